@@ -1,0 +1,11 @@
+//! Hindsight core: the post-mortem report model, the five seed templates, Markdown and
+//! JSON export and import, validation rules and incident metrics. Nothing here knows
+//! about browsers; the web app and the CLI are thin shells over these functions.
+#![forbid(unsafe_code)]
+
+pub mod fields;
+pub mod model;
+pub mod severity;
+
+pub use model::*;
+pub use severity::{Scale, Severity};

@@ -1,0 +1,1 @@
+//! Hindsight web app (placeholder until the editor lands).
