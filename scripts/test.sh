@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+#! Runs every Hindsight test: native core/CLI tests, browser tests (wasm-bindgen-test in
+#! headless Chromium) and end-to-end journeys against the built dist/. Installs what the
+#! tests need first (build tools, Debian chromium and chromium-driver).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/tools.sh
+
+if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
+  echo "== installing chromium and chromium-driver from Debian"
+  apt-get update
+  DEBIAN_FRONTEND=noninteractive apt-get install -y chromium chromium-driver
+fi
+
+echo "== native tests (core, CLI, app logic)"
+cargo test --workspace
