@@ -1,0 +1,152 @@
+//! Five Whys, in any of the shapes authors use: "Why …? Because …" items, bold
+//! **Why** questions with a "→ Because" or nested "- Because" line, seed 001's
+//! "Why? cause" bullets, and bold Why/Because pairs.
+
+use crate::model::Why;
+
+/// True when a list item's text reads like a step of a Five Whys chain.
+pub fn looks_like_why(text: &str) -> bool {
+    let t = strip_marks(text).to_lowercase();
+    t.starts_with("why") || t.contains("because")
+}
+
+/// Removes bold/italic markers around a leading "Why" label and a "Why 1:" numbering.
+fn strip_marks(text: &str) -> String {
+    let t = text.trim();
+    let mut s = t.to_string();
+    for m in ["**", "__"] {
+        if let Some(rest) = s.strip_prefix(m) {
+            if let Some(end) = rest.find(m) {
+                let inner = &rest[..end];
+                if inner.to_lowercase().starts_with("why") {
+                    s = format!("{}{}", inner, &rest[end + m.len()..]);
+                }
+            }
+        }
+    }
+    // "Why 1: question" / "Why #2 - question" → "question".
+    let lower = s.to_lowercase();
+    if let Some(rest) = lower.strip_prefix("why") {
+        let r = rest.trim_start_matches([' ', '#']);
+        let digits = r.chars().take_while(|c| c.is_ascii_digit()).count();
+        if digits > 0 {
+            let r2 = r[digits..].trim_start();
+            if let Some(r3) = r2.strip_prefix(':').or_else(|| r2.strip_prefix('-')) {
+                let cut = s.len() - r3.len();
+                s = s[cut..].trim().to_string();
+            }
+        }
+    }
+    s
+}
+
+/// Removes "→", "->", "-" and a leading "Because"/"Because:" from an answer.
+pub fn strip_because(text: &str) -> String {
+    let mut t = text.trim();
+    for p in ["→", "->", "=>", "-", "–"] {
+        if let Some(r) = t.strip_prefix(p) {
+            t = r.trim_start();
+        }
+    }
+    for m in ["**Because:**", "**Because**:", "**Because**", "Because:", "because:"] {
+        if let Some(r) = t.strip_prefix(m) {
+            return r.trim().to_string();
+        }
+    }
+    if t.len() >= 7 && t[..7].eq_ignore_ascii_case("because") {
+        return t[7..].trim().to_string();
+    }
+    t.to_string()
+}
+
+/// Reads one list item: its own text and, when present, the text of a nested answer.
+pub fn parse_item(text: &str, nested: Option<&str>) -> Why {
+    let text = strip_marks(text);
+    if let Some(answer) = nested {
+        return Why {
+            why: text.trim().to_string(),
+            because: strip_because(answer),
+        };
+    }
+    if let Some(i) = find_because(&text) {
+        let q = text[..i]
+            .trim_end()
+            .trim_end_matches(['→', '-', '>', '=', '–'])
+            .trim()
+            .to_string();
+        return Why {
+            why: q,
+            because: strip_because(&text[i..]),
+        };
+    }
+    // Seed 001: "Why? the cause".
+    for p in ["Why?", "why?"] {
+        if let Some(rest) = text.strip_prefix(p) {
+            return Why {
+                why: String::new(),
+                because: rest.trim().to_string(),
+            };
+        }
+    }
+    Why {
+        why: text.trim().to_string(),
+        because: String::new(),
+    }
+}
+
+/// Byte offset of the word "because" (any case) that opens the answer, after a
+/// question mark, arrow or line break.
+fn find_because(text: &str) -> Option<usize> {
+    let lower = text.to_ascii_lowercase();
+    let mut from = 0;
+    while let Some(off) = lower[from..].find("because") {
+        let i = from + off;
+        let before = lower[..i].trim_end_matches(['*', '_', ' ']);
+        let boundary = before.is_empty()
+            || before.ends_with('?')
+            || before.ends_with('.')
+            || before.ends_with('→')
+            || before.ends_with("->")
+            || before.ends_with('-')
+            || before.ends_with('\n')
+            || lower[..i].ends_with('\n');
+        if boundary {
+            // Back up over bold markers that belong to the answer.
+            let mut j = i;
+            while j > 0 && matches!(text.as_bytes()[j - 1], b'*' | b'_') {
+                j -= 1;
+            }
+            return Some(j);
+        }
+        from = i + 7;
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_each_shape() {
+        let w = parse_item("Why did the API fail? Because the pool was exhausted.", None);
+        assert_eq!(w.why, "Why did the API fail?");
+        assert_eq!(w.because, "the pool was exhausted.");
+        let w = parse_item("**Why** did the disk fill?\n→ Because logs grew", None);
+        assert_eq!(w.why, "Why did the disk fill?");
+        assert_eq!(w.because, "logs grew");
+        let w = parse_item("**Why** did it page?", Some("Because the alert was noisy."));
+        assert_eq!(w.because, "the alert was noisy.");
+        let w = parse_item("Why? The cron job ran twice", None);
+        assert_eq!((w.why.as_str(), w.because.as_str()), ("", "The cron job ran twice"));
+        let w = parse_item("**Why 2:** Why was it slow? **Because:** no index", None);
+        assert_eq!(w.why, "Why was it slow?");
+        assert_eq!(w.because, "no index");
+    }
+
+    #[test]
+    fn because_inside_a_sentence_is_not_a_split() {
+        let w = parse_item("Why did retries pile up because of backoff?", None);
+        assert_eq!(w.because, "");
+    }
+}
