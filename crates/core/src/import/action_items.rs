@@ -107,7 +107,8 @@ impl Importer<'_> {
     }
 
     /// Finds (or creates) the item a `**AI-1: Title**` block describes.
-    pub(super) fn detail_item(&mut self, id: &str, title: &str, line: Option<u32>) -> usize {
+    /// `None` when the block is an unfilled template block with no matching item.
+    pub(super) fn detail_item(&mut self, id: &str, title: &str, line: Option<u32>) -> Option<usize> {
         let num: String = id.chars().filter(|c| c.is_ascii_digit()).collect();
         let found = self.report.action_items.iter().position(|a| {
             a.id.eq_ignore_ascii_case(id) || (!a.id.is_empty() && a.id == num)
@@ -128,6 +129,10 @@ impl Importer<'_> {
                     });
                 match by_pos {
                     Some(i) => i,
+                    None if is_placeholder(title) || title.trim().is_empty() => {
+                        self.placeholder("action_items", title.trim(), line);
+                        return None;
+                    }
                     None => {
                         self.report.action_items.push(ActionItem {
                             id: id.to_string(),
@@ -149,11 +154,20 @@ impl Importer<'_> {
                 self.warn(line, &format!("detail title for {id} differs from the table"));
             }
         }
-        idx
+        Some(idx)
     }
 
     /// "- Description: …", "- Rationale: …", "- Success criteria: …" under a detail block.
-    pub(super) fn detail_list(&mut self, idx: usize, items: &[Item]) {
+    pub(super) fn detail_list(&mut self, idx: Option<usize>, items: &[Item]) {
+        let Some(idx) = idx else {
+            for it in items {
+                let v = split_pair(&it.text).map_or(it.text.clone(), |p| p.1);
+                if is_placeholder(&v) {
+                    self.placeholder("action_items", &v, it.line);
+                }
+            }
+            return;
+        };
         for it in items {
             let Some((k, v, _)) = split_pair(&it.text) else {
                 let cur = self.report.action_items[idx].description.clone();

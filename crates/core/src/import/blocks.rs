@@ -14,8 +14,9 @@ use crate::model::{FactorCategory, FactorCheck, Why};
 /// Per-section state carried from one block to the next.
 #[derive(Default)]
 pub(super) struct SecState {
-    /// Action item a `**AI-1: Title**` block is describing.
-    pub detail: Option<usize>,
+    /// Action item a `**AI-1: Title**` block is describing (inner `None`: an unfilled
+    /// template block).
+    pub detail: Option<Option<usize>>,
     /// The "Action item categories:" legend label was just seen.
     pub legend: bool,
     /// Verbatim text of blocks with no field, flushed as one extra section.
@@ -416,7 +417,17 @@ impl Importer<'_> {
 
     fn factor_checklist(&mut self, items: &[Item]) {
         for it in items {
-            let text = it.text.trim();
+            // Seed 001's pasted "Details: - …" line runs on into the last item.
+            let (text, details) = match it.text.split_once("\nDetails:") {
+                Some((a, b)) => (a.trim(), Some(b)),
+                None => (it.text.trim(), None),
+            };
+            if let Some(rest) = details {
+                for part in rest.split(" - ") {
+                    let p = part.trim().trim_start_matches("- ").trim();
+                    self.push_list(List::Factors, p, it.line);
+                }
+            }
             let (label, detail) = match text.split_once(':') {
                 Some((a, b)) => (a.trim(), b.trim()),
                 None => (text, ""),

@@ -57,7 +57,7 @@ pub fn is_placeholder(text: &str) -> bool {
     if TOKENS.iter().any(|tok| lower.contains(tok)) {
         return true;
     }
-    if is_italic_guidance(t) || is_bracket_only(t) || is_option_list(&lower) {
+    if is_italic_guidance(t) || has_bracket_group(t) || is_option_list(&lower) {
         return true;
     }
     false
@@ -81,20 +81,28 @@ pub fn is_italic_guidance(t: &str) -> bool {
     false
 }
 
-/// The value is made only of `[…]` groups (not links) and separators.
-fn is_bracket_only(t: &str) -> bool {
+/// The value holds a `[…]` group that is not a link or a checkbox: "[Name]",
+/// "Why did [symptom]?".
+fn has_bracket_group(t: &str) -> bool {
     let mut depth = 0usize;
-    let mut outside = String::new();
+    let mut start = 0usize;
     let mut saw_group = false;
     let chars: Vec<char> = t.chars().collect();
     let mut i = 0;
     while i < chars.len() {
         let c = chars[i];
         match c {
-            '[' => depth += 1,
+            '[' => {
+                if depth == 0 {
+                    start = i;
+                }
+                depth += 1;
+            }
             ']' if depth > 0 => {
                 depth -= 1;
-                if depth == 0 {
+                let inner: String = chars[start + 1..i].iter().collect();
+                let checkbox = matches!(inner.trim(), "" | "x" | "X");
+                if depth == 0 && !checkbox {
                     saw_group = true;
                     // A link `[text](url)` or `[text][ref]` is a value, not a placeholder.
                     if matches!(chars.get(i + 1), Some('(') | Some('[')) {
@@ -102,12 +110,11 @@ fn is_bracket_only(t: &str) -> bool {
                     }
                 }
             }
-            _ if depth == 0 => outside.push(c),
             _ => {}
         }
         i += 1;
     }
-    saw_group && outside.chars().all(|c| !c.is_alphanumeric())
+    saw_group
 }
 
 /// "SEV1/SEV2/SEV3/SEV4", "P1 / P2 / P3", "SEV1 | SEV2", "[P0, P1, P2]", "Yes/No",
@@ -163,6 +170,7 @@ mod tests {
             "Draft / In Review / Final",
             "yes / no / N/A",
             "[INC-XXXX]: [Relationship]",
+            "Why did [symptom]?",
             "X hours Y minutes",
             "HH:MM (from detection to resolution)",
         ] {

@@ -1,7 +1,6 @@
 //! Which seed template an imported document most resembles, scored on the section headings
 //! it uses (and on seed 001's pasted form).
 
-use super::sections::norm;
 
 /// Each seed's section headings, normalised.
 // TODO(lead): derive these from `templates.rs` once it is on main.
@@ -159,7 +158,7 @@ pub fn guess(headings: &[String], pasted: bool) -> Option<String> {
 /// Normalised headings, for callers holding raw heading text.
 #[cfg(test)]
 fn normalise_all(raw: &[&str]) -> Vec<String> {
-    raw.iter().map(|h| norm(h)).collect()
+    raw.iter().map(|h| super::sections::norm(h)).collect()
 }
 
 #[cfg(test)]
