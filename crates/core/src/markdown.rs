@@ -503,8 +503,9 @@ impl<'a> Writer<'a, '_> {
         })));
         let hr = self.node(NodeValue::TableRow(true));
         for h in header {
+            // Column headers are the template's own text, written as the seed writes them.
             let c = self.node(NodeValue::TableCell);
-            self.inline(c, h, true);
+            c.append(self.node(NodeValue::Raw(h.to_string())));
             hr.append(c);
         }
         table.append(hr);
