@@ -25,18 +25,13 @@ impl Importer<'_> {
         for (row, line) in &grid.rows {
             let get = |c: Option<usize>| grid.cell(row, c).to_string();
             let action = get(Some(cols.action));
-            let substantive = [
-                Some(cols.action),
-                cols.owner,
-                cols.due,
-                cols.tracking,
-                cols.description,
-            ]
-            .iter()
-            .any(|c| {
-                let v = grid.cell(row, *c);
-                !v.is_empty() && !is_placeholder(v)
-            });
+            // Ids and a default "Open" status are template furniture, not content.
+            let substantive = (0..row.len())
+                .filter(|c| Some(*c) != cols.id && Some(*c) != cols.status)
+                .any(|c| {
+                    let v = grid.cell(row, Some(c));
+                    !v.is_empty() && !is_placeholder(v)
+                });
             if !substantive {
                 for v in row {
                     if is_placeholder(v) {
@@ -110,37 +105,29 @@ impl Importer<'_> {
     /// `None` when the block is an unfilled template block with no matching item.
     pub(super) fn detail_item(&mut self, id: &str, title: &str, line: Option<u32>) -> Option<usize> {
         let num: String = id.chars().filter(|c| c.is_ascii_digit()).collect();
-        let found = self.report.action_items.iter().position(|a| {
-            a.id.eq_ignore_ascii_case(id) || (!a.id.is_empty() && a.id == num)
-        });
+        let pos = num.parse::<usize>().ok().and_then(|n| n.checked_sub(1));
+        let items = &self.report.action_items;
+        let t = title.trim();
+        // The exporter numbers detail blocks by position ("AI-3" is the third item); a
+        // hand-written document may use the item's own id instead.
+        let found = items
+            .iter()
+            .position(|a| a.id.eq_ignore_ascii_case(id))
+            .or_else(|| pos.filter(|&i| items.get(i).is_some_and(|a| a.action == t)))
+            .or_else(|| items.iter().position(|a| !a.id.is_empty() && a.id == num))
+            .or_else(|| pos.filter(|&i| i < items.len()));
         let idx = match found {
             Some(i) => i,
+            None if is_placeholder(t) || t.is_empty() => {
+                self.placeholder("action_items", t, line);
+                return None;
+            }
             None => {
-                // The n-th item when ids were left blank.
-                let by_pos = num
-                    .parse::<usize>()
-                    .ok()
-                    .and_then(|n| n.checked_sub(1))
-                    .filter(|i| {
-                        self.report
-                            .action_items
-                            .get(*i)
-                            .is_some_and(|a| a.id.is_empty())
-                    });
-                match by_pos {
-                    Some(i) => i,
-                    None if is_placeholder(title) || title.trim().is_empty() => {
-                        self.placeholder("action_items", title.trim(), line);
-                        return None;
-                    }
-                    None => {
-                        self.report.action_items.push(ActionItem {
-                            id: id.to_string(),
-                            ..ActionItem::default()
-                        });
-                        self.report.action_items.len() - 1
-                    }
-                }
+                self.report.action_items.push(ActionItem {
+                    id: id.to_string(),
+                    ..ActionItem::default()
+                });
+                self.report.action_items.len() - 1
             }
         };
         let t = title.trim();

@@ -6,7 +6,7 @@ use comrak::nodes::{AstNode, ListType, NodeValue};
 use super::metadata::{self, split_inline_pairs, split_pair};
 use super::sections::{norm, Ctx, Role, Special};
 use super::source::{first_paragraph, line_range};
-use super::tables::{self, TableKind};
+use super::tables::{self, split_time_prefix, TableKind};
 use super::{line_u32, placeholders, whys, Importer, MAX_DEPTH};
 use crate::fields::{List, Text};
 use crate::model::{FactorCategory, FactorCheck, Why};
@@ -179,6 +179,10 @@ impl Importer<'_> {
                 return;
             }
         }
+        // Seed 000's "_Reviewed and approved by: Name, Date_" sign-off lines.
+        if self.signoff_lines(t, line, role) {
+            return;
+        }
         // Lines of key/value pairs.
         if self.pairs_paragraph(t, line, role.ctx) {
             return;
@@ -231,6 +235,59 @@ impl Importer<'_> {
         }
         for (k, v, ln) in found {
             self.route(&k, &v, ln, ctx);
+        }
+        true
+    }
+
+    /// Italic `Role: name, date` lines in a section that carries sign-off lines (or
+    /// lines whose role says "approved by"). Returns true when the paragraph was that.
+    fn signoff_lines(&mut self, t: &str, line: Option<u32>, role: &Role) -> bool {
+        let mut rows = Vec::new();
+        for raw in t.split('\n') {
+            let raw = raw.trim();
+            let l = unwrap_italic_line(raw);
+            if l == raw {
+                return false;
+            }
+            let Some((k, v)) = l.split_once(':') else {
+                return false;
+            };
+            let nk = norm(k);
+            let is_label = self.labels.iter().any(|(x, _)| *x == nk);
+            let approval = nk.contains("approved by") || nk.contains("signed off by");
+            if is_label || !(role.signoff_line || approval) {
+                return false;
+            }
+            rows.push((k.trim().to_string(), v.trim().to_string()));
+        }
+        for (k, v) in rows {
+            let role_text = if norm(&k) == norm(crate::markdown::SIGN_OFF_LINE_ROLE) {
+                String::new()
+            } else {
+                k
+            };
+            let (name, date) = match v.rsplit_once(", ") {
+                Some((n, d)) => (n.trim().to_string(), d.trim().to_string()),
+                None => (v.clone(), String::new()),
+            };
+            let name_ph = placeholders::is_placeholder(&name);
+            let date_ph = placeholders::is_placeholder(&date);
+            if name_ph {
+                self.placeholder("sign_off.name", &name, line);
+            }
+            if date_ph {
+                self.placeholder("sign_off.date", &date, line);
+            }
+            let name = if name_ph { String::new() } else { name };
+            let date = if date_ph { String::new() } else { date };
+            if name.is_empty() && date.is_empty() {
+                continue;
+            }
+            self.report.sign_off.push(crate::model::SignOff {
+                role: role_text,
+                name,
+                date,
+            });
         }
         true
     }
@@ -361,8 +418,11 @@ impl Importer<'_> {
             let chosen: Vec<&str> = items
                 .iter()
                 .filter(|i| i.checked != Some(false))
-                .map(|i| i.text.trim())
-                .filter(|t| !placeholders::is_placeholder(t))
+                .map(|i| {
+                    let t = i.text.trim();
+                    t.strip_prefix("Other:").map_or(t, str::trim)
+                })
+                .filter(|t| !t.is_empty() && !placeholders::is_placeholder(t))
                 .collect();
             let joined = chosen.join("; ");
             let line = items.first().and_then(|i| i.line);
@@ -371,15 +431,31 @@ impl Importer<'_> {
             }
             return;
         }
-        if role.special == Special::Timeline {
-            self.timeline_list(&items);
-            return;
-        }
-        // Bold-key items ("- **Severity:** SEV2", "- Users affected: 1,200").
+        // Bold-key items ("- **Severity:** SEV2", "- Users affected: 1,200"). In a section
+        // that is a key/value block any `Key: value` item counts.
+        let lenient = !self.labels.is_empty() || matches!(role.ctx, Ctx::Meta | Ctx::Impact);
+        let labels = self.labels.clone();
         let pair_of = |i: &Item| -> Option<(String, String, bool)> {
-            split_pair(&i.text).filter(|(k, _, bold)| *bold || metadata::is_known(k))
+            split_pair(&i.text).filter(|(k, _, bold)| {
+                *bold
+                    || metadata::is_known(k)
+                    || labels.iter().any(|(l, _)| *l == norm(k))
+                    || (lenient && role.list.is_none())
+            })
         };
         let all_pairs = !items.is_empty() && items.iter().all(|i| pair_of(i).is_some());
+        if role.special == Special::Timeline {
+            if all_pairs && items.iter().all(|i| split_time_prefix(&i.text).is_none()) {
+                for it in &items {
+                    if let Some((k, v, _)) = pair_of(it) {
+                        self.route(&k, &v, it.line, role.ctx);
+                    }
+                }
+            } else {
+                self.timeline_list(&items);
+            }
+            return;
+        }
         match role.list {
             Some(l) => {
                 for it in flatten(&items) {
@@ -446,7 +522,9 @@ impl Importer<'_> {
                         self.placeholder(&loc, detail, it.line);
                     }
                     let detail = if detail_ph { "" } else { detail };
-                    if checked || !detail.is_empty() {
+                    // The seed lists every category with a placeholder; only those the
+                    // author touched are facts.
+                    if checked || !detail_ph {
                         self.report.contributing_factors.checklist.push(FactorCheck {
                             category,
                             checked,

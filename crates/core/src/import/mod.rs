@@ -8,6 +8,7 @@
 mod action_items;
 mod blocks;
 mod front_matter;
+mod layout;
 mod metadata;
 mod pasted;
 pub mod placeholders;
@@ -22,7 +23,8 @@ use comrak::nodes::{AstNode, NodeValue};
 use comrak::{parse_document, Arena, Options};
 use serde::{Deserialize, Serialize};
 
-use crate::fields::{List, Text};
+use crate::fields::{List, Slot, Text};
+use crate::templates::Value;
 use crate::model::{ExtraSection, KeyValue, PlaceholderNote, Report};
 use metadata::Target;
 use sections::{Ctx, Role, Special};
@@ -77,11 +79,16 @@ pub fn parse_markdown(input: &str) -> Imported {
     if pasted {
         imp.warn(None, "pilcrow headings read as a page pasted from a browser");
     }
+    let hint = front
+        .iter()
+        .find(|k| k.key.eq_ignore_ascii_case("template"))
+        .map(|k| k.value.trim().to_string())
+        .filter(|v| crate::templates::by_id(v).is_some());
+    let template = imp.document(root, pasted, hint);
+    // Front matter repeats what the body says; it only fills what the body left empty.
     for k in &front {
-        imp.route(&k.key, &k.value, Some(k.line), Ctx::Meta);
+        imp.front_key(&k.key, &k.value, Some(k.line));
     }
-    imp.document(root);
-    let template = resemblance::guess(&imp.headings, pasted);
     imp.report.template = template.clone().unwrap_or_else(|| "000".to_string());
     Imported {
         report: imp.report,
@@ -134,8 +141,10 @@ struct Importer<'s> {
     report: Report,
     unmapped: Vec<Unmapped>,
     warnings: Vec<Warning>,
-    /// Normalised headings seen, for `resemblance::guess`.
-    headings: Vec<String>,
+    /// Row labels of the section being read (from its template definition).
+    labels: Vec<(String, Value)>,
+    /// The section being read holds the author's own key/value extras.
+    force_extra: bool,
     /// Total source lines.
     last_line: usize,
 }
@@ -152,7 +161,8 @@ impl<'s> Importer<'s> {
             report: Report::default(),
             unmapped: Vec::new(),
             warnings: Vec::new(),
-            headings: Vec::new(),
+            labels: Vec::new(),
+            force_extra: false,
             last_line,
         }
     }
@@ -248,7 +258,21 @@ impl<'s> Importer<'s> {
         if n.is_empty() {
             return;
         }
-        match metadata::target(&n, ctx) {
+        if self.force_extra {
+            if !value.trim().is_empty() {
+                self.keep_extra(&key, value, line, ctx);
+            }
+            return;
+        }
+        let from_template = self.labels.iter().find(|(l, _)| *l == n).map(|(_, v)| *v);
+        let target = match from_template {
+            Some(Value::Slot(Slot::Text(t))) => Some(Target::Text(t)),
+            Some(Value::Slot(Slot::List(l))) => Some(Target::List(l)),
+            Some(Value::StartEnd) => Some(Target::StartEnd),
+            Some(Value::Slot(Slot::Part(_))) => None,
+            None => metadata::target(&n, ctx),
+        };
+        match target {
             Some(Target::Text(t)) => self.set_text(t, &key, value, line),
             Some(Target::List(l)) => {
                 if l == List::Services {
@@ -259,8 +283,13 @@ impl<'s> Importer<'s> {
                     for part in value.split([',', ';']) {
                         self.push_list(l, part, line);
                     }
+                } else if placeholders::is_placeholder(value) {
+                    self.placeholder(l.path(), value, line);
                 } else {
-                    self.push_list(l, value, line);
+                    // The exporter joins list values in one row with "; ".
+                    for part in value.split("; ") {
+                        self.push_list(l, part, line);
+                    }
                 }
             }
             Some(Target::StartEnd) => {
@@ -312,8 +341,34 @@ impl<'s> Importer<'s> {
         });
     }
 
-    /// Splits the document into sections and imports each.
-    fn document<'a>(&mut self, root: &'a AstNode<'a>) {
+    /// A front-matter key: fills a field only when the body left it empty.
+    fn front_key(&mut self, key: &str, value: &str, line: Option<u32>) {
+        let n = sections::norm(key);
+        if matches!(n.as_str(), "template" | "schema version") {
+            return;
+        }
+        let field = match metadata::target(&n, Ctx::Meta) {
+            Some(Target::Text(t)) => Some(t),
+            _ => None,
+        };
+        if let Some(t) = field {
+            if !t.get(&self.report).trim().is_empty() {
+                return;
+            }
+        }
+        self.labels.clear();
+        self.force_extra = false;
+        self.route(key, value, line, Ctx::Meta);
+    }
+
+    /// Splits the document into sections, picks the template it resembles and imports
+    /// each section through that template's definition (or the generic classifier).
+    fn document<'a>(
+        &mut self,
+        root: &'a AstNode<'a>,
+        pasted: bool,
+        hint: Option<String>,
+    ) -> Option<String> {
         let mut preface: Vec<&'a AstNode<'a>> = Vec::new();
         let mut secs: Vec<Section<'a>> = Vec::new();
         for node in root.children() {
@@ -338,9 +393,16 @@ impl<'s> Importer<'s> {
                 },
             }
         }
-        for s in &secs {
-            self.headings.push(sections::norm(&s.title));
-        }
+        let layouts = layout::all();
+        let normed: Vec<String> = secs.iter().map(|s| sections::norm(&s.title)).collect();
+        let template = hint.or_else(|| resemblance::guess(&layouts, &normed, pasted));
+        let lay = template
+            .as_deref()
+            .and_then(|id| layouts.into_iter().find(|l| l.id == id));
+        let layout_role = |n: &str| -> Option<(Role, Vec<(String, Value)>)> {
+            let s = lay.as_ref()?.section(n)?;
+            Some((s.role, s.labels.clone()))
+        };
         // The title: the first top-level heading that is not a template preamble nor a
         // known section.
         let min_level = secs.iter().map(|s| s.level).min().unwrap_or(1);
@@ -350,11 +412,12 @@ impl<'s> Importer<'s> {
                 && !is_preamble(&n)
                 && sections::classify(&n).is_none_or(|r| r.special == Special::Preamble)
         });
+        let mut meta_role = Role::blank(Ctx::Meta);
+        meta_role.prose = Some(Text::Summary);
+        let (meta_role, meta_labels) = layout_role("").unwrap_or((meta_role, Vec::new()));
         let meta_role = Role {
-            prose: Some(Text::Summary),
-            list: None,
-            ctx: Ctx::Meta,
-            special: Special::None,
+            prose: meta_role.prose.or(Some(Text::Summary)),
+            ..meta_role
         };
         let start = match title_idx {
             Some(i) => {
@@ -368,11 +431,13 @@ impl<'s> Importer<'s> {
                 }
                 self.title(&secs[i].title, line_u32(secs[i].line));
                 let blocks = secs[i].blocks.clone();
+                self.labels = meta_labels.clone();
                 self.blocks(&preface, &meta_role, "Preface");
                 self.blocks(&blocks, &meta_role, &secs[i].title.clone());
                 i + 1
             }
             None => {
+                self.labels = meta_labels.clone();
                 self.blocks(&preface, &meta_role, "Preface");
                 0
             }
@@ -385,11 +450,17 @@ impl<'s> Importer<'s> {
                 notes_level = None;
             }
             let n = sections::norm(&s.title);
-            let role = if notes_level.is_some() {
-                sections::canonical(&n).or_else(|| sections::classify(&n))
+            let (role, labels) = if notes_level.is_some() {
+                let r = sections::canonical(&n).or_else(|| sections::classify(&n));
+                (r, Vec::new())
             } else {
-                sections::classify(&n)
+                match layout_role(&n) {
+                    Some((r, l)) => (Some(r), l),
+                    None => (sections::classify(&n), Vec::new()),
+                }
             };
+            self.labels = labels;
+            self.force_extra = role.is_some_and(|r| r.force_extra);
             match role {
                 Some(r) if r.special == Special::Preamble => {
                     self.warn(line_u32(s.line), "template instructions were not imported");
@@ -420,13 +491,21 @@ impl<'s> Importer<'s> {
                 }
             }
         }
+        self.labels.clear();
+        self.force_extra = false;
+        template
     }
 
     fn title(&mut self, heading: &str, line: Option<u32>) {
         let t = heading.trim();
+        let prefixes = layout::title_prefixes();
+        let generic = |s: &str| {
+            let n = sections::norm(s);
+            is_generic_title(&n) || prefixes.contains(&n)
+        };
         let title = match t.split_once(':') {
-            Some((prefix, rest)) if is_generic_title(&sections::norm(prefix)) => rest.trim(),
-            _ if is_generic_title(&sections::norm(t)) => "",
+            Some((prefix, rest)) if generic(prefix) => rest.trim(),
+            _ if generic(t) => "",
             _ => t,
         };
         if !title.is_empty() {

@@ -131,9 +131,13 @@ fn is_option_list(lower: &str) -> bool {
     if parts.len() < 2 {
         return false;
     }
-    parts.iter().all(|p| {
-        OPTION_WORDS.contains(&p) || is_level_token(p) || p.chars().all(|c| c.is_ascii_digit())
-    })
+    // Bare digits only count next to a level ("SEV1/2/3/4"), never alone ("1,200").
+    parts.iter().any(|p| is_level_token(p) || OPTION_WORDS.contains(p))
+        && parts.iter().all(|p| {
+            OPTION_WORDS.contains(p)
+                || is_level_token(p)
+                || (p.len() == 1 && p.chars().all(|c| c.is_ascii_digit()))
+        })
 }
 
 /// "sev1", "sev 2", "p0", "p3".
@@ -193,6 +197,8 @@ mod tests {
             "Rolled back **v2.3** within 5 minutes",
             "",
             "__init__ failed",
+            "1,200",
+            "3/4 of nodes",
         ] {
             assert!(!is_placeholder(t), "{t}");
         }

@@ -43,6 +43,10 @@ pub struct Role {
     pub list: Option<List>,
     pub ctx: Ctx,
     pub special: Special,
+    /// Italic `Role: name, date` lines are sign-off rows (seed 000).
+    pub signoff_line: bool,
+    /// Key/value pairs here are the author's own extras, whatever their keys.
+    pub force_extra: bool,
 }
 
 impl Role {
@@ -52,7 +56,13 @@ impl Role {
             list,
             ctx,
             special,
+            signoff_line: false,
+            force_extra: false,
         }
+    }
+    /// A role holding nothing yet.
+    pub const fn blank(ctx: Ctx) -> Role {
+        Role::new(None, None, ctx, Special::None)
     }
     const fn prose(t: Text, ctx: Ctx) -> Role {
         Role::new(Some(t), None, ctx, Special::None)
@@ -172,7 +182,9 @@ pub fn classify(n: &str) -> Option<Role> {
         | "corrective actions" | "remediation" => {
             Role::new(None, None, C::General, Special::ActionItems(None))
         }
-        "action item details" => Role::new(None, None, C::General, Special::ActionItems(None)),
+        "action item details" | "unscheduled" => {
+            Role::new(None, None, C::General, Special::ActionItems(None))
+        }
         "prevention" => Role::container(C::Prevention),
         "how do we prevent recurrence" => Role::prose(Text::PreventRecurrence, C::Prevention),
         "how do we detect faster" => Role::prose(Text::DetectFaster, C::Prevention),
@@ -216,7 +228,11 @@ pub fn canonical(n: &str) -> Option<Role> {
         return Some(Role::prose(*t, Ctx::General));
     }
     if let Some(l) = List::ALL.iter().find(|l| norm(l.label()) == n) {
-        return Some(Role::list(*l));
+        let mut r = Role::list(*l);
+        if *l == List::Logs {
+            r.special = Special::Logs;
+        }
+        return Some(r);
     }
     use crate::fields::Part;
     let special = match n {
@@ -226,10 +242,14 @@ pub fn canonical(n: &str) -> Option<Role> {
         _ if n == norm(Part::ActionItems.label()) => Special::ActionItems(None),
         _ if n == norm(Part::SignOff.label()) => Special::SignOff,
         _ if n == norm(Part::MetaExtra.label()) => {
-            return Some(Role::container(Ctx::Meta));
+            let mut r = Role::container(Ctx::Meta);
+            r.force_extra = true;
+            return Some(r);
         }
         _ if n == norm(Part::ImpactExtra.label()) => {
-            return Some(Role::container(Ctx::Impact));
+            let mut r = Role::container(Ctx::Impact);
+            r.force_extra = true;
+            return Some(r);
         }
         _ => return None,
     };

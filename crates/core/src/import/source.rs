@@ -59,22 +59,24 @@ impl<'s> Source<'s> {
         out.trim().to_string()
     }
 
-    /// The inline text of a block (paragraph, heading, cell): from its first to its last
-    /// inline child.
-    pub fn inline(&self, node: &AstNode<'_>) -> String {
-        let (Some(first), Some(last)) = (node.first_child(), node.last_child()) else {
-            return String::new();
-        };
-        let sp = Sourcepos {
-            start: first.data.borrow().sourcepos.start,
-            end: last.data.borrow().sourcepos.end,
-        };
-        let text = self.span(sp);
-        text.trim_end_matches('\\').trim_end().to_string()
+    /// The inline text of a block (paragraph, heading, cell). Plain text comes back
+    /// unescaped (so `a\_b` written by the exporter reads as `a_b`); emphasis, code,
+    /// links and other markup are kept as the author typed them.
+    pub fn inline<'a>(&self, node: &'a AstNode<'a>) -> String {
+        let mut out = String::new();
+        for c in node.children() {
+            let data = c.data.borrow();
+            match &data.value {
+                NodeValue::Text(t) => out.push_str(t),
+                NodeValue::SoftBreak | NodeValue::LineBreak => out.push('\n'),
+                _ => out.push_str(&self.span(data.sourcepos)),
+            }
+        }
+        out.trim().to_string()
     }
 
     /// A table cell's text, with escaped pipes read back.
-    pub fn cell(&self, node: &AstNode<'_>) -> String {
+    pub fn cell<'a>(&self, node: &'a AstNode<'a>) -> String {
         self.inline(node).replace("\\|", "|")
     }
 }

@@ -79,13 +79,22 @@ pub fn parse_item(text: &str, nested: Option<&str>) -> Why {
             because: strip_because(&text[i..]),
         };
     }
-    // Seed 001: "Why? the cause".
-    for p in ["Why?", "why?"] {
-        if let Some(rest) = text.strip_prefix(p) {
-            return Why {
-                why: String::new(),
-                because: rest.trim().to_string(),
-            };
+    // Seed 001: "Why? the cause", or "Why did X? the cause" (question, then answer).
+    if text.len() >= 3 && text[..3].eq_ignore_ascii_case("why") {
+        if let Some(q) = text.find('?') {
+            let question = text[..=q].trim();
+            let answer = text[q + 1..].trim();
+            if !answer.is_empty() {
+                let why = if question.eq_ignore_ascii_case("why?") {
+                    String::new()
+                } else {
+                    question.to_string()
+                };
+                return Why {
+                    why,
+                    because: answer.to_string(),
+                };
+            }
         }
     }
     Why {
@@ -139,6 +148,8 @@ mod tests {
         assert_eq!(w.because, "the alert was noisy.");
         let w = parse_item("Why? The cron job ran twice", None);
         assert_eq!((w.why.as_str(), w.because.as_str()), ("", "The cron job ran twice"));
+        let w = parse_item("Why did it fail? the disk was full", None);
+        assert_eq!((w.why.as_str(), w.because.as_str()), ("Why did it fail?", "the disk was full"));
         let w = parse_item("**Why 2:** Why was it slow? **Because:** no index", None);
         assert_eq!(w.why, "Why was it slow?");
         assert_eq!(w.because, "no index");
