@@ -7,6 +7,7 @@ use super::metadata::split_pair;
 use super::placeholders::is_placeholder;
 use super::sections::norm;
 use super::tables::ActionCols;
+use super::source::unescape;
 use super::Importer;
 use crate::model::{ActionItem, Category, Horizon};
 
@@ -18,7 +19,7 @@ impl Importer<'_> {
             self.placeholder(&format!("action_items[{idx}].{name}"), v, line);
             return String::new();
         }
-        v.to_string()
+        unescape(v)
     }
 
     pub(super) fn action_table(&mut self, grid: &Grid, cols: &ActionCols, h: Option<Horizon>) {
@@ -90,7 +91,7 @@ impl Importer<'_> {
                 continue;
             }
             let mut item = ActionItem {
-                action: text.to_string(),
+                action: unescape(text),
                 horizon: h,
                 ..ActionItem::default()
             };
@@ -107,7 +108,8 @@ impl Importer<'_> {
         let num: String = id.chars().filter(|c| c.is_ascii_digit()).collect();
         let pos = num.parse::<usize>().ok().and_then(|n| n.checked_sub(1));
         let items = &self.report.action_items;
-        let t = title.trim();
+        let t = unescape(title.trim());
+        let t = t.as_str();
         // The exporter numbers detail blocks by position ("AI-3" is the third item); a
         // hand-written document may use the item's own id instead.
         let found = items
@@ -130,7 +132,6 @@ impl Importer<'_> {
                 self.report.action_items.len() - 1
             }
         };
-        let t = title.trim();
         if is_placeholder(t) {
             self.placeholder(&format!("action_items[{idx}].action"), t, line);
         } else if !t.is_empty() {
@@ -159,7 +160,7 @@ impl Importer<'_> {
             let Some((k, v, _)) = split_pair(&it.text) else {
                 let cur = self.report.action_items[idx].description.clone();
                 let mut d = cur;
-                append_line(&mut d, it.text.trim());
+                append_line(&mut d, &unescape(it.text.trim()));
                 self.report.action_items[idx].description = d;
                 continue;
             };

@@ -7,6 +7,7 @@ use super::metadata::{self, split_inline_pairs, split_pair};
 use super::sections::{norm, Ctx, Role, Special};
 use super::source::{first_paragraph, line_range};
 use super::tables::{self, split_time_prefix, TableKind};
+use super::source::unescape;
 use super::{line_u32, placeholders, whys, Importer, MAX_DEPTH};
 use crate::fields::{List, Text};
 use crate::model::{FactorCategory, FactorCheck, Why};
@@ -98,8 +99,11 @@ impl Importer<'_> {
             NodeValue::Table(_) => self.table(node, role, st),
             NodeValue::CodeBlock(cb) => {
                 if role.special == Special::Logs {
+                    // A code block's literal is already what the author typed.
                     let lit = cb.literal.trim_end_matches('\n');
-                    self.push_list(List::Logs, lit, line);
+                    if !lit.trim().is_empty() {
+                        self.report.appendix.logs.push(lit.to_string());
+                    }
                 } else if let Some(p) = role.prose {
                     let (a, b) = line_range(node);
                     let text = self.src.lines(a, b);
@@ -163,7 +167,7 @@ impl Importer<'_> {
             if first.starts_with("because") || t.starts_with('→') {
                 if let Some(last) = self.report.root_cause.whys.last_mut() {
                     if last.because.is_empty() {
-                        last.because = whys::strip_because(t);
+                        last.because = unescape(&whys::strip_because(t));
                         return;
                     }
                 }
@@ -249,7 +253,8 @@ impl Importer<'_> {
             if l == raw {
                 return false;
             }
-            let Some((k, v)) = l.split_once(':') else {
+            let split = l.split_once(": ").or_else(|| l.strip_suffix(':').map(|k| (k, "")));
+            let Some((k, v)) = split else {
                 return false;
             };
             let nk = norm(k);
@@ -284,9 +289,9 @@ impl Importer<'_> {
                 continue;
             }
             self.report.sign_off.push(crate::model::SignOff {
-                role: role_text,
-                name,
-                date,
+                role: unescape(&role_text),
+                name: unescape(&name),
+                date: unescape(&date),
             });
         }
         true
@@ -298,7 +303,7 @@ impl Importer<'_> {
             let lower = l.trim_start_matches(['*', '_', '→', '-', ' ']).to_lowercase();
             if lower.starts_with("because") {
                 if let Some(last) = self.report.root_cause.whys.last_mut() {
-                    last.because = whys::strip_because(l);
+                    last.because = unescape(&whys::strip_because(l));
                     continue;
                 }
             }
@@ -313,7 +318,9 @@ impl Importer<'_> {
         let idx = self.report.root_cause.whys.len();
         if (why_ph || w.why.is_empty()) && (because_ph || w.because.is_empty()) {
             let text = format!("{} {}", w.why, w.because);
-            self.placeholder("root_cause.whys", text.trim(), line);
+            if !text.trim().is_empty() {
+                self.placeholder("root_cause.whys", text.trim(), line);
+            }
             return;
         }
         let mut w = w;
@@ -325,6 +332,8 @@ impl Importer<'_> {
             self.placeholder(&format!("root_cause.whys[{idx}].because"), &w.because, line);
             w.because.clear();
         }
+        w.why = unescape(&w.why);
+        w.because = unescape(&w.because);
         self.report.root_cause.whys.push(w);
     }
 
@@ -372,7 +381,6 @@ impl Importer<'_> {
             &node.data.borrow().value,
             NodeValue::List(l) if l.list_type == ListType::Ordered
         );
-        let _ = ordered;
         let is_task = items.iter().any(|i| i.checked.is_some());
         if let Special::ActionItems(h) = role.special {
             if let Some(idx) = st.detail {
@@ -396,7 +404,9 @@ impl Importer<'_> {
                     .starts_with("why")
             })
             .count();
-        if (role.special == Special::Whys && why_like > 0) || why_start >= 2 {
+        // In a Five Whys section a numbered list is the chain even when its steps do not
+        // say "why" (seed 000 writes "1. question Because answer").
+        if (role.special == Special::Whys && (why_like > 0 || ordered)) || why_start >= 2 {
             for it in &items {
                 let nested = (!it.nested.is_empty()).then(|| {
                     it.nested
@@ -528,7 +538,7 @@ impl Importer<'_> {
                         self.report.contributing_factors.checklist.push(FactorCheck {
                             category,
                             checked,
-                            detail: detail.to_string(),
+                            detail: unescape(detail),
                         });
                     }
                 }
@@ -556,7 +566,8 @@ fn timezone_sentence(t: &str) -> Option<String> {
         return None;
     }
     let idx = l.rfind(" in ").map(|i| i + 4).or_else(|| l.find(" are ").map(|i| i + 5))?;
-    let zone = t.get(idx..)?.trim().trim_end_matches('.').trim();
+    let zone = t.get(idx..)?.trim();
+    let zone = zone.strip_suffix('.').unwrap_or(zone).trim();
     (!zone.is_empty()).then(|| zone.to_string())
 }
 
@@ -687,9 +698,9 @@ impl Importer<'_> {
                         continue;
                     }
                     self.report.sign_off.push(crate::model::SignOff {
-                        role: role_t,
-                        name: name_v,
-                        date: date_v,
+                        role: unescape(&role_t),
+                        name: unescape(&name_v),
+                        date: unescape(&date_v),
                     });
                 }
             }

@@ -151,15 +151,21 @@ pub fn split_pair(line: &str) -> Option<(String, String, bool)> {
                     return Some((inner.trim().to_string(), v.trim().to_string(), true));
                 }
                 // "**How was the incident detected?** answer"
-                if inner.trim_end().ends_with('?') && !after.trim().is_empty() {
+                if inner.trim_end().ends_with('?') {
                     return Some((inner.trim().to_string(), after.trim().to_string(), true));
                 }
             }
             return None;
         }
     }
-    let (k, v) = t.split_once(':')?;
-    if k.is_empty() || k.len() > 60 || v.starts_with("//") {
+    // The first colon that ends a key: followed by a space or the end of the line (so
+    // "https://…" or "javascript:x" inside a key or value does not split it).
+    let at = t
+        .char_indices()
+        .find(|&(i, c)| c == ':' && t[i + 1..].chars().next().is_none_or(char::is_whitespace))
+        .map(|(i, _)| i)?;
+    let (k, v) = (&t[..at], &t[at + 1..]);
+    if k.is_empty() || k.len() > 200 {
         return None;
     }
     Some((k.trim().to_string(), v.trim().to_string(), false))

@@ -28,7 +28,7 @@ use crate::templates::Value;
 use crate::model::{ExtraSection, KeyValue, PlaceholderNote, Report};
 use metadata::Target;
 use sections::{Ctx, Role, Special};
-use source::Source;
+use source::{unescape, Source};
 
 /// What `parse_markdown` found.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -193,11 +193,12 @@ impl<'s> Importer<'s> {
             self.placeholder(field.path(), v, line);
             return;
         }
+        let v = unescape(v);
         let slot = field.get_mut(&mut self.report);
         if slot.is_empty() {
-            *slot = v.to_string();
-        } else if slot != v {
-            self.keep_extra(key, v, line, Ctx::Meta);
+            *slot = v;
+        } else if *slot != v {
+            self.keep_extra(key, &v, line, Ctx::Meta);
             self.warn(line, &format!("second value for {}", field.path()));
         }
     }
@@ -212,11 +213,12 @@ impl<'s> Importer<'s> {
             self.placeholder(field.path(), t, line);
             return;
         }
+        let t = unescape(t);
         let slot = field.get_mut(&mut self.report);
         if !slot.is_empty() {
             slot.push_str("\n\n");
         }
-        slot.push_str(t);
+        slot.push_str(&t);
     }
 
     fn push_list(&mut self, list: List, item: &str, line: Option<u32>) {
@@ -228,14 +230,14 @@ impl<'s> Importer<'s> {
             self.placeholder(list.path(), t, line);
             return;
         }
-        list.get_mut(&mut self.report).push(t.to_string());
+        list.get_mut(&mut self.report).push(unescape(t));
     }
 
     /// Stores a key the model has no field for.
     fn keep_extra(&mut self, key: &str, value: &str, line: Option<u32>, ctx: Ctx) {
         let kv = KeyValue {
-            key: key.trim().to_string(),
-            value: value.trim().to_string(),
+            key: unescape(key.trim()),
+            value: unescape(value.trim()),
         };
         let kept_at = if ctx == Ctx::Impact {
             self.report.impact.extra.push(kv);
@@ -255,13 +257,11 @@ impl<'s> Importer<'s> {
     fn route(&mut self, key: &str, value: &str, line: Option<u32>, ctx: Ctx) {
         let key = strip_emphasis(key);
         let n = sections::norm(&key);
-        if n.is_empty() {
+        if n.is_empty() && key.is_empty() {
             return;
         }
         if self.force_extra {
-            if !value.trim().is_empty() {
-                self.keep_extra(&key, value, line, ctx);
-            }
+            self.keep_extra(&key, value, line, ctx);
             return;
         }
         let from_template = self.labels.iter().find(|(l, _)| *l == n).map(|(_, v)| *v);
@@ -294,9 +294,16 @@ impl<'s> Importer<'s> {
             }
             Some(Target::StartEnd) => {
                 let v = value.trim();
-                let split = [" - ", " – ", " — ", " to "]
-                    .iter()
-                    .find_map(|sep| v.split_once(sep));
+                // "start - end", "start -" (no end yet), "- end".
+                let split = v
+                    .strip_suffix(" -")
+                    .map(|a| (a, ""))
+                    .or_else(|| v.strip_prefix("- ").map(|b| ("", b)))
+                    .or_else(|| {
+                        [" - ", " – ", " — ", " to "]
+                            .iter()
+                            .find_map(|sep| v.split_once(sep))
+                    });
                 match split {
                     Some((a, b)) => {
                         self.set_text(Text::Start, &key, a, line);
@@ -312,6 +319,10 @@ impl<'s> Importer<'s> {
             }
             None => {
                 if value.trim().is_empty() {
+                    // An empty row of a key/value block is still the author's row.
+                    if !self.labels.is_empty() {
+                        self.keep_extra(&key, "", line, ctx);
+                    }
                     return;
                 }
                 if placeholders::is_placeholder(value) {
@@ -330,8 +341,9 @@ impl<'s> Importer<'s> {
 
     /// Keeps content verbatim as an extra section.
     fn keep_section(&mut self, title: &str, body: &str, line: Option<u32>) {
+        // The title is text (the exporter escapes it); the body stays Markdown.
         self.report.extra_sections.push(ExtraSection {
-            title: title.trim().to_string(),
+            title: unescape(title.trim()),
             body: body.to_string(),
         });
         self.unmapped.push(Unmapped {
@@ -401,6 +413,9 @@ impl<'s> Importer<'s> {
             .and_then(|id| layouts.into_iter().find(|l| l.id == id));
         let layout_role = |n: &str| -> Option<(Role, Vec<(String, Value)>)> {
             let s = lay.as_ref()?.section(n)?;
+            if n.is_empty() && !s.heading.is_empty() {
+                return None;
+            }
             Some((s.role, s.labels.clone()))
         };
         // The title: the first top-level heading that is not a template preamble nor a
@@ -454,7 +469,7 @@ impl<'s> Importer<'s> {
                 let r = sections::canonical(&n).or_else(|| sections::classify(&n));
                 (r, Vec::new())
             } else {
-                match layout_role(&n) {
+                match layout_role(&n).filter(|_| !n.is_empty()) {
                     Some((r, l)) => (Some(r), l),
                     None => (sections::classify(&n), Vec::new()),
                 }
@@ -567,12 +582,20 @@ fn is_generic_title(n: &str) -> bool {
     )
 }
 
-/// Removes emphasis markers around a key ("**Severity**" → "Severity").
+/// Removes emphasis markers wrapped around a key ("**Severity**" → "Severity"), and a
+/// trailing colon; escaped markers (`\_`) are the key's own text.
 fn strip_emphasis(key: &str) -> String {
-    key.trim()
-        .trim_matches(|c| c == '*' || c == '_')
-        .trim()
-        .trim_end_matches(':')
-        .trim()
-        .to_string()
+    let mut k = key.trim();
+    for m in ["**", "__", "*", "_"] {
+        if k.len() > 2 * m.len() && k.starts_with(m) && k.ends_with(m) {
+            let inner = &k[m.len()..k.len() - m.len()];
+            let escapes = inner.chars().rev().take_while(|&c| c == '\\').count();
+            if escapes % 2 == 0 {
+                k = inner.trim();
+                break;
+            }
+        }
+    }
+    let k = k.strip_suffix(':').unwrap_or(k);
+    k.trim().to_string()
 }

@@ -4,6 +4,7 @@
 use super::blocks::{Grid, Item};
 use super::placeholders::is_placeholder;
 use super::tables::{split_time_prefix, TimelineCols};
+use super::source::unescape;
 use super::Importer;
 use crate::model::{EventKind, TimelineEntry};
 
@@ -32,9 +33,11 @@ impl Importer<'_> {
         let t_ph = is_placeholder(time);
         let e_ph = is_placeholder(event);
         let o_ph = is_placeholder(owner);
+        let (kind, text) = split_kind(event);
         let t_empty = time.is_empty() || t_ph;
-        let e_empty = event.is_empty() || e_ph;
-        if t_empty && e_empty {
+        let e_empty = text.is_empty() || is_placeholder(&text);
+        let o_empty = owner.is_empty() || o_ph;
+        if t_empty && e_empty && o_empty && (kind.is_none() || e_ph) {
             for v in [time, event, owner] {
                 if is_placeholder(v) {
                     self.placeholder("timeline", v, line);
@@ -42,18 +45,17 @@ impl Importer<'_> {
             }
             return;
         }
-        let (kind, text) = split_kind(event);
         let mut entry = TimelineEntry {
-            time: time.to_string(),
-            event: text,
-            owner: owner.to_string(),
+            time: unescape(time),
+            event: unescape(&text),
+            owner: unescape(owner),
             kind,
         };
         if t_ph {
             self.placeholder(&format!("timeline[{idx}].time"), time, line);
             entry.time.clear();
         }
-        if e_ph || is_placeholder(&entry.event) {
+        if e_ph || is_placeholder(&text) {
             self.placeholder(&format!("timeline[{idx}].event"), &entry.event, line);
             entry.event.clear();
         }

@@ -64,18 +64,13 @@ pub fn parse_item(text: &str, nested: Option<&str>) -> Why {
     let text = strip_marks(text);
     if let Some(answer) = nested {
         return Why {
-            why: text.trim().to_string(),
+            why: bare_why(text.trim().to_string()),
             because: strip_because(answer),
         };
     }
     if let Some(i) = find_because(&text) {
-        let q = text[..i]
-            .trim_end()
-            .trim_end_matches(['→', '-', '>', '=', '–'])
-            .trim()
-            .to_string();
         return Why {
-            why: q,
+            why: bare_why(question_before(&text[..i])),
             because: strip_because(&text[i..]),
         };
     }
@@ -98,8 +93,32 @@ pub fn parse_item(text: &str, nested: Option<&str>) -> Why {
         }
     }
     Why {
-        why: text.trim().to_string(),
+        why: bare_why(text.trim().to_string()),
         because: String::new(),
+    }
+}
+
+/// The question before an answer, without an arrow that introduces the answer ("Why
+/// X?\n→ Because", "Why X? -> Because"); an arrow that is the question's own text stays.
+fn question_before(q: &str) -> String {
+    let t = q.trim_end_matches([' ', '\t']);
+    for arrow in ["→", "->", "=>", "–", "-"] {
+        if let Some(rest) = t.strip_suffix(arrow) {
+            let before = rest.trim_end_matches([' ', '\t']);
+            if before.ends_with('\n') || before.ends_with('?') {
+                return before.trim().to_string();
+            }
+        }
+    }
+    t.trim().to_string()
+}
+
+/// "Why" or "Why?" alone is the label of an empty question.
+fn bare_why(q: String) -> String {
+    if q.eq_ignore_ascii_case("why") || q.eq_ignore_ascii_case("why?") {
+        String::new()
+    } else {
+        q
     }
 }
 
@@ -111,7 +130,12 @@ fn find_because(text: &str) -> Option<usize> {
     while let Some(off) = lower[from..].find("because") {
         let i = from + off;
         let before = lower[..i].trim_end_matches(['*', '_', ' ']);
-        let boundary = before.is_empty()
+        // "Because" with a capital starts the answer wherever it stands (the exporter
+        // writes "question Because answer"); lower case only after a question mark,
+        // full stop, arrow or line break.
+        let capital = text.get(i..i + 1) == Some("B");
+        let boundary = capital
+            || before.is_empty()
             || before.ends_with('?')
             || before.ends_with('.')
             || before.ends_with('→')
