@@ -121,6 +121,11 @@ fn blank_templates_import_as_placeholders_only() {
 fn representable(mut r: Report) -> Report {
     // An action item is a row because it has an action.
     r.action_items.retain(|a| !a.action.trim().is_empty());
+    // Seed 001 writes one table per horizon, so its items come back grouped by horizon.
+    if r.template == "001" {
+        let rank = |h: Option<Horizon>| h.map_or(3, |h| h as u8);
+        r.action_items.sort_by_key(|a| rank(a.horizon));
+    }
     // A sign-off row names someone or a date; role-only rows are template furniture.
     r.sign_off
         .retain(|s| !(s.name.trim().is_empty() && s.date.trim().is_empty()));
@@ -160,7 +165,7 @@ fn representable(mut r: Report) -> Report {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: 128, ..ProptestConfig::default() })]
 
     #[test]
     fn export_then_import_is_identity(r in report(Flavour::Line)) {

@@ -108,7 +108,8 @@ impl Importer<'_> {
         let num: String = id.chars().filter(|c| c.is_ascii_digit()).collect();
         let pos = num.parse::<usize>().ok().and_then(|n| n.checked_sub(1));
         let items = &self.report.action_items;
-        let t = unescape(title.trim());
+        let raw = title.trim();
+        let t = unescape(raw);
         let t = t.as_str();
         // The exporter numbers detail blocks by position ("AI-3" is the third item); a
         // hand-written document may use the item's own id instead.
@@ -120,8 +121,8 @@ impl Importer<'_> {
             .or_else(|| pos.filter(|&i| i < items.len()));
         let idx = match found {
             Some(i) => i,
-            None if is_placeholder(t) || t.is_empty() => {
-                self.placeholder("action_items", t, line);
+            None if is_placeholder(raw) || t.is_empty() => {
+                self.placeholder("action_items", raw, line);
                 return None;
             }
             None => {
@@ -132,8 +133,8 @@ impl Importer<'_> {
                 self.report.action_items.len() - 1
             }
         };
-        if is_placeholder(t) {
-            self.placeholder(&format!("action_items[{idx}].action"), t, line);
+        if is_placeholder(raw) {
+            self.placeholder(&format!("action_items[{idx}].action"), raw, line);
         } else if !t.is_empty() {
             let item = &mut self.report.action_items[idx];
             if item.action.is_empty() {

@@ -562,7 +562,7 @@ fn flatten(items: &[Item]) -> Vec<&Item> {
 /// "All times in UTC." / "All times are US/Pacific." → the zone.
 fn timezone_sentence(t: &str) -> Option<String> {
     let l = t.to_lowercase();
-    if !l.starts_with("all times") || t.contains('\n') || t.len() > 80 {
+    if !l.starts_with("all times") || t.contains('\n') || t.len() > 300 {
         return None;
     }
     let idx = l.rfind(" in ").map(|i| i + 4).or_else(|| l.find(" are ").map(|i| i + 5))?;

@@ -6,8 +6,9 @@ use crate::model::Why;
 
 /// True when a list item's text reads like a step of a Five Whys chain.
 pub fn looks_like_why(text: &str) -> bool {
+    let raw = text.trim().trim_start_matches(['*', '_']).to_lowercase();
     let t = strip_marks(text).to_lowercase();
-    t.starts_with("why") || t.contains("because")
+    raw.starts_with("why") || t.starts_with("why") || t.contains("because")
 }
 
 /// Removes bold/italic markers around a leading "Why" label and a "Why 1:" numbering.
@@ -31,7 +32,7 @@ fn strip_marks(text: &str) -> String {
         let digits = r.chars().take_while(|c| c.is_ascii_digit()).count();
         if digits > 0 {
             let r2 = r[digits..].trim_start();
-            if let Some(r3) = r2.strip_prefix(':').or_else(|| r2.strip_prefix('-')) {
+            if let Some(r3) = r2.strip_prefix(':').or_else(|| r2.strip_prefix("- ")) {
                 let cut = s.len() - r3.len();
                 s = s[cut..].trim().to_string();
             }
