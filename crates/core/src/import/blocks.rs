@@ -407,7 +407,29 @@ impl Importer<'_> {
         // In a Five Whys section a numbered list is the chain even when its steps do not
         // say "why" (seed 000 writes "1. question Because answer").
         if (role.special == Special::Whys && (why_like > 0 || ordered)) || why_start >= 2 {
-            for it in &items {
+            let is_answer = |t: &str| {
+                t.trim_start_matches(['*', '_', '→', '-', '>', ' '])
+                    .to_lowercase()
+                    .starts_with("because")
+            };
+            let mut skip_next = false;
+            for (n, it) in items.iter().enumerate() {
+                if std::mem::take(&mut skip_next) {
+                    continue;
+                }
+                // Bold pairs as separate items: "- **Why?** …" then "- **Because** …".
+                if let Some(next) = items.get(n + 1) {
+                    if !is_answer(&it.text) && is_answer(&next.text) && it.nested.is_empty() {
+                        let q = it.text.replacen("**", "", 2);
+                        let w = Why {
+                            why: q.trim().to_string(),
+                            because: whys::strip_because(next.text.trim()),
+                        };
+                        self.push_why(w, it.line);
+                        skip_next = true;
+                        continue;
+                    }
+                }
                 let nested = (!it.nested.is_empty()).then(|| {
                     it.nested
                         .iter()
