@@ -419,7 +419,9 @@ impl Importer<'_> {
                 }
                 // Bold pairs as separate items: "- **Why?** …" then "- **Because** …".
                 if let Some(next) = items.get(n + 1) {
-                    if !is_answer(&it.text) && is_answer(&next.text) && it.nested.is_empty() {
+                    let bold_why = it.text.trim_start().starts_with("**Why");
+                    let pair = !ordered && bold_why && is_answer(&next.text);
+                    if pair && it.nested.is_empty() {
                         let q = it.text.replacen("**", "", 2);
                         let w = Why {
                             why: q.trim().to_string(),
@@ -583,7 +585,7 @@ fn flatten(items: &[Item]) -> Vec<&Item> {
 
 /// "All times in UTC." / "All times are US/Pacific." → the zone.
 fn timezone_sentence(t: &str) -> Option<String> {
-    let l = t.to_lowercase();
+    let l = t.to_ascii_lowercase();
     if !l.starts_with("all times") || t.contains('\n') || t.len() > 300 {
         return None;
     }
