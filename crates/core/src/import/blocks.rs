@@ -160,7 +160,8 @@ impl Importer<'_> {
         // Bold Why/Because pairs written as paragraphs.
         if role.special == Special::Whys {
             let first = t.trim_start_matches(['*', '_']).to_lowercase();
-            if first.starts_with("why") {
+            // Only bold "**Why…**" opens a pair; a prose paragraph may start with "Why".
+            if first.starts_with("why") && (t.starts_with("**") || t.starts_with("__")) {
                 self.why_paragraph(t);
                 return;
             }
