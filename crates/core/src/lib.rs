@@ -6,6 +6,7 @@
 pub mod fields;
 pub mod model;
 pub mod severity;
+pub mod time;
 
 pub use model::*;
 pub use severity::{Scale, Severity};
