@@ -4,6 +4,7 @@
 #![forbid(unsafe_code)]
 
 pub mod fields;
+pub mod metrics;
 pub mod model;
 pub mod severity;
 pub mod time;
