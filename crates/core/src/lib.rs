@@ -6,8 +6,10 @@
 pub mod fields;
 pub mod metrics;
 pub mod model;
+pub mod policy;
 pub mod severity;
 pub mod time;
+pub mod validate;
 
 pub use model::*;
 pub use severity::{Scale, Severity};

@@ -79,7 +79,12 @@ const KEYWORDS: &[(EventKind, &[&str])] = &[
     ),
     (
         EventKind::Restored,
-        &["restored", "recovered", "recovery complete", "back to normal"],
+        &[
+            "restored",
+            "recovered",
+            "recovery complete",
+            "back to normal",
+        ],
     ),
     (
         EventKind::Detected,
@@ -101,16 +106,22 @@ const KEYWORDS: &[(EventKind, &[&str])] = &[
         EventKind::Declared,
         &["declared", "incident opened", "severity assigned"],
     ),
-    (
-        EventKind::Investigating,
-        &["investigat", "looking into"],
-    ),
+    (EventKind::Investigating, &["investigat", "looking into"]),
 ];
 
 /// Words that, just before a keyword, mean the event did not happen ("failed to roll back").
 const NEGATIONS: &[&str] = &[
-    "not", "no", "never", "failed to", "unable to", "didn't", "did not", "couldn't",
-    "could not", "without", "before",
+    "not",
+    "no",
+    "never",
+    "failed to",
+    "unable to",
+    "didn't",
+    "did not",
+    "couldn't",
+    "could not",
+    "without",
+    "before",
 ];
 
 /// The event kind of a row: its kind if set, else one read from its text.
@@ -218,9 +229,15 @@ mod tests {
     #[test]
     fn reads_kinds_from_words() {
         let cases = [
-            ("First sign of impact: 503s on /api", Some(EventKind::ImpactStart)),
+            (
+                "First sign of impact: 503s on /api",
+                Some(EventKind::ImpactStart),
+            ),
             ("Alert fired: HighErrorRate", Some(EventKind::Detected)),
-            ("On-call engineer acknowledged alert", Some(EventKind::Acknowledged)),
+            (
+                "On-call engineer acknowledged alert",
+                Some(EventKind::Acknowledged),
+            ),
             ("Rolled back to v1.2", Some(EventKind::Mitigated)),
             ("Mitigation applied", Some(EventKind::Mitigated)),
             ("Incident declared resolved", Some(EventKind::Resolved)),

@@ -72,7 +72,11 @@ const ZONES: &[(&str, i32)] = &[
 /// Reads a zone: an abbreviation from the table above, `UTC+2`, `GMT-05:00`, `+05:30`,
 /// `-0800`. Parentheses are ignored ("(UTC)").
 pub fn parse_zone(text: &str) -> Option<FixedOffset> {
-    let t = text.trim().trim_start_matches('(').trim_end_matches(')').trim();
+    let t = text
+        .trim()
+        .trim_start_matches('(')
+        .trim_end_matches(')')
+        .trim();
     if t.is_empty() {
         return None;
     }
@@ -101,8 +105,14 @@ fn parse_numeric_offset(t: &str) -> Option<FixedOffset> {
     }
     let (h, m) = match digits.len() {
         1 | 2 => (digits.parse::<i32>().ok()?, 0),
-        3 => (digits[..1].parse::<i32>().ok()?, digits[1..].parse::<i32>().ok()?),
-        _ => (digits[..2].parse::<i32>().ok()?, digits[2..].parse::<i32>().ok()?),
+        3 => (
+            digits[..1].parse::<i32>().ok()?,
+            digits[1..].parse::<i32>().ok()?,
+        ),
+        _ => (
+            digits[..2].parse::<i32>().ok()?,
+            digits[2..].parse::<i32>().ok()?,
+        ),
     };
     if h > 14 || m > 59 {
         return None;
@@ -518,11 +528,18 @@ pub fn parse_duration(text: &str) -> Option<TimeDelta> {
         t.truncate(open);
     }
     let t = t.trim().trim_start_matches(['~', '≈']).trim();
-    let t = ["approximately ", "approx. ", "approx ", "about ", "around ", "roughly "]
-        .iter()
-        .find_map(|p| t.strip_prefix(p))
-        .unwrap_or(t)
-        .trim();
+    let t = [
+        "approximately ",
+        "approx. ",
+        "approx ",
+        "about ",
+        "around ",
+        "roughly ",
+    ]
+    .iter()
+    .find_map(|p| t.strip_prefix(p))
+    .unwrap_or(t)
+    .trim();
     // "04:17" and "1:02:03" are hours:minutes[:seconds].
     if let Some(first) = t.split_whitespace().next() {
         if first.contains(':') {
@@ -680,13 +697,7 @@ mod tests {
     #[test]
     fn reads_month_day_time_and_time_only() {
         let s = parse_stamp("Oct 28 20:37").expect("month day");
-        assert_eq!(
-            s.date,
-            DatePart::MonthDay {
-                month: 10,
-                day: 28
-            }
-        );
+        assert_eq!(s.date, DatePart::MonthDay { month: 10, day: 28 });
         assert_eq!(s.time, Some(t(20, 37, 0)));
         let s = parse_stamp("Oct 28 20:37:05 UTC").expect("month day secs");
         assert_eq!(s.time, Some(t(20, 37, 5)));
@@ -751,7 +762,10 @@ mod tests {
 
     #[test]
     fn time_only_rows_take_the_incident_date_and_roll_over_midnight() {
-        let r = resolve_timeline(["23:40", "23:55", "00:10", "01:05"], &ctx(Some(d(2024, 3, 9))));
+        let r = resolve_timeline(
+            ["23:40", "23:55", "00:10", "01:05"],
+            &ctx(Some(d(2024, 3, 9))),
+        );
         assert!(r.dated);
         let at: Vec<_> = r.at.iter().map(|a| a.map(|x| x.naive_utc())).collect();
         assert_eq!(at[0], Some(d(2024, 3, 9).and_time(t(23, 40, 0))));
@@ -824,7 +838,10 @@ mod tests {
             ("1h 30m", 90 * 60),
             ("1h30m", 90 * 60),
             ("04:17", (4 * 60 + 17) * 60),
-            ("10 days 19 hours 51 minutes", ((10 * 24 + 19) * 60 + 51) * 60),
+            (
+                "10 days 19 hours 51 minutes",
+                ((10 * 24 + 19) * 60 + 51) * 60,
+            ),
             ("90 min", 90 * 60),
             ("1.5 hours", 90 * 60),
             ("~45 min", 45 * 60),
@@ -858,7 +875,10 @@ mod tests {
         assert_eq!(format_duration(mins(45)), "45 minutes");
         assert_eq!(format_duration(mins(135)), "2 hours 15 minutes");
         assert_eq!(format_duration(mins(60)), "1 hour");
-        assert_eq!(format_duration(TimeDelta::seconds(90)), "1 minute 30 seconds");
+        assert_eq!(
+            format_duration(TimeDelta::seconds(90)),
+            "1 minute 30 seconds"
+        );
         assert_eq!(format_duration(TimeDelta::zero()), "0 minutes");
         assert_eq!(format_duration(mins(-5)), "-5 minutes");
         for m in [1, 59, 61, 1440, 15_591] {
