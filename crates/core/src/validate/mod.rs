@@ -393,8 +393,8 @@ pub(crate) fn leaves(report: &Report) -> Vec<(Loc, LeafKind, &str)> {
     out
 }
 
-/// The text at a finding location, if the location names a text leaf.
-pub(crate) fn text_at<'r>(report: &'r Report, location: &str) -> Option<&'r str> {
+/// The text at a finding location (`timeline[3].time`), if the location names a text leaf.
+pub fn text_at<'r>(report: &'r Report, location: &str) -> Option<&'r str> {
     leaves(report)
         .into_iter()
         .find(|(loc, _, _)| loc.to_string() == location)
@@ -482,16 +482,15 @@ mod tests {
 
     #[test]
     fn score_is_explained_by_findings() {
-        let r = rule("placeholder").map(|r| *r);
-        let Some(r) = r else {
+        let Some(r) = rule("placeholder") else {
             panic!("placeholder rule registered");
         };
-        let warn = Finding::new(&r, "meta.title", "x");
+        let warn = Finding::new(r, "meta.title", "x");
         let mut err = warn.clone();
         err.level = Level::Error;
         err.rule = "missing-section".into();
         assert_eq!(score(&[]), 100);
-        assert_eq!(score(&[warn.clone()]), 96);
+        assert_eq!(score(std::slice::from_ref(&warn)), 96);
         assert_eq!(score(&[warn.clone(), err.clone()]), 86);
         let many = vec![warn; 20];
         assert_eq!(score(&many), 70, "one rule's warnings are capped");
