@@ -129,22 +129,32 @@ pub fn classify(entry: &TimelineEntry) -> Option<EventKind> {
     entry.kind.or_else(|| kind_from_text(&entry.event))
 }
 
-/// Reads an event kind from well-known words in event text.
+/// Reads an event kind from well-known words in event text: the first kind in `KEYWORDS`
+/// order with a keyword starting a word of the text and not negated.
 pub fn kind_from_text(text: &str) -> Option<EventKind> {
     let lower = text.to_lowercase();
-    for (kind, words) in KEYWORDS {
-        for word in *words {
-            let mut from = 0;
-            while let Some(pos) = lower[from..].find(word) {
-                let at = from + pos;
-                if !negated(&lower[..at]) && starts_word(&lower, at) {
-                    return Some(*kind);
-                }
-                from = at + word.len();
+    let mut best: Option<usize> = None;
+    for (at, _) in lower.char_indices().filter(|(i, _)| starts_word(&lower, *i)) {
+        let rest = &lower[at..];
+        let Some(first) = rest.bytes().next() else {
+            continue;
+        };
+        if !first.is_ascii_alphabetic() {
+            continue;
+        }
+        for (rank, (_, words)) in KEYWORDS.iter().enumerate() {
+            if best.is_some_and(|b| b <= rank) {
+                break;
+            }
+            let hit = words
+                .iter()
+                .any(|w| w.as_bytes().first() == Some(&first) && rest.starts_with(w));
+            if hit && !negated(&lower[..at]) {
+                best = Some(rank);
             }
         }
     }
-    None
+    best.map(|rank| KEYWORDS[rank].0)
 }
 
 fn starts_word(text: &str, at: usize) -> bool {

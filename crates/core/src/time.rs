@@ -296,6 +296,24 @@ pub fn parse_stamp(text: &str) -> Option<Stamp> {
     if cleaned.is_empty() {
         return None;
     }
+    // Fast paths for the commonest shapes, a bare time and a bare ISO date.
+    if cleaned.bytes().all(|b| b.is_ascii_digit() || b == b':' || b == b'.') {
+        let (time, _, _) = parse_time_word(cleaned)?;
+        return Some(Stamp {
+            date: DatePart::None,
+            time: Some(time),
+            offset: None,
+        });
+    }
+    if cleaned.len() == 10 {
+        if let Some(date) = numeric_date(cleaned) {
+            return Some(Stamp {
+                date: DatePart::Full(date),
+                time: None,
+                offset: None,
+            });
+        }
+    }
     // RFC 3339 first: it is the one fully specified form.
     if let Ok(dt) = DateTime::parse_from_rfc3339(cleaned) {
         return Some(Stamp {

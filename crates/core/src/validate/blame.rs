@@ -4,6 +4,7 @@
 //! as a cause, and hindsight counterfactuals ("if only"). System statements ("the deploy
 //! tool failed to roll back") and the checklist label "Human Error" do not fire.
 
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 
 use super::{is_placeholder, leaves, Context, Finding, LeafKind, Level, Loc, Rule};
@@ -220,6 +221,9 @@ struct Phrase {
 /// by first word.
 struct Lexicon {
     by_first: HashMap<String, Vec<Phrase>>,
+    /// Bit `len` of `lengths[first byte]` is set when some phrase's first word starts with
+    /// that byte and has that length: a cheap test that skips most words before hashing.
+    lengths: [u64; 256],
     allowed: HashSet<String>,
     names: HashSet<String>,
 }
@@ -251,8 +255,15 @@ impl Lexicon {
                 }
             }
         }
+        let mut lengths = [0u64; 256];
+        for first in by_first.keys() {
+            if let Some(&b) = first.as_bytes().first() {
+                lengths[usize::from(b)] |= 1u64 << first.len().min(63);
+            }
+        }
         Lexicon {
             by_first,
+            lengths,
             allowed: allowed.iter().map(|a| a.trim().to_lowercase()).collect(),
             names,
         }
@@ -260,18 +271,23 @@ impl Lexicon {
 }
 
 /// A word of a sentence: lower-cased text and whether it was capitalised.
-struct Word {
-    lower: String,
+struct Word<'t> {
+    lower: Cow<'t, str>,
     capital: bool,
 }
 
-fn split_words(sentence: &str) -> Vec<Word> {
+fn split_words(sentence: &str) -> Vec<Word<'_>> {
     sentence
         .split(|c: char| !(c.is_alphanumeric() || matches!(c, '\'' | '’' | '-' | '@' | ':')))
         .map(|w| w.trim_matches(|c: char| matches!(c, '\'' | '’' | '-' | ':')))
         .filter(|w| !w.is_empty())
         .map(|w| Word {
-            lower: w.to_lowercase().replace('’', "'"),
+            // Most words are lower-case ASCII already; only the rest are copied.
+            lower: if w.bytes().any(|b| b.is_ascii_uppercase() || b >= 0x80) {
+                Cow::Owned(w.to_lowercase().replace('’', "'"))
+            } else {
+                Cow::Borrowed(w)
+            },
             capital: w.chars().next().is_some_and(char::is_uppercase),
         })
         .collect()
@@ -283,6 +299,7 @@ impl Lexicon {
     fn person(&self, w: &Word) -> bool {
         let base = w
             .lower
+            .as_ref()
             .strip_suffix("'s")
             .unwrap_or(&w.lower)
             .trim_end_matches(':');
@@ -310,8 +327,11 @@ fn find(text: &str, lexicon: &Lexicon, cause_field: bool) -> Vec<Hit> {
         if words.is_empty() {
             continue;
         }
-        let lower_sentence = sentence.to_lowercase();
-        if lower_sentence.contains("human error") && !lexicon.allowed.contains("human error") {
+        let human_error = words
+            .windows(2)
+            .any(|p| p[0].lower == "human" && p[1].lower == "error");
+        if human_error && !lexicon.allowed.contains("human error") {
+            let lower_sentence = sentence.to_lowercase();
             let bare = words.len() == 2;
             if CAUSAL.iter().any(|c| lower_sentence.contains(c)) || (cause_field && bare) {
                 hits.push(Hit {
@@ -320,11 +340,19 @@ fn find(text: &str, lexicon: &Lexicon, cause_field: bool) -> Vec<Hit> {
                 });
             }
         }
-        let person_anywhere = words.iter().any(|w| lexicon.person(w));
         let mut i = 0;
         while i < words.len() {
             let mut matched = None;
-            if let Some(phrases) = lexicon.by_first.get(&words[i].lower) {
+            let word: &str = &words[i].lower;
+            let maybe = word.as_bytes().first().is_some_and(|&b| {
+                lexicon.lengths[usize::from(b)] & (1u64 << word.len().min(63)) != 0
+            });
+            let phrases = if maybe {
+                lexicon.by_first.get(word)
+            } else {
+                None
+            };
+            if let Some(phrases) = phrases {
                 // Longest phrase first, so "should have known" wins over "should have".
                 for p in phrases {
                     let n = p.words.len();
@@ -346,7 +374,7 @@ fn find(text: &str, lexicon: &Lexicon, cause_field: bool) -> Vec<Hit> {
                 i += 1;
                 continue;
             };
-            let phrase: Vec<&str> = words[i..i + n].iter().map(|w| w.lower.as_str()).collect();
+            let phrase: Vec<&str> = words[i..i + n].iter().map(|w| w.lower.as_ref()).collect();
             let phrase = phrase.join(" ");
             if lexicon.allowed.contains(&phrase) {
                 i += n;
@@ -355,12 +383,12 @@ fn find(text: &str, lexicon: &Lexicon, cause_field: bool) -> Vec<Hit> {
             let subject = words[..i]
                 .iter()
                 .rev()
-                .find(|w| !FILLERS.contains(&w.lower.as_str()));
+                .find(|w| !FILLERS.contains(&w.lower.as_ref()));
             let fires = match class {
                 Class::Counterfactual => true,
-                Class::Character => person_anywhere,
+                Class::Character => words.iter().any(|w| lexicon.person(w)),
                 Class::Subject => subject
-                    .is_some_and(|s| lexicon.person(s) && !lexicon.allowed.contains(&s.lower)),
+                    .is_some_and(|s| lexicon.person(s) && !lexicon.allowed.contains(s.lower.as_ref())),
             };
             if fires {
                 let quote = match (class, subject) {

@@ -59,6 +59,9 @@ const CHOICES: &[&str] = &[
 /// Finds every placeholder in `text`, in order; adjacent ones separated only by spaces
 /// ("YYYY-MM-DD HH:MM", "X hours Y minutes") are one placeholder.
 pub fn find_placeholders(text: &str) -> Vec<Placeholder> {
+    if !may_hold_placeholder(text) {
+        return Vec::new();
+    }
     let mut spans: Vec<(usize, usize)> = Vec::new();
     if choice_list(text.trim()) {
         let start = text.len() - text.trim_start().len();
@@ -85,6 +88,26 @@ pub fn find_placeholders(text: &str) -> Vec<Placeholder> {
             end,
         })
         .collect()
+}
+
+/// A single cheap pass that rules out most real text: every detector below needs one of
+/// these marks (a bracket, underscore, slash, bar, `?`, `$`, `%`, two capitals in a row,
+/// `P` and a digit, or a lone `X`/`Y`/`N`). Validation runs on every keystroke, so the
+/// full detectors only see text that might hold a placeholder.
+fn may_hold_placeholder(text: &str) -> bool {
+    let b = text.as_bytes();
+    b.iter().enumerate().any(|(i, &c)| match c {
+        b'[' | b'_' | b'/' | b'|' | b'?' | b'$' | b'%' => true,
+        b'A'..=b'Z' => {
+            let next = b.get(i + 1).copied();
+            next.is_some_and(|n| n.is_ascii_uppercase())
+                || (c == b'P' && next.is_some_and(|n| n.is_ascii_digit()))
+                || (matches!(c, b'X' | b'Y' | b'N')
+                    && (i == 0 || !b[i - 1].is_ascii_alphanumeric())
+                    && next.is_none_or(|n| !n.is_ascii_alphanumeric()))
+        }
+        _ => false,
+    })
 }
 
 /// True when the text holds only placeholders (and punctuation between them).
