@@ -133,28 +133,40 @@ pub fn classify(entry: &TimelineEntry) -> Option<EventKind> {
 /// order with a keyword starting a word of the text and not negated.
 pub fn kind_from_text(text: &str) -> Option<EventKind> {
     let lower = text.to_lowercase();
+    let buckets = keyword_buckets();
     let mut best: Option<usize> = None;
     for (at, _) in lower.char_indices().filter(|(i, _)| starts_word(&lower, *i)) {
         let rest = &lower[at..];
-        let Some(first) = rest.bytes().next() else {
+        let Some(first) = rest.bytes().next().filter(u8::is_ascii_lowercase) else {
             continue;
         };
-        if !first.is_ascii_alphabetic() {
-            continue;
-        }
-        for (rank, (_, words)) in KEYWORDS.iter().enumerate() {
+        for &(rank, word) in &buckets[usize::from(first - b'a')] {
             if best.is_some_and(|b| b <= rank) {
                 break;
             }
-            let hit = words
-                .iter()
-                .any(|w| w.as_bytes().first() == Some(&first) && rest.starts_with(w));
-            if hit && !negated(&lower[..at]) {
+            if rest.starts_with(word) && !negated(&lower[..at]) {
                 best = Some(rank);
             }
         }
     }
     best.map(|rank| KEYWORDS[rank].0)
+}
+
+/// `KEYWORDS` by first letter, each bucket in rank order.
+fn keyword_buckets() -> &'static [Vec<(usize, &'static str)>; 26] {
+    static BUCKETS: std::sync::OnceLock<[Vec<(usize, &'static str)>; 26]> =
+        std::sync::OnceLock::new();
+    BUCKETS.get_or_init(|| {
+        let mut buckets: [Vec<(usize, &'static str)>; 26] = Default::default();
+        for (rank, (_, words)) in KEYWORDS.iter().enumerate() {
+            for w in *words {
+                if let Some(b) = w.bytes().next().filter(u8::is_ascii_lowercase) {
+                    buckets[usize::from(b - b'a')].push((rank, w));
+                }
+            }
+        }
+        buckets
+    })
 }
 
 fn starts_word(text: &str, at: usize) -> bool {

@@ -69,11 +69,10 @@ pub const ACTION_ITEM_COVERAGE: Rule = Rule {
 fn real(text: &str) -> bool {
     let t = text.trim();
     !t.is_empty()
+        && !["tbd", "tba", "todo", "?", "-", "—", "n/a", "none", "unassigned"]
+            .iter()
+            .any(|w| t.eq_ignore_ascii_case(w))
         && !is_placeholder(t)
-        && !matches!(
-            t.to_ascii_lowercase().as_str(),
-            "tbd" | "tba" | "todo" | "?" | "-" | "—" | "n/a" | "none" | "unassigned"
-        )
 }
 
 /// Rows that hold nothing yet (a template's blank table rows); rules skip them.

@@ -318,10 +318,49 @@ struct Hit {
     class: Option<Class>,
 }
 
+impl Lexicon {
+    /// One pass with no allocation: does any word start a phrase (or say "human")? Most
+    /// text does not, and skips the sentence analysis.
+    fn triggered(&self, text: &str) -> bool {
+        let words = text
+            .split(|c: char| !(c.is_alphanumeric() || matches!(c, '\'' | '’' | '-' | '@' | ':')))
+            .map(|w| w.trim_matches(|c: char| matches!(c, '\'' | '’' | '-' | ':')));
+        for w in words {
+            if w.is_empty() {
+                continue;
+            }
+            if w.len() > 24 || !w.is_ascii() {
+                // Rare: let the full analysis decide.
+                return true;
+            }
+            let mut buf = [0u8; 24];
+            for (slot, b) in buf.iter_mut().zip(w.bytes()) {
+                *slot = b.to_ascii_lowercase();
+            }
+            let Ok(lower) = std::str::from_utf8(&buf[..w.len()]) else {
+                return true;
+            };
+            let Some(&first) = lower.as_bytes().first() else {
+                continue;
+            };
+            if lower == "human"
+                || (self.lengths[usize::from(first)] & (1u64 << lower.len().min(63)) != 0
+                    && self.by_first.contains_key(lower))
+            {
+                return true;
+            }
+        }
+        false
+    }
+}
+
 /// Finds blaming phrases in a text. `cause_field` marks fields that state a cause, where
 /// "human error" on its own is given as the cause.
 fn find(text: &str, lexicon: &Lexicon, cause_field: bool) -> Vec<Hit> {
     let mut hits = Vec::new();
+    if !lexicon.triggered(text) {
+        return hits;
+    }
     for sentence in text.split(['.', '!', '?', ';', '\n']) {
         let words = split_words(sentence);
         if words.is_empty() {

@@ -59,17 +59,30 @@ const CHOICES: &[&str] = &[
 /// Finds every placeholder in `text`, in order; adjacent ones separated only by spaces
 /// ("YYYY-MM-DD HH:MM", "X hours Y minutes") are one placeholder.
 pub fn find_placeholders(text: &str) -> Vec<Placeholder> {
-    if !may_hold_placeholder(text) {
+    let bytes = text.as_bytes();
+    let (slash, bracket, underscore) = (
+        bytes.iter().any(|b| matches!(b, b'/' | b'|')),
+        bytes.contains(&b'['),
+        bytes.contains(&b'_'),
+    );
+    let token = may_hold_token(bytes);
+    if !(slash || bracket || underscore || token) {
         return Vec::new();
     }
     let mut spans: Vec<(usize, usize)> = Vec::new();
-    if choice_list(text.trim()) {
+    if slash && choice_list(text.trim()) {
         let start = text.len() - text.trim_start().len();
         spans.push((start, start + text.trim().len()));
     }
-    brackets(text, &mut spans);
-    tokens(text, &mut spans);
-    italics(text, &mut spans);
+    if bracket {
+        brackets(text, &mut spans);
+    }
+    if token || slash {
+        tokens(text, &mut spans);
+    }
+    if underscore {
+        italics(text, &mut spans);
+    }
     spans.sort_unstable();
     let mut merged: Vec<(usize, usize)> = Vec::with_capacity(spans.len());
     for (s, e) in spans {
@@ -90,23 +103,27 @@ pub fn find_placeholders(text: &str) -> Vec<Placeholder> {
         .collect()
 }
 
-/// A single cheap pass that rules out most real text: every detector below needs one of
-/// these marks (a bracket, underscore, slash, bar, `?`, `$`, `%`, two capitals in a row,
-/// `P` and a digit, or a lone `X`/`Y`/`N`). Validation runs on every keystroke, so the
-/// full detectors only see text that might hold a placeholder.
-fn may_hold_placeholder(text: &str) -> bool {
-    let b = text.as_bytes();
-    b.iter().enumerate().any(|(i, &c)| match c {
-        b'[' | b'_' | b'/' | b'|' | b'?' | b'$' | b'%' => true,
-        b'A'..=b'Z' => {
-            let next = b.get(i + 1).copied();
-            next.is_some_and(|n| n.is_ascii_uppercase())
-                || (c == b'P' && next.is_some_and(|n| n.is_ascii_digit()))
-                || (matches!(c, b'X' | b'Y' | b'N')
-                    && (i == 0 || !b[i - 1].is_ascii_alphanumeric())
-                    && next.is_none_or(|n| !n.is_ascii_alphanumeric()))
+/// A single cheap pass that rules out most real text: the token detector needs two
+/// capitals in a row (`HH`, `INC-XXXX`, `TBD`, `SEV1`), `P` and a digit, a lone `X`/`Y`/`N`,
+/// `$X`, `X%`/`N%` or `??`. Validation runs on every keystroke, so the full detectors only
+/// see text that might hold a placeholder.
+fn may_hold_token(b: &[u8]) -> bool {
+    b.iter().enumerate().any(|(i, &c)| {
+        let next = b.get(i + 1).copied();
+        let prev = i.checked_sub(1).map(|p| b[p]);
+        match c {
+            b'$' => next == Some(b'X'),
+            b'%' => matches!(prev, Some(b'X' | b'N')),
+            b'?' => next == Some(b'?'),
+            b'A'..=b'Z' => {
+                next.is_some_and(|n| n.is_ascii_uppercase())
+                    || (c == b'P' && next.is_some_and(|n| n.is_ascii_digit()))
+                    || (matches!(c, b'X' | b'Y' | b'N')
+                        && prev.is_none_or(|p| !p.is_ascii_alphanumeric())
+                        && next.is_none_or(|n| !n.is_ascii_alphanumeric()))
+            }
+            _ => false,
         }
-        _ => false,
     })
 }
 
