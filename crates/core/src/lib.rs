@@ -8,6 +8,7 @@ pub mod metrics;
 pub mod model;
 pub mod policy;
 pub mod severity;
+pub mod summary;
 pub mod time;
 pub mod validate;
 
@@ -18,4 +19,5 @@ pub mod templates;
 
 pub use markdown::{render_html, to_markdown, MarkdownOptions};
 pub mod json;
+pub mod locate;
 pub use json::{from_json, json_schema, to_json, JsonError};
