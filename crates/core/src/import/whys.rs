@@ -49,7 +49,13 @@ pub fn strip_because(text: &str) -> String {
             t = r.trim_start();
         }
     }
-    for m in ["**Because:**", "**Because**:", "**Because**", "Because:", "because:"] {
+    for m in [
+        "**Because:**",
+        "**Because**:",
+        "**Because**",
+        "Because:",
+        "because:",
+    ] {
         if let Some(r) = t.strip_prefix(m) {
             return r.trim().to_string();
         }
@@ -163,7 +169,10 @@ mod tests {
 
     #[test]
     fn reads_each_shape() {
-        let w = parse_item("Why did the API fail? Because the pool was exhausted.", None);
+        let w = parse_item(
+            "Why did the API fail? Because the pool was exhausted.",
+            None,
+        );
         assert_eq!(w.why, "Why did the API fail?");
         assert_eq!(w.because, "the pool was exhausted.");
         let w = parse_item("**Why** did the disk fill?\n→ Because logs grew", None);
@@ -172,9 +181,15 @@ mod tests {
         let w = parse_item("**Why** did it page?", Some("Because the alert was noisy."));
         assert_eq!(w.because, "the alert was noisy.");
         let w = parse_item("Why? The cron job ran twice", None);
-        assert_eq!((w.why.as_str(), w.because.as_str()), ("", "The cron job ran twice"));
+        assert_eq!(
+            (w.why.as_str(), w.because.as_str()),
+            ("", "The cron job ran twice")
+        );
         let w = parse_item("Why did it fail? the disk was full", None);
-        assert_eq!((w.why.as_str(), w.because.as_str()), ("Why did it fail?", "the disk was full"));
+        assert_eq!(
+            (w.why.as_str(), w.because.as_str()),
+            ("Why did it fail?", "the disk was full")
+        );
         let w = parse_item("**Why 2:** Why was it slow? **Because:** no index", None);
         assert_eq!(w.why, "Why was it slow?");
         assert_eq!(w.because, "no index");
