@@ -40,8 +40,16 @@ fn diff(want: &Report, got: &Report) -> Vec<String> {
         }
     }
     let (mut a, mut b) = (Vec::new(), Vec::new());
-    flat(&serde_json::to_value(want).unwrap_or_default(), String::new(), &mut a);
-    flat(&serde_json::to_value(got).unwrap_or_default(), String::new(), &mut b);
+    flat(
+        &serde_json::to_value(want).unwrap_or_default(),
+        String::new(),
+        &mut a,
+    );
+    flat(
+        &serde_json::to_value(got).unwrap_or_default(),
+        String::new(),
+        &mut b,
+    );
     let a: std::collections::BTreeMap<_, _> = a.into_iter().collect();
     let b: std::collections::BTreeMap<_, _> = b.into_iter().collect();
     let mut out = Vec::new();
@@ -69,8 +77,11 @@ fn rich_report_round_trips_in_every_template() {
         let d = diff(&r, &imported.report);
         assert!(d.is_empty(), "template {id}:\n{}", d.join("\n"));
         assert_eq!(export(&imported.report, id), md, "re-export of {id}");
-        assert!(imported.unmapped.iter().all(|u| !u.kept_at.starts_with("extra_sections")
-            || r.extra_sections.iter().any(|s| s.title == u.title)));
+        assert!(imported
+            .unmapped
+            .iter()
+            .all(|u| !u.kept_at.starts_with("extra_sections")
+                || r.extra_sections.iter().any(|s| s.title == u.title)));
     }
 }
 
@@ -110,7 +121,11 @@ fn blank_templates_import_as_placeholders_only() {
             !imported.report.placeholders.is_empty(),
             "{id}: no placeholder found"
         );
-        assert!(imported.unmapped.is_empty(), "{id}: {:?}", imported.unmapped);
+        assert!(
+            imported.unmapped.is_empty(),
+            "{id}: {:?}",
+            imported.unmapped
+        );
         assert!(imported.report.meta.title.is_empty());
         assert!(imported.report.meta.severity.is_empty(), "{id}");
     }

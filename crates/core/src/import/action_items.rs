@@ -6,8 +6,8 @@ use super::blocks::{Grid, Item};
 use super::metadata::split_pair;
 use super::placeholders::is_placeholder;
 use super::sections::norm;
-use super::tables::ActionCols;
 use super::source::unescape;
+use super::tables::ActionCols;
 use super::Importer;
 use crate::model::{ActionItem, Category, Horizon};
 
@@ -104,7 +104,12 @@ impl Importer<'_> {
 
     /// Finds (or creates) the item a `**AI-1: Title**` block describes.
     /// `None` when the block is an unfilled template block with no matching item.
-    pub(super) fn detail_item(&mut self, id: &str, title: &str, line: Option<u32>) -> Option<usize> {
+    pub(super) fn detail_item(
+        &mut self,
+        id: &str,
+        title: &str,
+        line: Option<u32>,
+    ) -> Option<usize> {
         let num: String = id.chars().filter(|c| c.is_ascii_digit()).collect();
         let pos = num.parse::<usize>().ok().and_then(|n| n.checked_sub(1));
         let items = &self.report.action_items;
@@ -140,7 +145,10 @@ impl Importer<'_> {
             if item.action.is_empty() {
                 item.action = t.to_string();
             } else if item.action != t {
-                self.warn(line, &format!("detail title for {id} differs from the table"));
+                self.warn(
+                    line,
+                    &format!("detail title for {id} differs from the table"),
+                );
             }
         }
         Some(idx)

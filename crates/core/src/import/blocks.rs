@@ -5,9 +5,9 @@ use comrak::nodes::{AstNode, ListType, NodeValue};
 
 use super::metadata::{self, split_inline_pairs, split_pair};
 use super::sections::{norm, Ctx, Role, Special};
+use super::source::unescape;
 use super::source::{first_paragraph, line_range};
 use super::tables::{self, split_time_prefix, TableKind};
-use super::source::unescape;
 use super::{line_u32, placeholders, whys, Importer, MAX_DEPTH};
 use crate::fields::{List, Text};
 use crate::model::{FactorCategory, FactorCheck, Why};
@@ -124,7 +124,13 @@ impl Importer<'_> {
         }
     }
 
-    fn paragraph<'a>(&mut self, node: &'a AstNode<'a>, role: &Role, title: &str, st: &mut SecState) {
+    fn paragraph<'a>(
+        &mut self,
+        node: &'a AstNode<'a>,
+        role: &Role,
+        title: &str,
+        st: &mut SecState,
+    ) {
         let text = self.src.inline(node);
         let line = line_u32(node.data.borrow().sourcepos.start.line);
         let t = text.trim();
@@ -254,7 +260,9 @@ impl Importer<'_> {
             if l == raw {
                 return false;
             }
-            let split = l.split_once(": ").or_else(|| l.strip_suffix(':').map(|k| (k, "")));
+            let split = l
+                .split_once(": ")
+                .or_else(|| l.strip_suffix(':').map(|k| (k, "")));
             let Some((k, v)) = split else {
                 return false;
             };
@@ -301,7 +309,9 @@ impl Importer<'_> {
     fn why_paragraph(&mut self, t: &str) {
         for l in t.split('\n') {
             let l = l.trim();
-            let lower = l.trim_start_matches(['*', '_', '→', '-', ' ']).to_lowercase();
+            let lower = l
+                .trim_start_matches(['*', '_', '→', '-', ' '])
+                .to_lowercase();
             if lower.starts_with("because") {
                 if let Some(last) = self.report.root_cause.whys.last_mut() {
                     last.because = unescape(&whys::strip_because(l));
@@ -395,7 +405,10 @@ impl Importer<'_> {
             self.action_list(&items, h);
             return;
         }
-        let why_like = items.iter().filter(|i| whys::looks_like_why(&i.text)).count();
+        let why_like = items
+            .iter()
+            .filter(|i| whys::looks_like_why(&i.text))
+            .count();
         let why_start = items
             .iter()
             .filter(|i| {
@@ -560,11 +573,14 @@ impl Importer<'_> {
                     // The seed lists every category with a placeholder; only those the
                     // author touched are facts.
                     if checked || !detail_ph {
-                        self.report.contributing_factors.checklist.push(FactorCheck {
-                            category,
-                            checked,
-                            detail: unescape(detail),
-                        });
+                        self.report
+                            .contributing_factors
+                            .checklist
+                            .push(FactorCheck {
+                                category,
+                                checked,
+                                detail: unescape(detail),
+                            });
                     }
                 }
                 None => self.push_list(List::Factors, text, it.line),
@@ -590,7 +606,10 @@ fn timezone_sentence(t: &str) -> Option<String> {
     if !l.starts_with("all times") || t.contains('\n') || t.len() > 300 {
         return None;
     }
-    let idx = l.rfind(" in ").map(|i| i + 4).or_else(|| l.find(" are ").map(|i| i + 5))?;
+    let idx = l
+        .rfind(" in ")
+        .map(|i| i + 4)
+        .or_else(|| l.find(" are ").map(|i| i + 5))?;
     let zone = t.get(idx..)?.trim();
     let zone = zone.strip_suffix('.').unwrap_or(zone).trim();
     (!zone.is_empty()).then(|| zone.to_string())
@@ -616,7 +635,9 @@ fn detail_heading(t: &str) -> Option<(String, String)> {
     let ok = !id.is_empty()
         && id.len() <= 20
         && id.chars().any(|c| c.is_ascii_digit())
-        && id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '#');
+        && id
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '#');
     ok.then(|| (id.to_string(), name.trim().to_string()))
 }
 
@@ -704,7 +725,11 @@ impl Importer<'_> {
                 };
                 self.action_table(&grid, &cols, h);
             }
-            TableKind::SignOff { role: r, name, date } => {
+            TableKind::SignOff {
+                role: r,
+                name,
+                date,
+            } => {
                 for (row, line) in &grid.rows {
                     let role_t = grid.cell(row, Some(r)).to_string();
                     let name_t = grid.cell(row, Some(name)).to_string();
@@ -739,7 +764,12 @@ impl Importer<'_> {
                         && !STANDARD_NOTES.contains(&norm(n).as_str())
                         && !placeholders::is_placeholder(n)
                     {
-                        self.keep_extra(&format!("{} notes", super::strip_emphasis(&k)), n, *line, role.ctx);
+                        self.keep_extra(
+                            &format!("{} notes", super::strip_emphasis(&k)),
+                            n,
+                            *line,
+                            role.ctx,
+                        );
                     }
                 }
             }

@@ -64,7 +64,8 @@ impl Layout {
                 }
                 Block::Labeled { field, label, .. } => {
                     saw_content = true;
-                    cur.labels.push((norm(label), Value::Slot(Slot::Text(field))));
+                    cur.labels
+                        .push((norm(label), Value::Slot(Slot::Text(field))));
                 }
                 Block::Items { field, style, .. } => {
                     saw_content = true;
@@ -107,10 +108,7 @@ impl Layout {
             }
         }
         sections.push(finish(cur, saw_content));
-        Layout {
-            id: t.id,
-            sections,
-        }
+        Layout { id: t.id, sections }
     }
 
     /// The section with this normalised heading.
@@ -145,7 +143,10 @@ pub fn all() -> Vec<Layout> {
 
 /// Normalised title prefixes of every template ("post mortem", "post mortem report"…).
 pub fn title_prefixes() -> Vec<String> {
-    templates::all().iter().map(|t| norm(t.title_prefix)).collect()
+    templates::all()
+        .iter()
+        .map(|t| norm(t.title_prefix))
+        .collect()
 }
 
 #[cfg(test)]

@@ -66,12 +66,19 @@ pub fn target(key: &str, ctx: Ctx) -> Option<Target> {
         "reviewers" | "reviewer" | "reviewed by" | "reviewed and approved by" | "approved by" => {
             T(Text::Reviewers)
         }
-        "services affected" | "service affected" | "systems affected" | "affected services"
-        | "affected systems" | "services" | "components affected" => L(List::Services),
+        "services affected"
+        | "service affected"
+        | "systems affected"
+        | "affected services"
+        | "affected systems"
+        | "services"
+        | "components affected" => L(List::Services),
         "beads issue" | "tracking issue" | "tracker" | "tracking" | "issue" | "jira" => {
             T(Text::Tracker)
         }
-        "post mortem meeting held" | "postmortem meeting held" | "meeting date"
+        "post mortem meeting held"
+        | "postmortem meeting held"
+        | "meeting date"
         | "post mortem meeting" => T(Text::MeetingDate),
         "document finalized" | "finalized" | "finalised" | "document finalised" => {
             T(Text::FinalizedDate)
@@ -88,11 +95,20 @@ pub fn target(key: &str, ctx: Ctx) -> Option<Target> {
         "data loss" => T(Text::DataLoss),
         "total downtime" | "downtime" => T(Text::TotalDowntime),
         "business impact" => T(Text::BusinessImpact),
-        "how was the incident detected" | "how was it detected" | "detected by"
-        | "detection method" | "detection" => T(Text::DetectionMethod),
-        "time to detect" | "time to detection" | "time from impact to detection" | "mttd"
+        "how was the incident detected"
+        | "how was it detected"
+        | "detected by"
+        | "detection method"
+        | "detection" => T(Text::DetectionMethod),
+        "time to detect"
+        | "time to detection"
+        | "time from impact to detection"
+        | "mttd"
         | "ttd" => T(Text::TimeToDetect),
-        "time to acknowledge" | "time to acknowledgment" | "time to acknowledgement" | "mtta"
+        "time to acknowledge"
+        | "time to acknowledgment"
+        | "time to acknowledgement"
+        | "mtta"
         | "tta" => T(Text::TimeToAcknowledge),
         "time to mitigate" | "time to mitigation" | "ttm" => T(Text::TimeToMitigate),
         "time to resolve" | "time to resolution" | "mttr" | "ttr" => T(Text::TimeToResolve),
@@ -101,9 +117,7 @@ pub fn target(key: &str, ctx: Ctx) -> Option<Target> {
         "was detection effective" => T(Text::DetectionEffective),
         "how was the incident resolved" | "immediate fix" => T(Text::ImmediateFix),
         "was the resolution effective" => T(Text::ResolutionEffective),
-        "root cause" | "what was the immediate cause" | "immediate cause" => {
-            T(Text::RootStatement)
-        }
+        "root cause" | "what was the immediate cause" | "immediate cause" => T(Text::RootStatement),
         "what were the contributing factors" | "contributing factors" => L(List::Factors),
         "5 whys fishbone diagram" | "5 whys" | "five whys" | "fishbone" => {
             if ctx == Ctx::RootCause {
@@ -195,9 +209,7 @@ pub fn split_inline_pairs(line: &str) -> Option<Vec<(String, String)>> {
         let starts: Vec<usize> = before
             .char_indices()
             .filter(|(j, c)| {
-                *j >= window_start
-                    && !c.is_whitespace()
-                    && (*j == 0 || before[..*j].ends_with(' '))
+                *j >= window_start && !c.is_whitespace() && (*j == 0 || before[..*j].ends_with(' '))
             })
             .map(|(j, _)| j)
             .collect();
@@ -214,7 +226,10 @@ pub fn split_inline_pairs(line: &str) -> Option<Vec<(String, String)>> {
             }
         }
     }
-    if cuts.first().is_none_or(|&(s, _)| !line[..s].trim().is_empty()) {
+    if cuts
+        .first()
+        .is_none_or(|&(s, _)| !line[..s].trim().is_empty())
+    {
         return None;
     }
     let mut out = Vec::new();
@@ -279,7 +294,14 @@ mod tests {
         let keys: Vec<&str> = pairs.iter().map(|p| p.0.as_str()).collect();
         assert_eq!(
             keys,
-            ["Incident ID", "Date", "Duration", "Severity", "Status", "Beads Issue"]
+            [
+                "Incident ID",
+                "Date",
+                "Duration",
+                "Severity",
+                "Status",
+                "Beads Issue"
+            ]
         );
         assert_eq!(pairs[2].1, "1h 30m");
         assert_eq!(pairs[5].1, "bd://ops-12");

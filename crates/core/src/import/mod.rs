@@ -24,8 +24,8 @@ use comrak::{parse_document, Arena, Options};
 use serde::{Deserialize, Serialize};
 
 use crate::fields::{List, Slot, Text};
-use crate::templates::Value;
 use crate::model::{ExtraSection, KeyValue, PlaceholderNote, Report};
+use crate::templates::Value;
 use metadata::Target;
 use sections::{Ctx, Role, Special};
 use source::{unescape, Source};
@@ -77,7 +77,10 @@ pub fn parse_markdown(input: &str) -> Imported {
     let root = parse_document(&arena, &text, &comrak_options());
     let mut imp = Importer::new(Source::new(&text));
     if pasted {
-        imp.warn(None, "pilcrow headings read as a page pasted from a browser");
+        imp.warn(
+            None,
+            "pilcrow headings read as a page pasted from a browser",
+        );
     }
     let hint = front
         .iter()
@@ -390,7 +393,12 @@ impl<'s> Importer<'s> {
             };
             match heading {
                 Some(level) => {
-                    let title = self.src.inline(node).trim_end_matches('¶').trim().to_string();
+                    let title = self
+                        .src
+                        .inline(node)
+                        .trim_end_matches('¶')
+                        .trim()
+                        .to_string();
                     let line = node.data.borrow().sourcepos.start.line;
                     secs.push(Section {
                         level,
@@ -424,7 +432,11 @@ impl<'s> Importer<'s> {
             .iter()
             .position(|s| !is_preamble(&sections::norm(&s.title)))
             .unwrap_or(secs.len());
-        let min_level = secs[first_real..].iter().map(|s| s.level).min().unwrap_or(1);
+        let min_level = secs[first_real..]
+            .iter()
+            .map(|s| s.level)
+            .min()
+            .unwrap_or(1);
         let title_idx = secs.iter().enumerate().skip(first_real).position(|(_, s)| {
             let n = sections::norm(&s.title);
             s.level == min_level && sections::classify(&n).is_none()

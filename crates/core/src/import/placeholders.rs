@@ -132,7 +132,9 @@ fn is_option_list(lower: &str) -> bool {
         return false;
     }
     // Bare digits only count next to a level ("SEV1/2/3/4"), never alone ("1,200").
-    parts.iter().any(|p| is_level_token(p) || OPTION_WORDS.contains(p))
+    parts
+        .iter()
+        .any(|p| is_level_token(p) || OPTION_WORDS.contains(p))
         && parts.iter().all(|p| {
             OPTION_WORDS.contains(p)
                 || is_level_token(p)

@@ -33,7 +33,8 @@ pub fn guess(layouts: &[Layout], headings: &[String], pasted: bool) -> Option<St
             best = Some((l.id, score));
         }
     }
-    best.filter(|(_, s)| *s >= 0.3).map(|(id, _)| id.to_string())
+    best.filter(|(_, s)| *s >= 0.3)
+        .map(|(id, _)| id.to_string())
 }
 
 #[cfg(test)]
@@ -42,7 +43,9 @@ mod tests {
     use super::*;
 
     fn norm_all(raw: &[&str]) -> Vec<String> {
-        raw.iter().map(|h| super::super::sections::norm(h)).collect()
+        raw.iter()
+            .map(|h| super::super::sections::norm(h))
+            .collect()
     }
 
     #[test]
@@ -58,7 +61,11 @@ mod tests {
             "Action Items",
         ]);
         assert_eq!(guess(&ls, &h, false).as_deref(), Some("004"));
-        let h = norm_all(&["1. Incident Summary", "2. Detection", "3. Response Timeline"]);
+        let h = norm_all(&[
+            "1. Incident Summary",
+            "2. Detection",
+            "3. Response Timeline",
+        ]);
         assert_eq!(guess(&ls, &h, false).as_deref(), Some("003"));
         assert_eq!(guess(&ls, &norm_all(&["Notes", "Pets"]), false), None);
     }

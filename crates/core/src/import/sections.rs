@@ -119,11 +119,16 @@ pub fn norm(s: &str) -> String {
 pub fn classify(n: &str) -> Option<Role> {
     use Ctx as C;
     let role = match n {
-        "instructions" | "post mortem template" | "postmortem template" | "how to use this template" => {
-            Role::new(None, None, C::General, Special::Preamble)
-        }
+        "instructions"
+        | "post mortem template"
+        | "postmortem template"
+        | "how to use this template" => Role::new(None, None, C::General, Special::Preamble),
         "summary" | "incident overview" | "overview" => Role::prose(Text::Summary, C::Meta),
-        "incident summary" | "incident metadata" | "metadata" | "incident details" | "details"
+        "incident summary"
+        | "incident metadata"
+        | "metadata"
+        | "incident details"
+        | "details"
         | "incident information" => Role::container(C::Meta),
         "one line summary" | "tl dr" | "tldr" => Role::prose(Text::OneLine, C::Meta),
         "executive summary" => Role::prose(Text::Executive, C::Meta),
@@ -149,12 +154,9 @@ pub fn classify(n: &str) -> Option<Role> {
             Role::new(Some(Text::Analysis), None, C::RootCause, Special::Whys)
         }
         "trigger" | "triggering event" => Role::prose(Text::Trigger, C::RootCause),
-        "contributing factors" | "contributing factor" => Role::new(
-            None,
-            Some(List::Factors),
-            C::RootCause,
-            Special::Factors,
-        ),
+        "contributing factors" | "contributing factor" => {
+            Role::new(None, Some(List::Factors), C::RootCause, Special::Factors)
+        }
         "detection" => Role::container(C::Detection),
         "how was it detected" | "how was the incident detected" => Role::new(
             Some(Text::DetectionMethod),
@@ -166,10 +168,12 @@ pub fn classify(n: &str) -> Option<Role> {
         "detection gaps" | "detection gap" => Role::prose(Text::DetectionGaps, C::Detection),
         "response" | "response analysis" => Role::container(C::Response),
         "what went well" | "went well" => Role::list(List::WentWell),
-        "what could be improved" | "what didnt go well" | "what did not go well"
-        | "what could have gone better" | "what went wrong" | "what went poorly" => {
-            Role::list(List::CouldImprove)
-        }
+        "what could be improved"
+        | "what didnt go well"
+        | "what did not go well"
+        | "what could have gone better"
+        | "what went wrong"
+        | "what went poorly" => Role::list(List::CouldImprove),
         "where we got lucky" | "what we got lucky with" | "where we were lucky" => {
             Role::list(List::GotLucky)
         }
@@ -178,10 +182,12 @@ pub fn classify(n: &str) -> Option<Role> {
         }
         "immediate fix" | "fix" | "mitigation" => Role::prose(Text::ImmediateFix, C::Resolution),
         "verification" => Role::prose(Text::Verification, C::Resolution),
-        "action items" | "action items and follow ups" | "follow ups" | "follow up actions"
-        | "corrective actions" | "remediation" => {
-            Role::new(None, None, C::General, Special::ActionItems(None))
-        }
+        "action items"
+        | "action items and follow ups"
+        | "follow ups"
+        | "follow up actions"
+        | "corrective actions"
+        | "remediation" => Role::new(None, None, C::General, Special::ActionItems(None)),
         "action item details" | "unscheduled" => {
             Role::new(None, None, C::General, Special::ActionItems(None))
         }
@@ -189,31 +195,33 @@ pub fn classify(n: &str) -> Option<Role> {
         "how do we prevent recurrence" => Role::prose(Text::PreventRecurrence, C::Prevention),
         "how do we detect faster" => Role::prose(Text::DetectFaster, C::Prevention),
         "how do we recover faster" => Role::prose(Text::RecoverFaster, C::Prevention),
-        "lessons learned" | "lessons" | "learnings" => Role::new(
-            None,
-            Some(List::KeyTakeaways),
-            C::Lessons,
-            Special::None,
-        ),
+        "lessons learned" | "lessons" | "learnings" => {
+            Role::new(None, Some(List::KeyTakeaways), C::Lessons, Special::None)
+        }
         "key takeaways" => Role::list(List::KeyTakeaways),
         "process improvements" => Role::list(List::ProcessImprovements),
         "questions to consider" | "open questions" => Role::list(List::Questions),
         "appendix" => Role::container(C::General),
         "related incidents" => Role::list(List::RelatedIncidents),
         "relevant logs" | "logs" => Role::new(None, Some(List::Logs), C::General, Special::Logs),
-        "relevant logs dashboards" | "supporting information" | "dashboards"
+        "relevant logs dashboards"
+        | "supporting information"
+        | "dashboards"
         | "logs dashboards and traces" => Role::list(List::Dashboards),
         "relevant metrics graphs" | "supporting data" | "graphs" => {
             Role::prose(Text::SupportingData, C::General)
         }
         "external references" | "references" => Role::list(List::References),
-        "sign off" | "signoff" | "approvals" => {
-            Role::new(None, None, C::General, Special::SignOff)
-        }
+        "sign off" | "signoff" | "approvals" => Role::new(None, None, C::General, Special::SignOff),
         "additional notes" => Role::new(None, None, C::General, Special::AdditionalNotes),
         _ => {
             if let Some(h) = Horizon::from_label(n) {
-                return Some(Role::new(None, None, C::General, Special::ActionItems(Some(h))));
+                return Some(Role::new(
+                    None,
+                    None,
+                    C::General,
+                    Special::ActionItems(Some(h)),
+                ));
             }
             return canonical(n);
         }

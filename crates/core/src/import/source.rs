@@ -41,18 +41,16 @@ impl<'s> Source<'s> {
         }
         if s.line == e.line {
             let l = self.line(s.line);
-            return cut(l, s.column.saturating_sub(1), e.column).trim().to_string();
+            return cut(l, s.column.saturating_sub(1), e.column)
+                .trim()
+                .to_string();
         }
         let mut out = String::new();
         let first = self.line(s.line);
         out.push_str(cut(first, s.column.saturating_sub(1), first.len()).trim());
         for n in s.line + 1..=e.line {
             let l = self.line(n);
-            let piece = if n == e.line {
-                cut(l, 0, e.column)
-            } else {
-                l
-            };
+            let piece = if n == e.line { cut(l, 0, e.column) } else { l };
             out.push('\n');
             out.push_str(piece.trim());
         }

@@ -50,8 +50,22 @@ pub struct ActionCols {
 pub fn classify(header: &[String]) -> TableKind {
     let h: Vec<String> = header.iter().map(|c| norm(c)).collect();
     let find = |names: &[&str]| h.iter().position(|c| names.contains(&c.as_str()));
-    let time = find(&["time", "timestamp", "when", "date time", "date and time", "time utc"]);
-    let event = find(&["event", "events", "what happened", "description", "action", "details"]);
+    let time = find(&[
+        "time",
+        "timestamp",
+        "when",
+        "date time",
+        "date and time",
+        "time utc",
+    ]);
+    let event = find(&[
+        "event",
+        "events",
+        "what happened",
+        "description",
+        "action",
+        "details",
+    ]);
     if let (Some(time), Some(event)) = (time, event) {
         let owner = find(&["owner", "who", "actor", "by", "person"]);
         let other = (0..h.len())
@@ -77,9 +91,24 @@ pub fn classify(header: &[String]) -> TableKind {
             action,
             owner,
             priority: find(&["priority", "prio"]),
-            due: find(&["due date", "due", "deadline", "target date", "eta", "by when"]),
+            due: find(&[
+                "due date",
+                "due",
+                "deadline",
+                "target date",
+                "eta",
+                "by when",
+            ]),
             status: find(&["status", "state"]),
-            tracking: find(&["tracking", "ticket", "beads issue", "issue", "link", "tracker", "jira"]),
+            tracking: find(&[
+                "tracking",
+                "ticket",
+                "beads issue",
+                "issue",
+                "link",
+                "tracker",
+                "jira",
+            ]),
             category: find(&["category", "type", "kind"]),
             horizon: find(&["horizon", "timeframe", "term"]),
             description,
@@ -111,7 +140,9 @@ pub fn classify(header: &[String]) -> TableKind {
     }
     if h.len() >= 2 {
         let value = find(&["value", "answer", "values", "response", "detail"]);
-        let key = find(&["metric", "field", "question", "key", "item", "property", "name"]);
+        let key = find(&[
+            "metric", "field", "question", "key", "item", "property", "name",
+        ]);
         match (key, value) {
             (Some(key), Some(value)) => {
                 let notes = find(&["notes", "note", "comment", "comments"]);
@@ -184,7 +215,10 @@ fn is_clock(w: &str) -> bool {
 
 fn is_date(w: &str) -> bool {
     let parts: Vec<&str> = w.split(['-', '/']).collect();
-    parts.len() == 3 && parts.iter().all(|p| p.chars().all(|c| c.is_ascii_digit()) && !p.is_empty())
+    parts.len() == 3
+        && parts
+            .iter()
+            .all(|p| p.chars().all(|c| c.is_ascii_digit()) && !p.is_empty())
 }
 
 fn is_month(w: &str) -> bool {
@@ -192,7 +226,9 @@ fn is_month(w: &str) -> bool {
         "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
     ];
     let l = w.to_ascii_lowercase();
-    l.len() >= 3 && M.iter().any(|m| l.starts_with(m)) && l.chars().all(|c| c.is_ascii_alphabetic() || c == '.')
+    l.len() >= 3
+        && M.iter().any(|m| l.starts_with(m))
+        && l.chars().all(|c| c.is_ascii_alphabetic() || c == '.')
 }
 
 fn is_zone(w: &str) -> bool {
@@ -209,12 +245,17 @@ mod tests {
 
     #[test]
     fn classifies_seed_tables() {
-        assert!(matches!(classify(&s(&["Time", "Event"])), TableKind::Timeline(_)));
+        assert!(matches!(
+            classify(&s(&["Time", "Event"])),
+            TableKind::Timeline(_)
+        ));
         match classify(&s(&["Timestamp (UTC)", "Event", "Owner"])) {
             TableKind::Timeline(c) => assert_eq!(c.owner, Some(2)),
             k => panic!("{k:?}"),
         }
-        match classify(&s(&["#", "Action", "Owner", "Priority", "Due Date", "Tracking"])) {
+        match classify(&s(&[
+            "#", "Action", "Owner", "Priority", "Due Date", "Tracking",
+        ])) {
             TableKind::ActionItems(c) => {
                 assert_eq!(c.id, Some(0));
                 assert_eq!(c.tracking, Some(5));
@@ -225,12 +266,18 @@ mod tests {
             classify(&s(&["ID", "Description", "Owner", "Due Date", "Status"])),
             TableKind::ActionItems(ActionCols { action: 1, .. })
         ));
-        assert!(matches!(classify(&s(&["Role", "Name", "Date"])), TableKind::SignOff { .. }));
+        assert!(matches!(
+            classify(&s(&["Role", "Name", "Date"])),
+            TableKind::SignOff { .. }
+        ));
         assert!(matches!(
             classify(&s(&["Metric", "Value", "Notes"])),
             TableKind::KeyValue { notes: Some(2), .. }
         ));
-        assert!(matches!(classify(&s(&["Question", "Answer"])), TableKind::KeyValue { .. }));
+        assert!(matches!(
+            classify(&s(&["Question", "Answer"])),
+            TableKind::KeyValue { .. }
+        ));
         assert_eq!(classify(&s(&["Region", "Pods"])), TableKind::Unknown);
     }
 

@@ -3,8 +3,8 @@
 
 use super::blocks::{Grid, Item};
 use super::placeholders::is_placeholder;
-use super::tables::{split_time_prefix, TimelineCols};
 use super::source::unescape;
+use super::tables::{split_time_prefix, TimelineCols};
 use super::Importer;
 use crate::model::{EventKind, TimelineEntry};
 

@@ -50,12 +50,20 @@ pub fn strip_because(text: &str) -> String {
             t = r.trim_start();
         }
     }
-    for m in ["**Because:**", "**Because**:", "**Because**", "Because:", "because:"] {
+    for m in [
+        "**Because:**",
+        "**Because**:",
+        "**Because**",
+        "Because:",
+        "because:",
+    ] {
         if let Some(r) = t.strip_prefix(m) {
             return r.trim().to_string();
         }
     }
-    if t.get(..7).is_some_and(|p| p.eq_ignore_ascii_case("because")) {
+    if t.get(..7)
+        .is_some_and(|p| p.eq_ignore_ascii_case("because"))
+    {
         return t.get(7..).unwrap_or("").trim().to_string();
     }
     t.to_string()
@@ -164,7 +172,10 @@ mod tests {
 
     #[test]
     fn reads_each_shape() {
-        let w = parse_item("Why did the API fail? Because the pool was exhausted.", None);
+        let w = parse_item(
+            "Why did the API fail? Because the pool was exhausted.",
+            None,
+        );
         assert_eq!(w.why, "Why did the API fail?");
         assert_eq!(w.because, "the pool was exhausted.");
         let w = parse_item("**Why** did the disk fill?\n→ Because logs grew", None);
@@ -173,13 +184,19 @@ mod tests {
         let w = parse_item("**Why** did it page?", Some("Because the alert was noisy."));
         assert_eq!(w.because, "the alert was noisy.");
         let w = parse_item("Why? The cron job ran twice", None);
-        assert_eq!((w.why.as_str(), w.because.as_str()), ("", "The cron job ran twice"));
+        assert_eq!(
+            (w.why.as_str(), w.because.as_str()),
+            ("", "The cron job ran twice")
+        );
         // Multi-byte text right where the prefixes are checked must not panic.
         let w = parse_item("0 é", None);
         assert_eq!(w.why, "0 é");
         assert_eq!(strip_because("bé"), "bé");
         let w = parse_item("Why did it fail? the disk was full", None);
-        assert_eq!((w.why.as_str(), w.because.as_str()), ("Why did it fail?", "the disk was full"));
+        assert_eq!(
+            (w.why.as_str(), w.because.as_str()),
+            ("Why did it fail?", "the disk was full")
+        );
         let w = parse_item("**Why 2:** Why was it slow? **Because:** no index", None);
         assert_eq!(w.why, "Why was it slow?");
         assert_eq!(w.because, "no index");
