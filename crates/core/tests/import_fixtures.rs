@@ -47,8 +47,16 @@ fn check(e: &Expect) {
     assert_eq!(r.meta.duration, e.duration, "{f}: duration");
     let tl = &r.timeline.entries;
     assert_eq!(tl.len(), e.timeline.0, "{f}: timeline rows");
-    assert_eq!(tl.first().map(|t| t.time.as_str()), Some(e.timeline.1), "{f}: first");
-    assert_eq!(tl.last().map(|t| t.time.as_str()), Some(e.timeline.2), "{f}: last");
+    assert_eq!(
+        tl.first().map(|t| t.time.as_str()),
+        Some(e.timeline.1),
+        "{f}: first"
+    );
+    assert_eq!(
+        tl.last().map(|t| t.time.as_str()),
+        Some(e.timeline.2),
+        "{f}: last"
+    );
     assert_eq!(r.action_items.len(), e.actions, "{f}: action items");
     let no_owner: Vec<usize> = (0..r.action_items.len())
         .filter(|&i| r.action_items[i].owner.is_empty())
@@ -94,7 +102,10 @@ const FIXTURES: &[Expect] = &[
         extra: |i| {
             let r = &i.report;
             assert_eq!(r.root_cause.whys[1].why, "Why was it deleted?");
-            assert!(r.root_cause.statement.starts_with("Manual destructive work"));
+            assert!(r
+                .root_cause
+                .statement
+                .starts_with("Manual destructive work"));
             assert_eq!(r.contributing_factors.items.len(), 3);
             assert_eq!(r.response.runbook_useful, "No runbook existed");
             assert_eq!(r.detection.time_to_detect, "3 minutes");
@@ -131,7 +142,9 @@ const FIXTURES: &[Expect] = &[
             assert!(i.warnings.iter().any(|w| w.message.contains("preamble")));
             assert_eq!(i.report.impact.duration, "04:17");
             assert_eq!(i.report.meta.extra[0].value, "us-east-1");
-            assert!(i.report.extra_sections[0].body.starts_with("We posted updates"));
+            assert!(i.report.extra_sections[0]
+                .body
+                .starts_with("We posted updates"));
         },
     },
     Expect {
@@ -153,7 +166,10 @@ const FIXTURES: &[Expect] = &[
             let w = &i.report.root_cause.whys[1];
             assert_eq!(w.why, "Why was the expression so expensive?");
             assert!(w.because.starts_with("`.*(?:.*=.*)`"));
-            assert_eq!(i.report.impact.requests_failed, "Peak drop of about 82% of traffic");
+            assert_eq!(
+                i.report.impact.requests_failed,
+                "Peak drop of about 82% of traffic"
+            );
         },
     },
     Expect {
@@ -260,7 +276,10 @@ const FIXTURES: &[Expect] = &[
         extra: |i| {
             let r = &i.report;
             assert_eq!(r.meta.timezone, "PDT");
-            assert_eq!(r.detection.method, "Automated monitoring/alerting; Customer report");
+            assert_eq!(
+                r.detection.method,
+                "Automated monitoring/alerting; Customer report"
+            );
             assert_eq!(r.detection.time_to_resolve, "73 hours");
             // Sign-off rows with no name and no date are the template's, not facts.
             assert_eq!(r.sign_off.len(), 1);
@@ -282,12 +301,21 @@ const FIXTURES: &[Expect] = &[
         unmapped: &[],
         extra: |i| {
             let r = &i.report;
-            assert_eq!(r.action_items[0].rationale, "One bad value can no longer trigger a stampede");
+            assert_eq!(
+                r.action_items[0].rationale,
+                "One bad value can no longer trigger a stampede"
+            );
             assert!(r.action_items[1].success_criteria.starts_with("Chaos test"));
-            assert_eq!(r.root_cause.whys[2].because, "a database error was treated as another invalid value");
+            assert_eq!(
+                r.root_cause.whys[2].because,
+                "a database error was treated as another invalid value"
+            );
             assert_eq!(r.meta.meeting_date, "2010-09-28");
             assert_eq!(r.meta.finalized_date, "2010-10-01");
-            assert_eq!(r.impact.business_impact, "Site unavailable at peak European hours");
+            assert_eq!(
+                r.impact.business_impact,
+                "Site unavailable at peak European hours"
+            );
             assert_eq!(r.lessons.questions.len(), 1);
         },
     },
@@ -309,10 +337,15 @@ const FIXTURES: &[Expect] = &[
             // Bold Why/Because pairs; a detail block (AI-3) for an item not in the table.
             let r = &i.report;
             assert_eq!(r.root_cause.whys[0].why, "Why did requests fail?");
-            assert!(r.root_cause.whys[1].because.starts_with("Holiday-return traffic"));
+            assert!(r.root_cause.whys[1]
+                .because
+                .starts_with("Holiday-return traffic"));
             assert_eq!(r.action_items[2].id, "AI-3");
             assert_eq!(r.action_items[2].action, "Alert on gateway packet drops");
-            assert_eq!(r.action_items[0].success_criteria, "No packet loss on the next return-to-work day");
+            assert_eq!(
+                r.action_items[0].success_criteria,
+                "No packet loss on the next return-to-work day"
+            );
         },
     },
     Expect {
@@ -334,7 +367,10 @@ const FIXTURES: &[Expect] = &[
             assert_eq!(r.meta.timezone, "US/Eastern");
             assert_eq!(r.timeline.entries[0].owner, "Monitoring");
             assert!(r.timeline.entries[0].event.ends_with("(Channel: email)"));
-            assert_eq!(r.action_items[1].rationale, "Dead code cannot be switched on by accident");
+            assert_eq!(
+                r.action_items[1].rationale,
+                "Dead code cannot be switched on by accident"
+            );
         },
     },
     Expect {
@@ -421,7 +457,10 @@ const FIXTURES: &[Expect] = &[
             let kinds: Vec<Option<EventKind>> = r.timeline.entries.iter().map(|e| e.kind).collect();
             assert_eq!(kinds[0], Some(EventKind::Detected));
             assert_eq!(kinds[6], Some(EventKind::Monitoring));
-            assert_eq!(r.timeline.entries[0].event, "Global traffic drops to zero; alerts fire");
+            assert_eq!(
+                r.timeline.entries[0].event,
+                "Global traffic drops to zero; alerts fire"
+            );
             assert_eq!(r.appendix.logs.len(), 1);
             assert!(r.appendix.logs[0].starts_with("15:39:12 bgp"));
             assert_eq!(r.impact.total_downtime, "6 hours");
@@ -454,7 +493,10 @@ const FIXTURES: &[Expect] = &[
             // The title comes from TOML front matter: the heading is the template's own.
             let r = &i.report;
             assert_eq!(r.root_cause.whys[0].why, "Why were sites deleted?");
-            assert_eq!(r.root_cause.whys[0].because, "the script was given site IDs");
+            assert_eq!(
+                r.root_cause.whys[0].because,
+                "the script was given site IDs"
+            );
             assert_eq!(r.meta.author, "Customer trust");
         },
     },
@@ -521,12 +563,21 @@ fn every_fixture_survives_export_and_reimport() {
         // Markdown the exporter normalises once. Everything else comes back as it was.
         let mut want = imp.report.clone();
         want.placeholders.clear();
-        for (w, g) in want.extra_sections.iter_mut().zip(&once.report.extra_sections) {
+        for (w, g) in want
+            .extra_sections
+            .iter_mut()
+            .zip(&once.report.extra_sections)
+        {
             w.body = g.body.clone();
         }
         assert_eq!(once.report, want, "{}", e.file);
         assert_eq!(once.template.as_deref(), Some(id.as_str()), "{}", e.file);
-        assert_eq!(cycle(&once.report).report, once.report, "{}: second cycle", e.file);
+        assert_eq!(
+            cycle(&once.report).report,
+            once.report,
+            "{}: second cycle",
+            e.file
+        );
     }
 }
 
@@ -539,12 +590,32 @@ fn every_fixture_converts_to_every_template_without_loss() {
             templates::switch_template(&mut r, target);
             let md = to_markdown(&r, &MarkdownOptions::default());
             let back = parse_markdown(&md).report;
-            assert_eq!(back.timeline.entries.len(), r.timeline.entries.len(), "{} → {target}", e.file);
-            assert_eq!(back.action_items.len(), r.action_items.len(), "{} → {target}", e.file);
-            assert_eq!(back.root_cause.whys.len(), r.root_cause.whys.len(), "{} → {target}", e.file);
+            assert_eq!(
+                back.timeline.entries.len(),
+                r.timeline.entries.len(),
+                "{} → {target}",
+                e.file
+            );
+            assert_eq!(
+                back.action_items.len(),
+                r.action_items.len(),
+                "{} → {target}",
+                e.file
+            );
+            assert_eq!(
+                back.root_cause.whys.len(),
+                r.root_cause.whys.len(),
+                "{} → {target}",
+                e.file
+            );
             assert_eq!(back.meta.title, r.meta.title, "{} → {target}", e.file);
             assert_eq!(back.meta.severity, r.meta.severity, "{} → {target}", e.file);
-            assert_eq!(back.extra_sections.len(), r.extra_sections.len(), "{} → {target}", e.file);
+            assert_eq!(
+                back.extra_sections.len(),
+                r.extra_sections.len(),
+                "{} → {target}",
+                e.file
+            );
         }
     }
 }
