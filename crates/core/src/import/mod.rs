@@ -105,6 +105,9 @@ pub fn parse_markdown(input: &str) -> Imported {
 /// positions match the text we slice), BOM dropped.
 fn normalise_input(input: &str) -> String {
     let s = input.strip_prefix('\u{feff}').unwrap_or(input);
+    if !s.contains(['\r', '\0']) {
+        return s.to_string();
+    }
     let mut out = String::with_capacity(s.len());
     let mut chars = s.chars().peekable();
     while let Some(c) = chars.next() {
