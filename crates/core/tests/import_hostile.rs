@@ -57,7 +57,11 @@ fn check_invariants(imp: &Imported) {
     for p in &r.placeholders {
         assert!(!p.location.is_empty(), "placeholder without location");
     }
-    assert!(templates::by_id(&r.template).is_some(), "template {}", r.template);
+    assert!(
+        templates::by_id(&r.template).is_some(),
+        "template {}",
+        r.template
+    );
     // The result serialises; re-exporting as Markdown is checked separately (see
     // `exporter_survives_multibyte_why`).
     assert!(from_json(&to_json(r)).is_ok());
@@ -69,7 +73,9 @@ fn deeply_nested_lists_and_quotes_do_not_panic() {
         "- ".repeat(20_000) + "x\n",
         "> ".repeat(20_000) + "x\n",
         "1. ".repeat(10_000) + "Why? Because.\n",
-        (0..1500).map(|i| format!("{}- item {i}\n", "  ".repeat(i))).collect(),
+        (0..1500)
+            .map(|i| format!("{}- item {i}\n", "  ".repeat(i)))
+            .collect(),
         format!("## Root Cause\n\n{}x\n", "- ".repeat(5_000)),
         "*".repeat(50_000) + "x" + &"*".repeat(50_000) + "\n" + &"[".repeat(50_000),
         format!("# T\n\n{}", "## A\n\n| a | b |\n|---|---|\n".repeat(5_000)),
@@ -83,7 +89,8 @@ fn deeply_nested_lists_and_quotes_do_not_panic() {
 
 #[test]
 fn huge_table_imports_every_row() {
-    let mut text = String::from("# Post-Mortem: Big\n\n## Timeline\n\n| Time | Event |\n|---|---|\n");
+    let mut text =
+        String::from("# Post-Mortem: Big\n\n## Timeline\n\n| Time | Event |\n|---|---|\n");
     for i in 0..20_000 {
         text.push_str(&format!("| 10:{:02} | event {i} |\n", i % 60));
     }
@@ -110,9 +117,13 @@ fn binary_junk_gives_a_best_effort_report() {
         let text = String::from_utf8_lossy(&bytes);
         let imp = parse_markdown(&text);
         check_invariants(&imp);
-        assert!(from_json(&text).is_err(), "junk of {len} bytes read as JSON");
+        assert!(
+            from_json(&text).is_err(),
+            "junk of {len} bytes read as JSON"
+        );
     }
-    let odd = "\u{feff}# Post-Mortem: A\r## Summary\r\r**Severity:** SEV2\0\r\n| a\0 | b |\r|--|--|\r";
+    let odd =
+        "\u{feff}# Post-Mortem: A\r## Summary\r\r**Severity:** SEV2\0\r\n| a\0 | b |\r|--|--|\r";
     let imp = parse_markdown(odd);
     assert_eq!(imp.report.meta.title, "A");
     assert_eq!(imp.report.meta.severity, "SEV2\u{fffd}");
@@ -173,11 +184,54 @@ fn exporter_survives_multibyte_why() {
 
 /// Tokens that stress the Markdown and JSON readers when spliced into a document.
 const TOKENS: &[&str] = &[
-    "\n", "\n\n", "|", "| --- |", "**", "*", "_", "`", "```\n", "# ", "## ", "### ", "- ", "1. ",
-    "- [x] ", "> ", "¶", "\n---\n", "+++\n", "[", "]", "(", ")", "<!--", "-->", "<b>", "\\",
-    "**Why** ", "→ Because ", "Because ", "HH:MM", "[Name]", "**AI-1: x**\n- Description: y\n",
-    ":", "::", "{", "}", "\"", ",", "null", "[]", "{}", "\"schema_version\": 99", "\0", "\r", "é",
-    "\u{feff}", "🚀",
+    "\n",
+    "\n\n",
+    "|",
+    "| --- |",
+    "**",
+    "*",
+    "_",
+    "`",
+    "```\n",
+    "# ",
+    "## ",
+    "### ",
+    "- ",
+    "1. ",
+    "- [x] ",
+    "> ",
+    "¶",
+    "\n---\n",
+    "+++\n",
+    "[",
+    "]",
+    "(",
+    ")",
+    "<!--",
+    "-->",
+    "<b>",
+    "\\",
+    "**Why** ",
+    "→ Because ",
+    "Because ",
+    "HH:MM",
+    "[Name]",
+    "**AI-1: x**\n- Description: y\n",
+    ":",
+    "::",
+    "{",
+    "}",
+    "\"",
+    ",",
+    "null",
+    "[]",
+    "{}",
+    "\"schema_version\": 99",
+    "\0",
+    "\r",
+    "é",
+    "\u{feff}",
+    "🚀",
 ];
 
 fn mutate(rng: &mut Rng, text: &str) -> String {

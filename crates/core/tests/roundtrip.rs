@@ -160,20 +160,14 @@ fn representable(mut r: Report) -> Report {
         }
     }
     for w in &mut r.root_cause.whys {
-        match r.template.as_str() {
-            // "**Why** …" forms (003 has no chain of its own: Additional Notes uses one).
-            "002" | "003" | "004" => {
-                if !w.why.is_empty() && !w.why.starts_with("Why ") {
-                    w.why = format!("Why {}", w.why);
-                }
-            }
-            // Seed 001 writes "Why? answer": a question must read "Why …?".
-            "001" => {
-                if !w.why.is_empty() {
-                    w.why = format!("Why {}?", w.why.trim_end_matches('?'));
-                }
-            }
-            _ => {}
+        let t = r.template.as_str();
+        // "**Why** …" forms (003 has no chain of its own: Additional Notes uses one).
+        if matches!(t, "002" | "003" | "004") && !w.why.is_empty() && !w.why.starts_with("Why ") {
+            w.why = format!("Why {}", w.why);
+        }
+        // Seed 001 writes "Why? answer": a question must read "Why …?".
+        if t == "001" && !w.why.is_empty() {
+            w.why = format!("Why {}?", w.why.trim_end_matches('?'));
         }
     }
     r

@@ -651,32 +651,6 @@ fn unwrap_italic_line(l: &str) -> String {
     l.to_string()
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn reads_small_patterns() {
-        assert_eq!(timezone_sentence("All times in UTC."), Some("UTC".into()));
-        assert_eq!(
-            timezone_sentence("All times in [TIMEZONE]."),
-            Some("[TIMEZONE]".into())
-        );
-        assert_eq!(timezone_sentence("Everything broke."), None);
-        assert_eq!(bold_label("**Five Whys:**"), Some("Five Whys"));
-        assert_eq!(bold_label("**Root cause:** x"), None);
-        assert_eq!(
-            detail_heading("**AI-2: Add pool alert**"),
-            Some(("AI-2".into(), "Add pool alert".into()))
-        );
-        assert_eq!(detail_heading("**Note: careful**"), None);
-        assert_eq!(
-            unwrap_italic_line("*Document finalized: 2024-05-09*"),
-            "Document finalized: 2024-05-09"
-        );
-    }
-}
-
 /// A table's cells as typed, with the line of each row.
 pub(super) struct Grid {
     pub header: Vec<String>,
@@ -775,5 +749,31 @@ impl Importer<'_> {
             }
             TableKind::Unknown => self.keep_block(node, st),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_small_patterns() {
+        assert_eq!(timezone_sentence("All times in UTC."), Some("UTC".into()));
+        assert_eq!(
+            timezone_sentence("All times in [TIMEZONE]."),
+            Some("[TIMEZONE]".into())
+        );
+        assert_eq!(timezone_sentence("Everything broke."), None);
+        assert_eq!(bold_label("**Five Whys:**"), Some("Five Whys"));
+        assert_eq!(bold_label("**Root cause:** x"), None);
+        assert_eq!(
+            detail_heading("**AI-2: Add pool alert**"),
+            Some(("AI-2".into(), "Add pool alert".into()))
+        );
+        assert_eq!(detail_heading("**Note: careful**"), None);
+        assert_eq!(
+            unwrap_italic_line("*Document finalized: 2024-05-09*"),
+            "Document finalized: 2024-05-09"
+        );
     }
 }
