@@ -194,6 +194,24 @@ impl Importer<'_> {
         if self.signoff_lines(t, line, role) {
             return;
         }
+        // A timeline written as lines: "14:32 - Alert fired".
+        if role.special == Special::Timeline {
+            let lines: Vec<&str> = t.split('\n').collect();
+            if lines.iter().all(|l| split_time_prefix(l).is_some()) {
+                let items: Vec<Item> = lines
+                    .iter()
+                    .enumerate()
+                    .map(|(k, l)| Item {
+                        text: l.trim().to_string(),
+                        checked: None,
+                        nested: Vec::new(),
+                        line: line.map(|n| n + u32::try_from(k).unwrap_or(0)),
+                    })
+                    .collect();
+                self.timeline_list(&items);
+                return;
+            }
+        }
         // Lines of key/value pairs.
         if self.pairs_paragraph(t, line, role.ctx) {
             return;

@@ -592,6 +592,8 @@ fn is_generic_title(n: &str) -> bool {
             | "incident postmortem"
             | "incident report"
             | "post incident review"
+            | "incident"
+            | "outage"
             | "incident review"
             | "post mortem root cause analysis report"
             | "root cause analysis report"
@@ -616,4 +618,58 @@ fn strip_emphasis(key: &str) -> String {
     }
     let k = k.strip_suffix(':').unwrap_or(k);
     k.trim().to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_the_title_under_a_preamble_and_shifted_levels() {
+        let md = "# Post-Mortem Template\n\n## Instructions\n\nCopy this.\n\n## Incident: Disk full on db-3\n\n### Summary\n\nThe disk filled.\n";
+        let imp = parse_markdown(md);
+        assert_eq!(imp.report.meta.title, "Disk full on db-3");
+        assert_eq!(imp.report.summary.summary, "The disk filled.");
+        assert!(imp.warnings.iter().any(|w| w.message.contains("preamble")));
+    }
+
+    #[test]
+    fn keeps_what_it_cannot_map() {
+        let md = "# Post-Mortem: X\n\n## Summary\n\nText.\n\n## Pets\n\nThe cat.\n\n### Names\n\n- Tom\n";
+        let imp = parse_markdown(md);
+        assert_eq!(imp.report.extra_sections.len(), 1);
+        assert_eq!(imp.report.extra_sections[0].title, "Pets");
+        assert_eq!(
+            imp.report.extra_sections[0].body,
+            "The cat.\n\n### Names\n\n- Tom"
+        );
+        assert_eq!(imp.unmapped[0].kept_at, "extra_sections[0]");
+        assert_eq!(imp.unmapped[0].line, Some(7));
+    }
+
+    #[test]
+    fn reads_a_timeline_written_as_lines() {
+        let md = "# T\n\n## Timeline\n\n14:32 - Alert fired\n14:40 - Rolled back\n";
+        let imp = parse_markdown(md);
+        let t = &imp.report.timeline.entries;
+        assert_eq!(t.len(), 2);
+        assert_eq!(
+            (t[1].time.as_str(), t[1].event.as_str()),
+            ("14:40", "Rolled back")
+        );
+    }
+
+    #[test]
+    fn body_wins_over_front_matter() {
+        let md = "---\nseverity: SEV2\nowner: ops\n---\n# Post-Mortem: X\n\n**Severity:** P1\n";
+        let imp = parse_markdown(md);
+        assert_eq!(imp.report.meta.severity, "P1");
+        assert_eq!(imp.report.meta.author, "ops");
+    }
+
+    #[test]
+    fn normalises_line_endings_and_nul() {
+        assert_eq!(normalise_input("\u{feff}a\r\nb\rc\0"), "a\nb\nc\u{fffd}");
+        assert_eq!(normalise_input("plain"), "plain");
+    }
 }
