@@ -126,8 +126,16 @@ fn blank_templates_import_as_placeholders_only() {
             "{id}: {:?}",
             imported.unmapped
         );
-        assert!(imported.report.meta.title.is_empty());
-        assert!(imported.report.meta.severity.is_empty(), "{id}");
+        // Nothing from a blank template is a value.
+        let mut got = imported.report.clone();
+        got.placeholders.clear();
+        // Seeds 001 and 004 print "All times in UTC." even when blank: that sentence is
+        // read as the time zone, as it would be in a filled document.
+        if got.meta.timezone == "UTC" && matches!(id, "001" | "004") {
+            got.meta.timezone.clear();
+        }
+        let d = diff(&Report::new(id), &got);
+        assert!(d.is_empty(), "blank {id}:\n{}", d.join("\n"));
     }
 }
 

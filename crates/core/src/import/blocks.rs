@@ -101,7 +101,13 @@ impl Importer<'_> {
                 if role.special == Special::Logs {
                     // A code block's literal is already what the author typed.
                     let lit = cb.literal.trim_end_matches('\n');
-                    if !lit.trim().is_empty() {
+                    let t = lit.trim();
+                    // Logs are full of brackets; only a lone "[Paste logs here]" is a
+                    // placeholder.
+                    let lone = t.starts_with('[') && t.ends_with(']') && !t.contains('\n');
+                    if lone && t[1..].find('[').is_none() {
+                        self.placeholder(List::Logs.path(), t, line);
+                    } else if !t.is_empty() {
                         self.report.appendix.logs.push(lit.to_string());
                     }
                 } else if let Some(p) = role.prose {

@@ -151,6 +151,10 @@ struct Importer<'s> {
     labels: Vec<(String, Value)>,
     /// The section being read holds the author's own key/value extras.
     force_extra: bool,
+    /// Sample text of the section being read (from its template definition).
+    blanks: Vec<String>,
+    /// Sample table rows of the section being read.
+    sample_rows: Vec<String>,
     /// Total source lines.
     last_line: usize,
 }
@@ -169,6 +173,8 @@ impl<'s> Importer<'s> {
             warnings: Vec::new(),
             labels: Vec::new(),
             force_extra: false,
+            blanks: Vec::new(),
+            sample_rows: Vec::new(),
             last_line,
         }
     }
@@ -215,7 +221,7 @@ impl<'s> Importer<'s> {
         if t.is_empty() {
             return;
         }
-        if placeholders::is_placeholder(t) {
+        if placeholders::is_placeholder(t) || self.is_sample(t) {
             self.placeholder(field.path(), t, line);
             return;
         }
@@ -232,11 +238,28 @@ impl<'s> Importer<'s> {
         if t.is_empty() {
             return;
         }
-        if placeholders::is_placeholder(t) {
+        if placeholders::is_placeholder(t) || self.is_sample(t) {
             self.placeholder(list.path(), t, line);
             return;
         }
         list.get_mut(&mut self.report).push(unescape(t));
+    }
+
+    /// The row is one of the template's sample rows: every cell is noted as a placeholder
+    /// under `path` and the row is not imported.
+    fn sample_row(&mut self, cells: &[String], path: &str, line: Option<u32>) -> bool {
+        if !self.sample_rows.contains(&layout::row_key(cells)) {
+            return false;
+        }
+        for c in cells.iter().map(|c| c.trim()).filter(|c| !c.is_empty()) {
+            self.placeholder(path, c, line);
+        }
+        true
+    }
+
+    /// The text is the template's own sample text for the section being read.
+    fn is_sample(&self, t: &str) -> bool {
+        self.blanks.iter().any(|b| b == t)
     }
 
     /// Stores a key the model has no field for.
@@ -422,12 +445,12 @@ impl<'s> Importer<'s> {
         let lay = template
             .as_deref()
             .and_then(|id| layouts.into_iter().find(|l| l.id == id));
-        let layout_role = |n: &str| -> Option<(Role, Vec<(String, Value)>)> {
+        let layout_role = |n: &str| -> Option<layout::SectionLayout> {
             let s = lay.as_ref()?.section(n)?;
             if n.is_empty() && !s.heading.is_empty() {
                 return None;
             }
-            Some((s.role, s.labels.clone()))
+            Some(s.clone())
         };
         // The title: after any template preamble, the first heading at the highest level
         // left that is not a known section.
@@ -447,7 +470,10 @@ impl<'s> Importer<'s> {
         let title_idx = title_idx.map(|i| i + first_real);
         let mut meta_role = Role::blank(Ctx::Meta);
         meta_role.prose = Some(Text::Summary);
-        let (meta_role, meta_labels) = layout_role("").unwrap_or((meta_role, Vec::new()));
+        let top = layout_role("");
+        let meta_role = top.as_ref().map_or(meta_role, |s| s.role);
+        let meta_labels = top.as_ref().map(|s| s.labels.clone()).unwrap_or_default();
+        let meta_blanks = top.as_ref().map(|s| s.blanks.clone()).unwrap_or_default();
         let meta_role = Role {
             prose: meta_role.prose.or(Some(Text::Summary)),
             ..meta_role
@@ -465,12 +491,14 @@ impl<'s> Importer<'s> {
                 self.title(&secs[i].title, line_u32(secs[i].line));
                 let blocks = secs[i].blocks.clone();
                 self.labels = meta_labels.clone();
+                self.blanks = meta_blanks.clone();
                 self.blocks(&preface, &meta_role, "Preface");
                 self.blocks(&blocks, &meta_role, &secs[i].title.clone());
                 i + 1
             }
             None => {
                 self.labels = meta_labels.clone();
+                self.blanks = meta_blanks.clone();
                 self.blocks(&preface, &meta_role, "Preface");
                 0
             }
@@ -483,16 +511,26 @@ impl<'s> Importer<'s> {
                 notes_level = None;
             }
             let n = sections::norm(&s.title);
-            let (role, labels) = if notes_level.is_some() {
+            let (role, labels, blanks) = if notes_level.is_some() {
                 let r = sections::canonical(&n).or_else(|| sections::classify(&n));
-                (r, Vec::new())
+                (r, Vec::new(), Vec::new())
             } else {
                 match layout_role(&n).filter(|_| !n.is_empty()) {
-                    Some((r, l)) => (Some(r), l),
-                    None => (sections::classify(&n), Vec::new()),
+                    Some(s) => {
+                        self.sample_rows = s.sample_rows;
+                        (Some(s.role), s.labels, s.blanks)
+                    }
+                    None => {
+                        self.sample_rows.clear();
+                        (sections::classify(&n), Vec::new(), Vec::new())
+                    }
                 }
             };
+            if notes_level.is_some() {
+                self.sample_rows.clear();
+            }
             self.labels = labels;
+            self.blanks = blanks;
             self.force_extra = role.is_some_and(|r| r.force_extra);
             match role {
                 Some(r) if r.special == Special::Preamble => {
@@ -525,6 +563,8 @@ impl<'s> Importer<'s> {
             }
         }
         self.labels.clear();
+        self.blanks.clear();
+        self.sample_rows.clear();
         self.force_extra = false;
         template
     }
