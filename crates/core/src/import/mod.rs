@@ -708,6 +708,13 @@ mod tests {
     }
 
     #[test]
+    fn empty_cells_are_empty() {
+        let md = "# T\n\n## Sign-off\n\n| Role | Name | Date |\n|---|---|---|\n| Author | ||\n| Product Owner |\n";
+        let imp = parse_markdown(md);
+        assert!(imp.report.sign_off.is_empty(), "{:?}", imp.report.sign_off);
+    }
+
+    #[test]
     fn normalises_line_endings_and_nul() {
         assert_eq!(normalise_input("\u{feff}a\r\nb\rc\0"), "a\nb\nc\u{fffd}");
         assert_eq!(normalise_input("plain"), "plain");
