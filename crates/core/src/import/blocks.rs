@@ -33,12 +33,6 @@ pub(super) struct Item {
     pub line: Option<u32>,
 }
 
-/// Fixed sentences some seeds print; they carry no information.
-const BOILERPLATE: &[&str] = &[
-    "factors that made the incident possible or worse",
-    "this post mortem follows a blameless culture",
-];
-
 impl Importer<'_> {
     pub(super) fn blocks<'a>(&mut self, blocks: &[&'a AstNode<'a>], role: &Role, title: &str) {
         let mut role = *role;
@@ -143,13 +137,14 @@ impl Importer<'_> {
         if t.is_empty() {
             return;
         }
-        let lower = norm(t);
-        if BOILERPLATE.iter().any(|b| lower.starts_with(b)) {
-            return;
-        }
         // "All times in UTC."
         if let Some(zone) = timezone_sentence(t) {
             self.set_text(Text::Timezone, "Time Zone", &zone, line);
+            return;
+        }
+        // A sentence the templates print themselves.
+        let lower = norm(t);
+        if super::layout::boilerplate().contains(&lower) {
             return;
         }
         // "**Example:** …": template example text.

@@ -205,6 +205,27 @@ pub fn all() -> Vec<Layout> {
     templates::all().iter().map(Layout::of).collect()
 }
 
+/// Fixed sentences the templates print (`Block::Fixed`, plain `Block::Guidance`
+/// paragraphs such as "Factors that made the incident possible or worse:"), normalised.
+/// They carry no facts; italic guidance is left to placeholder detection.
+pub fn boilerplate() -> &'static [String] {
+    static TEXT: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    TEXT.get_or_init(|| {
+        let mut out = Vec::new();
+        for t in templates::all() {
+            for b in t.blocks {
+                if let Block::Fixed(text) | Block::Guidance(text) = *b {
+                    let first = text.split("\n\n").next().unwrap_or("");
+                    if !first.contains('\n') && !first.starts_with('_') {
+                        out.push(norm(first));
+                    }
+                }
+            }
+        }
+        out
+    })
+}
+
 /// Normalised title prefixes of every template ("post mortem", "post mortem report"…).
 pub fn title_prefixes() -> Vec<String> {
     templates::all()
