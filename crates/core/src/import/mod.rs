@@ -138,6 +138,8 @@ struct Section<'a> {
     level: u8,
     title: String,
     line: usize,
+    /// Last line of the heading itself (a Setext heading's underline).
+    end_line: usize,
     blocks: Vec<&'a AstNode<'a>>,
 }
 
@@ -425,11 +427,12 @@ impl<'s> Importer<'s> {
                         .trim_end_matches('¶')
                         .trim()
                         .to_string();
-                    let line = node.data.borrow().sourcepos.start.line;
+                    let (line, end_line) = source::line_range(node);
                     secs.push(Section {
                         level,
                         title,
                         line,
+                        end_line,
                         blocks: Vec::new(),
                     });
                 }
@@ -554,8 +557,7 @@ impl<'s> Importer<'s> {
                         j += 1;
                     }
                     let end = secs.get(j).map_or(self.last_line, |n| n.line - 1);
-                    let (_, heading_end) = heading_lines(s);
-                    let body = tidy_body(&self.src.lines(heading_end + 1, end));
+                    let body = tidy_body(&self.src.lines(s.end_line + 1, end));
                     let title = s.title.clone();
                     self.keep_section(&title, &body, line_u32(s.line));
                     i = j;
@@ -584,17 +586,6 @@ impl<'s> Importer<'s> {
         if !title.is_empty() {
             self.set_text(Text::Title, "Title", title, line);
         }
-    }
-}
-
-/// Lines a section heading occupies (Setext headings take two).
-fn heading_lines(s: &Section<'_>) -> (usize, usize) {
-    match s.blocks.first() {
-        Some(b) => {
-            let first = b.data.borrow().sourcepos.start.line;
-            (s.line, first.saturating_sub(1).max(s.line))
-        }
-        None => (s.line, s.line),
     }
 }
 
@@ -685,6 +676,15 @@ mod tests {
         );
         assert_eq!(imp.unmapped[0].kept_at, "extra_sections[0]");
         assert_eq!(imp.unmapped[0].line, Some(7));
+    }
+
+    #[test]
+    fn keeps_an_empty_setext_section_without_its_underline() {
+        let md = "Post-Mortem: X\n==============\n\nPets\n----\n\nSummary\n-------\n\nText.\n";
+        let imp = parse_markdown(md);
+        assert_eq!(imp.report.extra_sections.len(), 1);
+        assert_eq!(imp.report.extra_sections[0].body, "");
+        assert_eq!(imp.report.summary.summary, "Text.");
     }
 
     #[test]
