@@ -214,7 +214,7 @@ impl Importer<'_> {
             }
         }
         // Lines of key/value pairs.
-        if self.pairs_paragraph(t, line, role.ctx) {
+        if self.pairs_paragraph(t, line, role) {
             return;
         }
         // Whole-paragraph italic guidance.
@@ -245,8 +245,9 @@ impl Importer<'_> {
 
     /// A paragraph made only of `Key: value` lines (bold keys, known keys, several pairs
     /// on one line, italic-wrapped lines). Routes them and returns true.
-    fn pairs_paragraph(&mut self, t: &str, line: Option<u32>, ctx: Ctx) -> bool {
+    fn pairs_paragraph(&mut self, t: &str, line: Option<u32>, role: &Role) -> bool {
         let mut found: Vec<(String, String, Option<u32>)> = Vec::new();
+        let mut unknown = 0;
         for (k, raw) in t.split('\n').enumerate() {
             let l = unwrap_italic_line(raw.trim());
             let ln = line.map(|n| n + u32::try_from(k).unwrap_or(0));
@@ -258,13 +259,21 @@ impl Importer<'_> {
             }
             match split_pair(&l) {
                 Some((key, v, bold)) if bold || metadata::is_known(&key) => {
+                    let n = norm(&key);
+                    if !metadata::is_known(&key) && !self.labels.iter().any(|(x, _)| *x == n) {
+                        unknown += 1;
+                    }
                     found.push((key, v, ln))
                 }
                 _ => return false,
             }
         }
+        // A lone "**Note:** …" in a prose section is prose, not a metadata key.
+        if found.len() == 1 && unknown == 1 && role.prose.is_some() && !self.force_extra {
+            return false;
+        }
         for (k, v, ln) in found {
-            self.route(&k, &v, ln, ctx);
+            self.route(&k, &v, ln, role.ctx);
         }
         true
     }
@@ -774,6 +783,17 @@ impl Importer<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_lone_bold_note_in_prose_stays_prose() {
+        let md = "# Post-Mortem: X\n\n## Summary\n\nIt broke.\n\n**Note:** the fix is temporary.\n";
+        let r = super::super::parse_markdown(md).report;
+        assert_eq!(
+            r.summary.summary,
+            "It broke.\n\n**Note:** the fix is temporary."
+        );
+        assert!(r.meta.extra.is_empty());
+    }
 
     #[test]
     fn reads_small_patterns() {
