@@ -92,6 +92,12 @@ pub fn parse_markdown(input: &str) -> Imported {
     for k in &front {
         imp.front_key(&k.key, &k.value, Some(k.line));
     }
+    if template.is_none() {
+        imp.warn(
+            None,
+            "no seed template recognised; sections were matched by name and the report uses template 000",
+        );
+    }
     imp.report.template = template.clone().unwrap_or_else(|| "000".to_string());
     Imported {
         report: imp.report,
