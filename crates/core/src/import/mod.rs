@@ -720,6 +720,26 @@ mod tests {
         assert!(imp.report.sign_off.is_empty(), "{:?}", imp.report.sign_off);
     }
 
+    /// comrak's formatter separates adjacent lists with `<!-- end list -->`; the importer
+    /// keeps it (dropping it would merge the lists), but the exporter's `safe_body` turns
+    /// that comment into visible text on the next export.
+    #[test]
+    #[ignore = "exporter: safe_body escapes comrak's own <!-- end list --> marker (reported)"]
+    fn extra_section_with_adjacent_lists_is_stable() {
+        let mut r = Report::new("002");
+        r.extra_sections.push(ExtraSection {
+            title: "Follow-up".to_string(),
+            // Two bullet lists: the formatter separates them with a comment.
+            body: "- a\n- b\n\n* c\n* d".to_string(),
+        });
+        let opts = crate::MarkdownOptions::default();
+        let md = crate::to_markdown(&r, &opts);
+        assert!(md.contains("<!-- end list -->"), "{md}");
+        let once = parse_markdown(&md).report;
+        let md2 = crate::to_markdown(&once, &opts);
+        assert_eq!(md2, md);
+    }
+
     #[test]
     fn normalises_line_endings_and_nul() {
         assert_eq!(normalise_input("\u{feff}a\r\nb\rc\0"), "a\nb\nc\u{fffd}");
