@@ -171,7 +171,6 @@ fn five_megabyte_document_timing() {
 /// Found by the stress loop: `markdown::strip_why` slices `t[..3]`, which panics when
 /// the third byte falls inside a multi-byte character. Owned by the exporter.
 #[test]
-#[ignore = "exporter bug: markdown::strip_why slices bytes (reported to the lead)"]
 fn exporter_survives_multibyte_why() {
     let mut r = Report::new("004");
     r.root_cause.whys.push(Why {
