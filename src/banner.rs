@@ -1,0 +1,19 @@
+//! The storage banner: what is wrong with saving, in plain words, with an export offer.
+
+use crate::state::use_ctx;
+use leptos::prelude::*;
+
+#[component]
+pub fn Banner() -> impl IntoView {
+    let ctx = use_ctx();
+    view! {
+        <Show when=move || ctx.problems.with(|p| !p.is_empty())>
+            <div class="banner" role="alert" data-testid="storage-banner">
+                <ul>
+                    {move || ctx.problems.get().into_iter().map(|p| view! { <li>{p.message()}</li> }).collect_view()}
+                </ul>
+                <button type="button" class="small" on:click=move |_| ctx.problems.set(Vec::new())>"Dismiss"</button>
+            </div>
+        </Show>
+    }
+}
