@@ -2,6 +2,7 @@
 
 use crate::rows::{self, cell, enum_cell, row_tools, Cell};
 use crate::state::use_ctx;
+use hindsight_core::templates::Template;
 use hindsight_core::{ActionItem, Category, Horizon, Report};
 use leptos::prelude::*;
 
@@ -70,14 +71,13 @@ fn col_cell(i: usize, col: Col, kind: Cell) -> AnyView {
 }
 
 #[component]
-pub fn ActionItems() -> impl IntoView {
+pub fn ActionItems(template: &'static Template) -> impl IntoView {
     let ctx = use_ctx();
     let len = Memo::new(move |_| ctx.report.read().action_items.len());
     view! {
         <div class="part actions" data-path="action_items">
             <datalist id="priorities">
-                <option value="P0" /><option value="P1" /><option value="P2" /><option value="P3" />
-                <option value="High" /><option value="Medium" /><option value="Low" />
+                {template.priorities.iter().map(|p| view! { <option value=*p /> }).collect_view()}
             </datalist>
             <datalist id="action-statuses">
                 <option value="Open" /><option value="In Progress" /><option value="Done" />
@@ -89,9 +89,9 @@ pub fn ActionItems() -> impl IntoView {
                         {col_cell(i, Col::Id, Cell::Line)}
                         {col_cell(i, Col::Action, Cell::Prose)}
                         {col_cell(i, Col::Owner, Cell::Line)}
-                        {col_cell(i, Col::Priority, Cell::Line)}
+                        {col_cell(i, Col::Priority, Cell::Suggest("priorities"))}
                         {col_cell(i, Col::Due, Cell::Date)}
-                        {col_cell(i, Col::Status, Cell::Line)}
+                        {col_cell(i, Col::Status, Cell::Suggest("action-statuses"))}
                         {enum_cell(format!("action_items[{i}].category"), "Category".into(), &Category::ALL, Category::label,
                             move |r| r.action_items.get(i).and_then(|a| a.category),
                             move |r, v| if let Some(a) = r.action_items.get_mut(i) { a.category = v })}

@@ -1,31 +1,53 @@
-//! The editor for the open report: a toolbar (back, undo, redo, export), a table of
-//! contents, every section of its layout, and the author's extra sections.
+//! The editor for the open report: a toolbar (back, template, undo, redo), a table of
+//! contents, every section of the report's template, and the author's extra sections.
 
+use crate::extra_sections::ExtraSections;
 use crate::layout::{self, section_anchor};
-use crate::section_view::{Extras, SectionView};
+use crate::section_view::SectionView;
 use crate::state::use_ctx;
-use hindsight_core::severity::Scale;
+use hindsight_core::templates;
 use leptos::prelude::*;
 
 #[component]
 pub fn Editor() -> impl IntoView {
     let ctx = use_ctx();
-    let sections = Memo::new(move |_| {
-        let _template = ctx.report.read().template.clone();
-        layout::all_fields()
-    });
+    let template_id = Memo::new(move |_| ctx.report.read().template.clone());
+    let template = Memo::new(move |_| templates::by_id_or_default(&template_id.get()).id);
+    // Recomputed on every edit, but equal results do not re-render the form.
+    let sections = Memo::new(move |_| layout::for_report(&ctx.report.read()));
     let title = Memo::new(move |_| {
         let t = ctx.report.read().meta.title.trim().to_string();
-        if t.is_empty() { "Untitled post-mortem".to_string() } else { t }
+        if t.is_empty() {
+            "Untitled post-mortem".to_string()
+        } else {
+            t
+        }
     });
+    let switch = move |ev: leptos::ev::Event| {
+        let id = event_target_value(&ev);
+        if templates::by_id(&id).is_some() {
+            ctx.report.update(|r| r.template = id);
+        }
+    };
     view! {
         <div class="editor">
             <header class="toolbar">
                 <button type="button" data-testid="back" on:click=move |_| ctx.close()>"← All reports"</button>
                 <h1 class="doc-title" data-testid="doc-title">{title}</h1>
                 <span class="spacer"></span>
-                <button type="button" data-testid="undo" title="Undo (Ctrl+Z)" on:click=move |_| ctx.step(false)>"Undo"</button>
-                <button type="button" data-testid="redo" title="Redo (Ctrl+Shift+Z)" on:click=move |_| ctx.step(true)>"Redo"</button>
+                <span class="group">
+                    <label for="template-select" class="inline-label">"Template"</label>
+                    <select id="template-select" data-testid="template-select" on:change=switch>
+                        {templates::all().iter().map(|t| {
+                            let id = t.id;
+                            view! { <option value=id selected=move || template.get() == id>{t.name}</option> }
+                        }).collect_view()}
+                    </select>
+                </span>
+                <span class="group">
+                    <button type="button" data-testid="undo" title="Undo (Ctrl+Z)" on:click=move |_| ctx.step(false)>"Undo"</button>
+                    <button type="button" data-testid="redo" title="Redo (Ctrl+Shift+Z)" on:click=move |_| ctx.step(true)>"Redo"</button>
+                </span>
             </header>
             <div class="editor-body">
                 <nav class="toc" aria-label="Sections">
@@ -38,8 +60,11 @@ pub fn Editor() -> impl IntoView {
                     </ul>
                 </nav>
                 <main class="sections">
-                    {move || sections.get().into_iter().map(|s| view! { <SectionView section=s scale=Scale::Sev /> }).collect_view()}
-                    <Extras />
+                    {move || {
+                        let t = templates::by_id_or_default(&template.get());
+                        sections.get().into_iter().map(|s| view! { <SectionView section=s template=t /> }).collect_view()
+                    }}
+                    <ExtraSections />
                 </main>
             </div>
         </div>

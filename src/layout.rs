@@ -1,78 +1,151 @@
-//! Which sections the editor shows, and which report fields each one holds.
+//! Which sections the editor shows for a template, and which report fields each holds:
+//! read from the core's template definition, plus "Additional Notes" for content the
+//! template has no place for (so switching template never hides anything).
 
-use hindsight_core::fields::Slot;
+use hindsight_core::fields::{Slot, Text};
+use hindsight_core::templates::{self, Block, Template, Value, ADDITIONAL_NOTES};
+use hindsight_core::Report;
 
-/// One editor section: a heading and the fields under it, in order.
+/// One piece of a section: a sub-heading or a field.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Item {
+    Sub(&'static str),
+    Field(Slot),
+}
+
+/// One editor section: a heading and what is under it, in template order.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Section {
     pub title: String,
-    pub slots: Vec<Slot>,
+    pub items: Vec<Item>,
 }
 
-/// Groups every field of the report by the part of the model it belongs to, in the
-/// model's canonical order. Used when no template layout is available.
-pub fn all_fields() -> Vec<Section> {
-    let mut out: Vec<Section> = Vec::new();
-    for slot in Slot::all() {
-        let title = group_title(slot.path());
-        match out.iter_mut().find(|s| s.title == title) {
-            Some(s) => s.slots.push(slot),
-            None => out.push(Section {
-                title: title.to_string(),
-                slots: vec![slot],
+impl Section {
+    /// Field paths in this section, for matching findings to sections.
+    pub fn paths(&self) -> Vec<&'static str> {
+        self.items
+            .iter()
+            .filter_map(|i| match i {
+                Item::Field(s) => Some(s.path()),
+                Item::Sub(_) => None,
+            })
+            .collect()
+    }
+}
+
+fn block_slots(b: &Block) -> Vec<Slot> {
+    match *b {
+        Block::Rows { rows, extra, .. } => {
+            let mut v: Vec<Slot> = Vec::new();
+            for r in rows {
+                match r.value {
+                    Value::Slot(s) => v.push(s),
+                    Value::StartEnd => {
+                        v.push(Slot::Text(Text::Start));
+                        v.push(Slot::Text(Text::End));
+                    }
+                }
+            }
+            v.extend(extra.map(Slot::Part));
+            v
+        }
+        Block::Prose { field, .. } | Block::Labeled { field, .. } => vec![Slot::Text(field)],
+        Block::Items { field, .. } => vec![Slot::List(field)],
+        Block::Timeline { zone_intro, .. } => {
+            let mut v = Vec::new();
+            if zone_intro {
+                v.push(Slot::Text(Text::Timezone));
+            }
+            v.push(Slot::Part(hindsight_core::fields::Part::Timeline));
+            v
+        }
+        Block::Whys { .. } => vec![Slot::Part(hindsight_core::fields::Part::Whys)],
+        Block::FactorChecklist { .. } => {
+            vec![Slot::Part(hindsight_core::fields::Part::FactorChecklist)]
+        }
+        Block::DetectionChecklist { .. } => vec![Slot::Text(Text::DetectionMethod)],
+        Block::ActionItems { .. } => vec![Slot::Part(hindsight_core::fields::Part::ActionItems)],
+        Block::SignOff { .. } => vec![Slot::Part(hindsight_core::fields::Part::SignOff)],
+        Block::Heading { .. } | Block::Rule | Block::Guidance(_) | Block::Fixed(_) => vec![],
+    }
+}
+
+/// The editor's sections for a template. Content in slots the template does not place
+/// goes to a last "Additional Notes" section.
+pub fn sections(template: &Template, report: &Report) -> Vec<Section> {
+    let top = template.section_level();
+    let mut out: Vec<Section> = vec![Section {
+        title: "Details".to_string(),
+        items: vec![Item::Field(Slot::Text(Text::Title))],
+    }];
+    let mut seen: Vec<Slot> = vec![Slot::Text(Text::Title)];
+    for b in template.blocks {
+        match *b {
+            Block::Heading { level, text } if level <= top => out.push(Section {
+                title: text.to_string(),
+                items: Vec::new(),
             }),
+            Block::Heading { text, .. } => {
+                if let Some(s) = out.last_mut() {
+                    s.items.push(Item::Sub(text));
+                }
+            }
+            _ => {
+                for slot in block_slots(b) {
+                    if seen.contains(&slot) {
+                        continue;
+                    }
+                    seen.push(slot);
+                    if let Some(s) = out.last_mut() {
+                        s.items.push(Item::Field(slot));
+                    }
+                }
+            }
         }
     }
-    let rank = |t: &str| ORDER.iter().position(|o| *o == t).unwrap_or(ORDER.len());
-    out.sort_by_key(|s| rank(&s.title));
+    // Sub-headings with nothing under them (before the next sub-heading) are dropped.
+    for s in &mut out {
+        let items = std::mem::take(&mut s.items);
+        for (i, it) in items.iter().enumerate() {
+            let keep = match it {
+                Item::Sub(_) => matches!(items.get(i + 1), Some(Item::Field(_))),
+                Item::Field(_) => true,
+            };
+            if keep {
+                s.items.push(*it);
+            }
+        }
+    }
+    out.retain(|s| !s.items.is_empty());
+    let orphans: Vec<Item> = Slot::all()
+        .filter(|s| !seen.contains(s) && !s.is_empty(report))
+        .map(Item::Field)
+        .collect();
+    if !orphans.is_empty() {
+        out.push(Section {
+            title: ADDITIONAL_NOTES.to_string(),
+            items: orphans,
+        });
+    }
     out
 }
 
-const ORDER: [&str; 15] = [
-    "Details",
-    "Summary",
-    "Impact",
-    "Timeline",
-    "Root Cause",
-    "Contributing Factors",
-    "Detection",
-    "Response",
-    "Resolution",
-    "Retrospective",
-    "Action Items",
-    "Prevention",
-    "Lessons Learned",
-    "Appendix",
-    "Sign-off",
-];
-
-fn group_title(path: &str) -> &'static str {
-    let head = path.split(['.', '[']).next().unwrap_or(path);
-    match head {
-        "meta" => "Details",
-        "summary" => "Summary",
-        "impact" => "Impact",
-        "timeline" => "Timeline",
-        "root_cause" => "Root Cause",
-        "contributing_factors" => "Contributing Factors",
-        "detection" => "Detection",
-        "response" => "Response",
-        "resolution" => "Resolution",
-        "went_well" | "could_improve" | "got_lucky" => "Retrospective",
-        "action_items" => "Action Items",
-        "prevention" => "Prevention",
-        "lessons" => "Lessons Learned",
-        "appendix" => "Appendix",
-        "sign_off" => "Sign-off",
-        _ => "Other",
-    }
+/// The sections for the report's own template (seed 000's when the id is unknown).
+pub fn for_report(report: &Report) -> Vec<Section> {
+    sections(templates::by_id_or_default(&report.template), report)
 }
 
 /// The id of a section's element, for the table of contents and scrolling.
 pub fn section_anchor(title: &str) -> String {
     let slug: String = title
         .chars()
-        .map(|c| if c.is_ascii_alphanumeric() { c.to_ascii_lowercase() } else { '-' })
+        .map(|c| {
+            if c.is_ascii_alphanumeric() {
+                c.to_ascii_lowercase()
+            } else {
+                '-'
+            }
+        })
         .collect();
     format!("section-{slug}")
 }
@@ -82,11 +155,31 @@ mod tests {
     use super::*;
 
     #[test]
-    fn every_field_lands_in_one_section() {
-        let sections = all_fields();
-        let placed: usize = sections.iter().map(|s| s.slots.len()).sum();
-        assert_eq!(placed, Slot::all().count());
-        assert_eq!(sections[0].title, "Details");
-        assert!(sections.iter().all(|s| s.title != "Other"));
+    fn every_template_places_title_timeline_and_actions() {
+        for t in templates::all() {
+            let s = sections(t, &Report::new(t.id));
+            let all: Vec<&str> = s.iter().flat_map(|s| s.paths()).collect();
+            assert!(all.contains(&"meta.title"), "{}", t.id);
+            assert!(all.contains(&"timeline"), "{}", t.id);
+            assert!(all.contains(&"action_items"), "{}", t.id);
+            assert!(s.iter().all(|s| s.title != ADDITIONAL_NOTES), "{}", t.id);
+        }
+    }
+
+    #[test]
+    fn content_without_a_place_shows_under_additional_notes() {
+        for t in templates::all() {
+            let mut r = Report::new(t.id);
+            for slot in Slot::all() {
+                if let Slot::Text(x) = slot {
+                    *x.get_mut(&mut r) = "x".into();
+                }
+            }
+            let s = sections(t, &r);
+            let shown: Vec<&str> = s.iter().flat_map(|s| s.paths()).collect();
+            for x in Text::ALL {
+                assert!(shown.contains(&x.path()), "{} hides {}", t.id, x.path());
+            }
+        }
     }
 }

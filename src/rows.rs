@@ -52,6 +52,8 @@ pub fn row_tools(
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Cell {
     Line,
+    /// A line with suggestions from the `<datalist>` with this id.
+    Suggest(&'static str),
     Prose,
     Date,
 }
@@ -79,6 +81,11 @@ where
         Cell::Date => view! {
             <input id=id.clone() data-testid=id.clone() type="text" placeholder="YYYY-MM-DD"
                 on:input=input prop:value=move || value.get() />
+        }
+        .into_any(),
+        Cell::Suggest(list) => view! {
+            <input id=id.clone() data-testid=id.clone() type="text" list=list on:input=input
+                prop:value=move || value.get() />
         }
         .into_any(),
         Cell::Line => view! {

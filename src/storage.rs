@@ -57,14 +57,14 @@ struct IndexEntry {
     edited_ms: f64,
 }
 
-/// Serialises a report the way the storage keeps it.
+/// Serialises a report the way the storage keeps it: the core's JSON export.
 pub fn encode_report(report: &hindsight_core::Report) -> String {
-    serde_json::to_string(report).unwrap_or_default()
+    hindsight_core::to_json(report)
 }
 
-/// Reads a stored report back.
+/// Reads a stored report back (older schema versions are migrated by the core).
 pub fn decode_report(raw: &str) -> Option<hindsight_core::Report> {
-    serde_json::from_str(raw).ok()
+    hindsight_core::from_json(raw).ok()
 }
 
 fn encode_index(docs: &[Doc]) -> String {

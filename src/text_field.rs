@@ -3,7 +3,7 @@
 
 use crate::state::use_ctx;
 use hindsight_core::fields::Text;
-use hindsight_core::severity::{Scale, Severity};
+use hindsight_core::templates::Template;
 use leptos::prelude::*;
 
 /// How a text field is edited.
@@ -34,13 +34,8 @@ pub fn control_for(t: Text) -> Control {
     }
 }
 
-pub const STATUSES: [&str; 5] = ["Draft", "In Review", "Reviewed", "Final", "Complete"];
-
-/// The severity spellings offered for a scale, as the core renders them.
-pub fn severity_options(scale: Scale) -> Vec<String> {
-    (1..=4)
-        .map(|level| Severity { level, scale }.render(scale))
-        .collect()
+fn owned(list: &[&str]) -> Vec<String> {
+    list.iter().map(|s| s.to_string()).collect()
 }
 
 /// Options for a select over text stored as typed: the offered values, plus the current
@@ -91,7 +86,7 @@ pub fn now_utc() -> String {
 }
 
 #[component]
-pub fn TextField(field: Text, #[prop(optional)] scale: Option<Scale>) -> impl IntoView {
+pub fn TextField(field: Text, template: &'static Template) -> impl IntoView {
     let ctx = use_ctx();
     let path = field.path();
     let id = format!("field-{path}");
@@ -148,23 +143,20 @@ pub fn TextField(field: Text, #[prop(optional)] scale: Option<Scale>) -> impl In
             </button>
         }
         .into_any(),
-        Control::Severity => {
-            let scale = scale.unwrap_or(Scale::Sev);
-            view! {
-                <TextSelect
-                    id=id.clone()
-                    value=value
-                    options=Signal::derive(move || severity_options(scale))
-                    on_pick=Callback::new(set)
-                />
-            }
-            .into_any()
+        Control::Severity => view! {
+            <TextSelect
+                id=id.clone()
+                value=value
+                options=Signal::derive(move || owned(template.severities))
+                on_pick=Callback::new(set)
+            />
         }
+        .into_any(),
         Control::Status => view! {
             <TextSelect
                 id=id.clone()
                 value=value
-                options=Signal::derive(|| STATUSES.iter().map(|s| s.to_string()).collect())
+                options=Signal::derive(move || owned(template.statuses))
                 on_pick=Callback::new(set)
             />
         }

@@ -9,3 +9,9 @@ pub mod severity;
 
 pub use model::*;
 pub use severity::{Scale, Severity};
+pub mod markdown;
+pub mod templates;
+
+pub use markdown::{to_markdown, MarkdownOptions};
+pub mod json;
+pub use json::{from_json, json_schema, to_json, JsonError};

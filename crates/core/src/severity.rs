@@ -82,7 +82,9 @@ impl Severity {
             Scale::PZero => n + 1,
             _ => n,
         };
-        (1..=4).contains(&level).then_some(Severity { level, scale })
+        (1..=4)
+            .contains(&level)
+            .then_some(Severity { level, scale })
     }
 
     /// Writes this level in `scale`.
@@ -91,8 +93,9 @@ impl Severity {
             Scale::Sev => format!("SEV{}", self.level),
             Scale::PZero => format!("P{}", self.level - 1),
             Scale::POne => format!("P{}", self.level),
-            Scale::Words => ["Critical", "High", "Medium", "Low"][usize::from(self.level - 1)]
-                .to_string(),
+            Scale::Words => {
+                ["Critical", "High", "Medium", "Low"][usize::from(self.level - 1)].to_string()
+            }
         }
     }
 
@@ -125,7 +128,15 @@ mod tests {
 
     #[test]
     fn rejects_ranges_and_junk() {
-        for t in ["", "SEV1/SEV2", "SEV5", "P5", "[P0, P1, P2]", "severe", "SEV12"] {
+        for t in [
+            "",
+            "SEV1/SEV2",
+            "SEV5",
+            "P5",
+            "[P0, P1, P2]",
+            "severe",
+            "SEV12",
+        ] {
             assert_eq!(lvl(t, Scale::PZero), None, "{t}");
         }
     }
