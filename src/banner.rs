@@ -15,5 +15,13 @@ pub fn Banner() -> impl IntoView {
                 <button type="button" class="small" on:click=move |_| ctx.problems.set(Vec::new())>"Dismiss"</button>
             </div>
         </Show>
+        <Show when=move || ctx.notes.with(|n| !n.is_empty())>
+            <div class="banner notes" role="status" data-testid="import-notes">
+                <ul>
+                    {move || ctx.notes.get().into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}
+                </ul>
+                <button type="button" class="small" on:click=move |_| ctx.notes.set(Vec::new())>"Dismiss"</button>
+            </div>
+        </Show>
     }
 }

@@ -1,6 +1,7 @@
 //! The editor for the open report: a toolbar (back, template, undo, redo), a table of
 //! contents, every section of the report's template, and the author's extra sections.
 
+use crate::export_bar::ExportBar;
 use crate::extra_sections::ExtraSections;
 use crate::layout::{self, section_anchor};
 use crate::section_view::SectionView;
@@ -34,6 +35,9 @@ pub fn Editor() -> impl IntoView {
             <header class="toolbar">
                 <button type="button" data-testid="back" on:click=move |_| ctx.close()>"← All reports"</button>
                 <h1 class="doc-title" data-testid="doc-title">{title}</h1>
+                <span class="save-state" data-testid="save-state">
+                    {move || if ctx.unsaved.get() { "Saving…" } else { "Saved" }}
+                </span>
                 <span class="spacer"></span>
                 <span class="group">
                     <label for="template-select" class="inline-label">"Template"</label>
@@ -49,6 +53,9 @@ pub fn Editor() -> impl IntoView {
                     <button type="button" data-testid="redo" title="Redo (Ctrl+Shift+Z)" on:click=move |_| ctx.step(true)>"Redo"</button>
                 </span>
             </header>
+            <div class="subbar">
+                <ExportBar />
+            </div>
             <div class="editor-body">
                 <nav class="toc" aria-label="Sections">
                     <ul>

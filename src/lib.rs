@@ -6,9 +6,13 @@ mod action_items;
 mod banner;
 pub mod doc;
 mod editor;
+pub mod export;
+mod export_bar;
 mod extra_sections;
 mod factor_checklist;
 pub mod history;
+pub mod import;
+mod importer;
 mod key_values;
 pub mod layout;
 mod list_field;
@@ -46,6 +50,7 @@ pub fn App() -> impl IntoView {
             ctx.step(redo);
         }
     });
+    let dragging = importer::install_drop_zone(ctx);
     let hide = window_event_listener(leptos::ev::pagehide, move |_| ctx.flush());
     let vis = window_event_listener(leptos::ev::visibilitychange, move |_| ctx.flush());
     on_cleanup(move || {
@@ -53,11 +58,23 @@ pub fn App() -> impl IntoView {
         hide.remove();
         vis.remove();
     });
+    // Tests (and curious authors) can see whether everything is written.
+    Effect::new(move |_| {
+        let saved = if ctx.unsaved.get() { "no" } else { "yes" };
+        if let Some(body) = document().body() {
+            let _ = body.set_attribute("data-saved", saved);
+        }
+    });
     view! {
-        <Banner />
-        <Show when=move || ctx.open.get().is_some() fallback=|| view! { <StartScreen /> }>
-            <Editor />
-        </Show>
-        <UndoToast />
+        <div class="app" data-testid="app">
+            <Banner />
+            <Show when=move || ctx.open.get().is_some() fallback=|| view! { <StartScreen /> }>
+                <Editor />
+            </Show>
+            <UndoToast />
+            <Show when=move || dragging.get()>
+                <div class="drop-overlay" aria-hidden="true">"Drop to import"</div>
+            </Show>
+        </div>
     }
 }

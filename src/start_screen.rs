@@ -1,8 +1,10 @@
 //! The start screen: start a new post-mortem, and the reports stored in this browser.
 
+use crate::export;
+use crate::importer::Importer;
 use crate::state::use_ctx;
 use hindsight_core::severity::{Scale, Severity};
-use hindsight_core::Report;
+use hindsight_core::{templates, Report};
 use leptos::prelude::*;
 
 /// "3 min ago", "2 h ago", or the date, for the "last edited" column.
@@ -42,10 +44,32 @@ pub fn StartScreen() -> impl IntoView {
             </header>
             <section class="new" aria-labelledby="new-h">
                 <h2 id="new-h">"New post-mortem"</h2>
-                <button type="button" class="primary" data-testid="new-blank"
-                    on:click=move |_| { ctx.add(Report::new("000")); }>
-                    "Start a blank post-mortem"
-                </button>
+                <ul class="templates">
+                    {templates::all().iter().map(|t| {
+                        let id = t.id;
+                        let sections = t.sections()
+                            .filter(|(level, _)| *level <= t.section_level())
+                            .map(|(_, s)| s)
+                            .collect::<Vec<_>>()
+                            .join(" · ");
+                        view! {
+                            <li class="template" data-testid=format!("template-{id}")>
+                                <h3>{t.name}</h3>
+                                <p>{t.description}</p>
+                                <p class="sections-list"><span class="visually-hidden">"Sections: "</span>{sections}</p>
+                                <button type="button" class="primary" data-testid=format!("new-{id}")
+                                    aria-label=format!("Start a post-mortem with {}", t.name)
+                                    on:click=move |_| { ctx.add(Report::new(id)); }>
+                                    "Start"
+                                </button>
+                            </li>
+                        }
+                    }).collect_view()}
+                </ul>
+            </section>
+            <section class="import" aria-labelledby="import-h">
+                <h2 id="import-h">"Import"</h2>
+                <Importer />
             </section>
             <section class="stored" aria-labelledby="stored-h">
                 <h2 id="stored-h">"In this browser"</h2>
@@ -56,6 +80,7 @@ pub fn StartScreen() -> impl IntoView {
                                 let id = doc.id.clone();
                                 let (id1, id2, id3) = (id.clone(), id.clone(), id.clone());
                                 let r = &doc.report;
+                                let (r1, r2) = (r.clone(), r.clone());
                                 let title = if r.meta.title.trim().is_empty() { "Untitled post-mortem".to_string() } else { r.meta.title.clone() };
                                 let sev = r.meta.severity.clone();
                                 let status = if r.meta.status.is_empty() { "Draft".to_string() } else { r.meta.status.clone() };
@@ -70,6 +95,12 @@ pub fn StartScreen() -> impl IntoView {
                                         <span class="edited">{edited}</span>
                                         <span class="doc-actions">
                                             <button type="button" class="small" data-testid="doc-duplicate" on:click=move |_| ctx.duplicate(&id2)>"Duplicate"</button>
+                                            <button type="button" class="small" data-testid="doc-export-md"
+                                                title="Download Markdown"
+                                                on:click=move |_| { export::download(&export::markdown(&r1, &r1.template, false)); }>".md"</button>
+                                            <button type="button" class="small" data-testid="doc-export-json"
+                                                title="Download JSON"
+                                                on:click=move |_| { export::download(&export::json(&r2)); }>".json"</button>
                                             <button type="button" class="small danger" data-testid="doc-delete" on:click=move |_| ctx.delete(&id3)>"Delete"</button>
                                         </span>
                                     </li>

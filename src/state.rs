@@ -37,8 +37,10 @@ pub struct Ctx {
     pub problems: RwSignal<Vec<Problem>>,
     /// The last deleted report, offered for undo.
     pub deleted: RwSignal<Option<Deleted>>,
-    /// Field path the findings panel asked to focus.
-    pub focus: RwSignal<Option<String>>,
+    /// Messages from the last import (errors, warnings), shown until dismissed.
+    pub notes: RwSignal<Vec<String>>,
+    /// True while changes wait to be written (or could not be written).
+    pub unsaved: RwSignal<bool>,
     histories: StoredValue<HashMap<String, History>>,
     /// The report as it was after the last change seen (the "before" of the next one).
     last_seen: StoredValue<Option<Report>>,
@@ -59,7 +61,8 @@ impl Ctx {
             report: Store::new(Report::default()),
             problems: RwSignal::new(Vec::new()),
             deleted: RwSignal::new(None),
-            focus: RwSignal::new(None),
+            notes: RwSignal::new(Vec::new()),
+            unsaved: RwSignal::new(false),
             histories: StoredValue::new(HashMap::new()),
             last_seen: StoredValue::new(None),
             burst: StoredValue::new(None),
@@ -127,6 +130,7 @@ impl Ctx {
     }
 
     pub fn schedule_save(self) {
+        self.unsaved.set(true);
         if let Some(h) = self.save_timer.get_value() {
             h.clear();
         }
@@ -140,7 +144,9 @@ impl Ctx {
             h.clear();
         }
         self.save_timer.set_value(None);
-        let Ok(s) = storage::local() else { return };
+        let Ok(s) = storage::local() else {
+            return;
+        };
         let open = self.open.get_untracked();
         let result = self.docs.with_untracked(|docs| match &open {
             Some(id) => match docs.iter().find(|d| &d.id == id) {
@@ -154,6 +160,7 @@ impl Ctx {
 
     /// Shows or clears the storage banner after a write.
     fn note_result(self, result: Result<(), Problem>) {
+        self.unsaved.set(result.is_err());
         self.problems.update(|ps| {
             ps.retain(|p| !matches!(p, Problem::Full | Problem::WriteFailed(_)));
             if let Err(p) = result {
@@ -260,6 +267,42 @@ impl Ctx {
         });
         self.deleted.set(None);
         self.save_doc_now(&id);
+    }
+
+    /// Imports pasted or dropped text as a new report and opens it; problems become notes.
+    pub fn import_text(self, name: &str, text: &str) -> bool {
+        match crate::import::read(name, text) {
+            Ok(imported) => {
+                self.notes.set(imported.notes);
+                self.add(imported.report);
+                true
+            }
+            Err(e) => {
+                self.notes.set(vec![e]);
+                false
+            }
+        }
+    }
+
+    /// Imports files the author picked or dropped; the last one read is opened.
+    pub fn import_files(self, files: Vec<web_sys::File>) {
+        leptos::task::spawn_local(async move {
+            let mut notes = Vec::new();
+            for file in files {
+                let name = file.name();
+                match crate::import::file_text(&file).await {
+                    Ok(text) => match crate::import::read(&name, &text) {
+                        Ok(imported) => {
+                            notes.extend(imported.notes);
+                            self.add(imported.report);
+                        }
+                        Err(e) => notes.push(e),
+                    },
+                    Err(e) => notes.push(format!("{name}: {e}")),
+                }
+            }
+            self.notes.set(notes);
+        });
     }
 
     /// Steps the open report back (`redo == false`) or forward.
