@@ -12,5 +12,14 @@ if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; the
   DEBIAN_FRONTEND=noninteractive apt-get install -y chromium chromium-driver
 fi
 
+log="$(mktemp)"
+trap 'rm -f "$log"' EXIT
+
 echo "== native tests (core, CLI, app logic)"
-cargo test --workspace
+cargo test --workspace --lib --bins --tests 2>&1 | tee -a "$log"
+
+# One closing line for the whole run, summed over every runner above.
+passed=$(grep -oE '^test result: [a-zA-Z]+\. [0-9]+ passed' "$log" | awk '{s+=$4} END {print s+0}')
+failed=$(grep -oE '; [0-9]+ failed' "$log" | awk '{s+=$2} END {print s+0}')
+echo
+echo "total: ${passed} passed, ${failed} failed"

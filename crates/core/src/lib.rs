@@ -12,6 +12,6 @@ pub use severity::{Scale, Severity};
 pub mod markdown;
 pub mod templates;
 
-pub use markdown::{to_markdown, MarkdownOptions};
+pub use markdown::{render_html, to_markdown, MarkdownOptions};
 pub mod json;
 pub use json::{from_json, json_schema, to_json, JsonError};

@@ -39,6 +39,7 @@ pub fn comrak_options() -> Options<'static> {
     o.extension.strikethrough = true;
     o.render.width = 0;
     o.render.prefer_fenced = true;
+    o.extension.front_matter_delimiter = Some("---".to_string());
     o
 }
 
@@ -502,8 +503,9 @@ impl<'a> Writer<'a, '_> {
         })));
         let hr = self.node(NodeValue::TableRow(true));
         for h in header {
+            // Column headers are the template's own text, written as the seed writes them.
             let c = self.node(NodeValue::TableCell);
-            self.inline(c, h, true);
+            c.append(self.node(NodeValue::Raw(h.to_string())));
             hr.append(c);
         }
         table.append(hr);
@@ -890,9 +892,7 @@ impl<'a> Writer<'a, '_> {
                 let p = self.node(NodeValue::Paragraph);
                 self.strong(
                     p,
-                    &format!("AI-{}: {}", n + 1, one_line(&i.action))
-                        .trim_end()
-                        .to_string(),
+                    format!("AI-{}: {}", n + 1, one_line(&i.action)).trim_end(),
                 );
                 d.append(p);
                 let fields = [
@@ -1085,4 +1085,48 @@ fn longest_backtick_run(s: &str) -> usize {
         }
     }
     best
+}
+
+/// Renders Markdown to HTML for a preview. Safe for untrusted text: comrak's default
+/// (non-`unsafe`) rendering replaces raw HTML with a comment and drops `javascript:`,
+/// `vbscript:`, `file:` and non-image `data:` URLs.
+pub fn render_html(markdown: &str) -> String {
+    comrak::markdown_to_html(markdown, &comrak_options())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn preview_html_has_no_live_html_or_script_links() {
+        let html = render_html(
+            "# T\n\n<script>alert(1)</script>\n\n[x](javascript:alert(1)) <img src=x onerror=alert(1)>\n\n| a |\n|---|\n| b |\n",
+        );
+        assert!(!html.contains("<script"), "{html}");
+        assert!(!html.contains("javascript:"), "{html}");
+        assert!(!html.contains("<img"), "{html}");
+        assert!(html.contains("<table>"), "{html}");
+        assert!(html.contains("<h1>T</h1>"), "{html}");
+    }
+
+    #[test]
+    fn one_line_and_paragraphs_normalise_whitespace() {
+        assert_eq!(one_line("  a\n b \t c "), "a b c");
+        assert_eq!(
+            paragraphs("a\nb\n\n\n c  d \n"),
+            vec![
+                vec!["a".to_string(), "b".to_string()],
+                vec!["c d".to_string()]
+            ]
+        );
+    }
+
+    #[test]
+    fn strip_why_keeps_the_question_body() {
+        assert_eq!(strip_why("Why did it fail?"), "did it fail?");
+        assert_eq!(strip_why("why?"), "why?");
+        assert_eq!(strip_why("Whyever not"), "Whyever not");
+        assert_eq!(strip_why("Why"), "");
+    }
 }

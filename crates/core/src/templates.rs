@@ -1096,3 +1096,50 @@ mod tests {
         }
     }
 }
+
+/// Moves a report to another template. Nothing is dropped (the exporter puts what the new
+/// layout has no place for under "Additional Notes"); a severity the author wrote in the
+/// old template's scale is re-expressed in the new one, so "P1" in seed 003 (SEV2)
+/// becomes "P2" in seed 004 rather than silently changing meaning.
+pub fn switch_template(report: &mut crate::model::Report, id: &str) {
+    let Some(to) = by_id(id) else { return };
+    let from = by_id_or_default(&report.template);
+    if let Some(s) = crate::severity::Severity::parse(&report.meta.severity, from.severity_scale) {
+        if from.id != to.id {
+            report.meta.severity = s.render(to.severity_scale);
+        }
+    }
+    report.template = to.id.to_string();
+}
+
+#[cfg(test)]
+mod switch_tests {
+    use super::*;
+    use crate::model::Report;
+
+    #[test]
+    fn switching_keeps_the_severity_level() {
+        let mut r = Report::new("003");
+        r.meta.severity = "P1".into();
+        switch_template(&mut r, "004");
+        assert_eq!(
+            (r.template.as_str(), r.meta.severity.as_str()),
+            ("004", "P2")
+        );
+        switch_template(&mut r, "000");
+        assert_eq!(r.meta.severity, "SEV2");
+        r.meta.severity = "whatever".into();
+        switch_template(&mut r, "003");
+        assert_eq!(
+            (r.template.as_str(), r.meta.severity.as_str()),
+            ("003", "whatever")
+        );
+    }
+
+    #[test]
+    fn unknown_template_changes_nothing() {
+        let mut r = Report::new("001");
+        switch_template(&mut r, "999");
+        assert_eq!(r.template, "001");
+    }
+}
