@@ -4,6 +4,7 @@
 use crate::export_bar::ExportBar;
 use crate::extra_sections::ExtraSections;
 use crate::layout::{self, section_anchor};
+use crate::preview::Preview;
 use crate::section_view::SectionView;
 use crate::state::use_ctx;
 use hindsight_core::templates;
@@ -24,10 +25,11 @@ pub fn Editor() -> impl IntoView {
             t
         }
     });
+    let (previewing, set_previewing) = signal(false);
     let switch = move |ev: leptos::ev::Event| {
         let id = event_target_value(&ev);
         if templates::by_id(&id).is_some() {
-            ctx.report.update(|r| r.template = id);
+            ctx.report.update(|r| templates::switch_template(r, &id));
         }
     };
     view! {
@@ -39,6 +41,12 @@ pub fn Editor() -> impl IntoView {
                     {move || if ctx.unsaved.get() { "Saving…" } else { "Saved" }}
                 </span>
                 <span class="spacer"></span>
+                <span class="group tabs" role="group" aria-label="View">
+                    <button type="button" data-testid="tab-edit" aria-pressed=move || (!previewing.get()).to_string()
+                        on:click=move |_| set_previewing.set(false)>"Edit"</button>
+                    <button type="button" data-testid="tab-preview" aria-pressed=move || previewing.get().to_string()
+                        on:click=move |_| set_previewing.set(true)>"Preview"</button>
+                </span>
                 <span class="group">
                     <label for="template-select" class="inline-label">"Template"</label>
                     <select id="template-select" data-testid="template-select" on:change=switch>
@@ -56,7 +64,12 @@ pub fn Editor() -> impl IntoView {
             <div class="subbar">
                 <ExportBar />
             </div>
-            <div class="editor-body">
+            <Show when=move || previewing.get()>
+                <div class="editor-body preview-body">
+                    <Preview />
+                </div>
+            </Show>
+            <div class="editor-body" class:hidden=move || previewing.get()>
                 <nav class="toc" aria-label="Sections">
                     <ul>
                         {move || sections.get().into_iter().map(|s| {

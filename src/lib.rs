@@ -16,6 +16,7 @@ mod importer;
 mod key_values;
 pub mod layout;
 mod list_field;
+mod preview;
 pub mod rows;
 mod section_view;
 mod sign_off;

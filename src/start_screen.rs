@@ -24,9 +24,11 @@ pub fn ago(edited_ms: f64, now_ms: f64) -> String {
     }
 }
 
-/// CSS class for a severity badge, from the core's reading of the typed severity.
-pub fn severity_class(text: &str) -> String {
-    match Severity::parse(text, Scale::Sev) {
+/// CSS class for a severity badge, from the core's reading of the typed severity in the
+/// report's template's scale.
+pub fn severity_class(text: &str, template: &str) -> String {
+    let scale = templates::by_id(template).map_or(Scale::Sev, |t| t.severity_scale);
+    match Severity::parse(text, scale) {
         Some(s) => format!("badge sev{}", s.level),
         None => "badge sev-none".to_string(),
     }
@@ -90,7 +92,7 @@ pub fn StartScreen() -> impl IntoView {
                                         <button type="button" class="doc-open" data-testid="doc-open" on:click=move |_| ctx.open_doc(&id1)>
                                             <span class="doc-title">{title}</span>
                                         </button>
-                                        <span class=severity_class(&sev)>{if sev.is_empty() { "No severity".to_string() } else { sev.clone() }}</span>
+                                        <span class=severity_class(&sev, &r.template)>{if sev.is_empty() { "No severity".to_string() } else { sev.clone() }}</span>
                                         <span class="status">{status}</span>
                                         <span class="edited">{edited}</span>
                                         <span class="doc-actions">
