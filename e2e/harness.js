@@ -75,10 +75,14 @@ export async function start({ viewport = { width: 1280, height: 900 }, colorSche
     context,
     page,
     errors,
-    /** Loads the app and waits until it has mounted. */
+    /** Loads the app on its start screen (leaving a report that was left open). */
     async open() {
       await page.goto(base);
       await page.waitForSelector('[data-testid="app"]');
+      if (await page.locator('[data-testid="back"]').count()) {
+        await page.click('[data-testid="back"]');
+      }
+      await page.waitForSelector('[data-testid="new-000"]');
     },
     async close() {
       await context.close();
