@@ -99,12 +99,12 @@ pub fn ActionItems(template: &'static Template) -> impl IntoView {
                             move |r| r.action_items.get(i).and_then(|a| a.horizon),
                             move |r, v| if let Some(a) = r.action_items.get_mut(i) { a.horizon = v })}
                         {col_cell(i, Col::Tracking, Cell::Line)}
-                        {row_tools("action", i, move |op| ctx.report.update(|r| rows::apply(&mut r.action_items, i, op)))}
+                        {row_tools("action", i, move |op| ctx.change(|r| rows::apply(&mut r.action_items, i, op)))}
                     </li>
                 </For>
             </ol>
             <button type="button" class="add" data-testid="add-action"
-                on:click=move |_| ctx.report.update(|r| {
+                on:click=move |_| ctx.change(|r| {
                     let id = (r.action_items.len() + 1).to_string();
                     r.action_items.push(ActionItem { id, status: "Open".into(), ..Default::default() });
                 })>

@@ -29,7 +29,7 @@ pub fn Editor() -> impl IntoView {
     let switch = move |ev: leptos::ev::Event| {
         let id = event_target_value(&ev);
         if templates::by_id(&id).is_some() {
-            ctx.report.update(|r| templates::switch_template(r, &id));
+            ctx.change(|r| templates::switch_template(r, &id));
         }
     };
     view! {

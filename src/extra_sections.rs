@@ -21,12 +21,12 @@ pub fn ExtraSections() -> impl IntoView {
                         {cell(Cell::Prose, format!("extra_sections[{i}].body"), "Content (Markdown)".into(),
                             move |r| r.extra_sections.get(i).map(|s| s.body.clone()),
                             move |r, v| if let Some(s) = r.extra_sections.get_mut(i) { s.body = v })}
-                        {row_tools("section", i, move |op| ctx.report.update(|r| rows::apply(&mut r.extra_sections, i, op)))}
+                        {row_tools("section", i, move |op| ctx.change(|r| rows::apply(&mut r.extra_sections, i, op)))}
                     </li>
                 </For>
             </ol>
             <button type="button" class="add" data-testid="add-section"
-                on:click=move |_| ctx.report.update(|r| r.extra_sections.push(ExtraSection { title: "New section".into(), body: String::new() }))>
+                on:click=move |_| ctx.change(|r| r.extra_sections.push(ExtraSection { title: "New section".into(), body: String::new() }))>
                 "+ Add section"
             </button>
         </section>

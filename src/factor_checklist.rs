@@ -28,9 +28,10 @@ pub fn FactorChecklist() -> impl IntoView {
         .into_iter()
         .enumerate()
         .map(|(n, c)| {
-            let current = Memo::new(move |_| {
+            let current = Signal::derive(move || {
+                ctx.epoch.track();
                 ctx.report
-                    .read()
+                    .read_untracked()
                     .contributing_factors
                     .checklist
                     .iter()

@@ -50,12 +50,12 @@ pub fn KeyValues(pairs: Pairs, label: &'static str) -> impl IntoView {
                         {cell(Cell::Line, format!("{path}[{i}].value"), "Value".into(),
                             move |r| pairs.of(r).get(i).map(|p| p.value.clone()),
                             move |r, v| if let Some(p) = pairs.of_mut(r).get_mut(i) { p.value = v })}
-                        {row_tools("row", i, move |op| ctx.report.update(|r| rows::apply(pairs.of_mut(r), i, op)))}
+                        {row_tools("row", i, move |op| ctx.change(|r| rows::apply(pairs.of_mut(r), i, op)))}
                     </li>
                 </For>
             </ol>
             <button type="button" class="add" data-testid=format!("add-{path}")
-                on:click=move |_| ctx.report.update(|r| pairs.of_mut(r).push(KeyValue::default()))>
+                on:click=move |_| ctx.change(|r| pairs.of_mut(r).push(KeyValue::default()))>
                 "+ Add row"
             </button>
         </div>

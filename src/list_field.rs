@@ -29,12 +29,12 @@ pub fn ListField(field: List) -> impl IntoView {
                                 }
                             },
                         )}
-                        {row_tools("entry", i, move |op| ctx.report.update(|r| rows::apply(field.get_mut(r), i, op)))}
+                        {row_tools("entry", i, move |op| ctx.change(|r| rows::apply(field.get_mut(r), i, op)))}
                     </li>
                 </For>
             </ol>
             <button type="button" class="add" data-testid=format!("add-{path}")
-                on:click=move |_| ctx.report.update(|r| field.get_mut(r).push(String::new()))>
+                on:click=move |_| ctx.change(|r| field.get_mut(r).push(String::new()))>
                 "+ Add entry"
             </button>
         </div>

@@ -66,7 +66,11 @@ where
     S: Fn(&mut Report, String) + Copy + Send + Sync + 'static,
 {
     let ctx = use_ctx();
-    let value = Memo::new(move |_| get(&ctx.report.read()).unwrap_or_default());
+    // Re-read only on `epoch` (see `Ctx::epoch`), not on every keystroke anywhere.
+    let value = Signal::derive(move || {
+        ctx.epoch.track();
+        get(&ctx.report.read_untracked()).unwrap_or_default()
+    });
     let input = move |ev: leptos::ev::Event| {
         let v = event_target_value(&ev);
         ctx.report.update(|r| set(r, v));
@@ -118,7 +122,10 @@ where
     S: Fn(&mut Report, Option<T>) + Copy + Send + Sync + 'static,
 {
     let ctx = use_ctx();
-    let value = Memo::new(move |_| get(&ctx.report.read()));
+    let value = Signal::derive(move || {
+        ctx.epoch.track();
+        get(&ctx.report.read_untracked())
+    });
     let id = format!("field-{path}");
     let change = move |ev: leptos::ev::Event| {
         let picked = event_target_value(&ev);

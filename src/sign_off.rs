@@ -23,12 +23,12 @@ pub fn SignOffTable() -> impl IntoView {
                         {cell(Cell::Date, format!("sign_off[{i}].date"), "Date".into(),
                             move |r| r.sign_off.get(i).map(|s| s.date.clone()),
                             move |r, v| if let Some(s) = r.sign_off.get_mut(i) { s.date = v })}
-                        {row_tools("sign-off", i, move |op| ctx.report.update(|r| rows::apply(&mut r.sign_off, i, op)))}
+                        {row_tools("sign-off", i, move |op| ctx.change(|r| rows::apply(&mut r.sign_off, i, op)))}
                     </li>
                 </For>
             </ol>
             <button type="button" class="add" data-testid="add-sign_off"
-                on:click=move |_| ctx.report.update(|r| r.sign_off.push(SignOff::default()))>
+                on:click=move |_| ctx.change(|r| r.sign_off.push(SignOff::default()))>
                 "+ Add sign-off"
             </button>
         </div>

@@ -39,6 +39,11 @@ pub struct Ctx {
     pub deleted: RwSignal<Option<Deleted>>,
     /// Messages from the last import (errors, warnings), shown until dismissed.
     pub notes: RwSignal<Vec<String>>,
+    /// Bumped whenever the report changes other than by typing into a control (open,
+    /// undo, redo, adding or moving rows, "now" buttons). Controls re-read their value
+    /// only then: while typing, the control already shows what is in the report, and
+    /// thousands of controls re-reading on every keystroke would make typing lag.
+    pub epoch: RwSignal<u64>,
     /// True while changes wait to be written (or could not be written).
     pub unsaved: RwSignal<bool>,
     histories: StoredValue<HashMap<String, History>>,
@@ -62,6 +67,7 @@ impl Ctx {
             problems: RwSignal::new(Vec::new()),
             deleted: RwSignal::new(None),
             notes: RwSignal::new(Vec::new()),
+            epoch: RwSignal::new(0),
             unsaved: RwSignal::new(false),
             histories: StoredValue::new(HashMap::new()),
             last_seen: StoredValue::new(None),
@@ -187,6 +193,13 @@ impl Ctx {
         }
     }
 
+    /// Changes the open report other than by typing into the control that shows the
+    /// value: every control re-reads.
+    pub fn change(self, f: impl FnOnce(&mut Report)) {
+        self.report.update(f);
+        self.epoch.update(|e| *e += 1);
+    }
+
     /// Opens a stored report in the editor.
     pub fn open_doc(self, id: &str) {
         let Some(report) = self
@@ -199,6 +212,7 @@ impl Ctx {
         self.open.set(Some(id.to_string()));
         self.last_seen.set_value(Some(report.clone()));
         self.report.set(report);
+        self.epoch.update(|e| *e += 1);
         self.remember_open();
     }
 
@@ -325,6 +339,7 @@ impl Ctx {
             // this step as a new edit; the list copy and the save happen here instead.
             self.last_seen.set_value(Some(r.clone()));
             self.report.set(r.clone());
+            self.epoch.update(|e| *e += 1);
             let now = now_ms();
             self.docs.update(|docs| {
                 if let Some(d) = docs.iter_mut().find(|d| d.id == id) {

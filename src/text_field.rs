@@ -90,10 +90,16 @@ pub fn TextField(field: Text, template: &'static Template) -> impl IntoView {
     let ctx = use_ctx();
     let path = field.path();
     let id = format!("field-{path}");
-    let value = Memo::new(move |_| field.get(&ctx.report.read()).clone());
+    // Re-read only on `epoch` (see `Ctx::epoch`), not on every keystroke anywhere.
+    let value = Signal::derive(move || {
+        ctx.epoch.track();
+        field.get(&ctx.report.read_untracked()).clone()
+    });
     let set = move |v: String| {
         ctx.report.update(|r| *field.get_mut(r) = v);
     };
+    // For values set by a picker or a button: the text box beside it must show them.
+    let set_shown = move |v: String| ctx.change(|r| *field.get_mut(r) = v);
     let control = match control_for(field) {
         Control::Prose => view! {
             <textarea
@@ -119,7 +125,7 @@ pub fn TextField(field: Text, template: &'static Template) -> impl IntoView {
                 type="date"
                 class="picker"
                 aria-label=format!("Pick {}", field.label())
-                on:change=move |ev| set(event_target_value(&ev))
+                on:change=move |ev| set_shown(event_target_value(&ev))
                 prop:value=move || value.get()
             />
         }
@@ -137,7 +143,7 @@ pub fn TextField(field: Text, template: &'static Template) -> impl IntoView {
                 type="button"
                 class="small"
                 title="Set to the current time (UTC)"
-                on:click=move |_| set(format!("{} UTC", now_utc()))
+                on:click=move |_| set_shown(format!("{} UTC", now_utc()))
             >
                 "Now"
             </button>
@@ -172,7 +178,7 @@ pub fn TextField(field: Text, template: &'static Template) -> impl IntoView {
         }
         .into_any(),
     };
-    let wide = matches!(control_for(field), Control::Prose);
+    let wide = matches!(control_for(field), Control::Prose) || field == Text::Title;
     view! {
         <div class="field" class:wide=wide data-path=path>
             <label for=id.clone()>{field.label()}</label>

@@ -27,7 +27,7 @@ pub fn TimelineTable() -> impl IntoView {
                                 aria-label=format!("Set row {} time to now", i + 1)
                                 on:click=move |_| {
                                     let now = now_utc();
-                                    ctx.report.update(|r| if let Some(e) = r.timeline.entries.get_mut(i) { e.time = now });
+                                    ctx.change(|r| if let Some(e) = r.timeline.entries.get_mut(i) { e.time = now });
                                 }>"Now"</button>
                         </div>
                         {enum_cell(format!("timeline[{i}].kind"), "Kind".into(), &EventKind::ALL, EventKind::label,
@@ -39,19 +39,19 @@ pub fn TimelineTable() -> impl IntoView {
                         {cell(Cell::Line, format!("timeline[{i}].owner"), "Owner".into(),
                             move |r| row(i)(r).map(|e| e.owner),
                             move |r, v| if let Some(e) = r.timeline.entries.get_mut(i) { e.owner = v })}
-                        {row_tools("event", i, move |op| ctx.report.update(|r| rows::apply(&mut r.timeline.entries, i, op)))}
+                        {row_tools("event", i, move |op| ctx.change(|r| rows::apply(&mut r.timeline.entries, i, op)))}
                     </li>
                 </For>
             </ol>
             <div class="part-tools">
                 <button type="button" class="add" data-testid="add-timeline"
-                    on:click=move |_| ctx.report.update(|r| r.timeline.entries.push(TimelineEntry::default()))>
+                    on:click=move |_| ctx.change(|r| r.timeline.entries.push(TimelineEntry::default()))>
                     "+ Add event"
                 </button>
                 <button type="button" class="add" data-testid="add-timeline-now"
                     on:click=move |_| {
                         let now = now_utc();
-                        ctx.report.update(|r| r.timeline.entries.push(TimelineEntry { time: now, ..Default::default() }))
+                        ctx.change(|r| r.timeline.entries.push(TimelineEntry { time: now, ..Default::default() }))
                     }>
                     "+ Event now"
                 </button>

@@ -31,12 +31,12 @@ pub fn FiveWhys() -> impl IntoView {
                         {cell(Cell::Prose, format!("root_cause.whys[{i}].because"), "Because".into(),
                             move |r| r.root_cause.whys.get(i).map(|w| w.because.clone()),
                             move |r, v| if let Some(w) = r.root_cause.whys.get_mut(i) { w.because = v })}
-                        {row_tools("why", i, move |op| ctx.report.update(|r| rows::apply(&mut r.root_cause.whys, i, op)))}
+                        {row_tools("why", i, move |op| ctx.change(|r| rows::apply(&mut r.root_cause.whys, i, op)))}
                     </li>
                 </For>
             </ol>
             <button type="button" class="add" data-testid="add-why"
-                on:click=move |_| ctx.report.update(|r| {
+                on:click=move |_| ctx.change(|r| {
                     let why = r.root_cause.whys.last().map(|w| next_why(&w.because)).unwrap_or_default();
                     r.root_cause.whys.push(Why { why, because: String::new() });
                 })>
