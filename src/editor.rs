@@ -4,7 +4,9 @@
 use crate::export_bar::ExportBar;
 use crate::extra_sections::ExtraSections;
 use crate::layout::{self, section_anchor};
+use crate::findings_panel::FindingsPanel;
 use crate::preview::Preview;
+use crate::section_view::section_state;
 use crate::section_view::SectionView;
 use crate::state::use_ctx;
 use hindsight_core::templates;
@@ -74,7 +76,8 @@ pub fn Editor() -> impl IntoView {
                     <ul>
                         {move || sections.get().into_iter().map(|s| {
                             let href = format!("#{}", section_anchor(&s.title));
-                            view! { <li><a href=href>{s.title}</a></li> }
+                            let state = section_state(s.paths());
+                            view! { <li><a href=href><span>{s.title}</span>{state}</a></li> }
                         }).collect_view()}
                         <li><a href="#section-extra">"Additional sections"</a></li>
                     </ul>
@@ -86,6 +89,9 @@ pub fn Editor() -> impl IntoView {
                     }}
                     <ExtraSections />
                 </main>
+                <aside class="side" aria-label="Review">
+                    <FindingsPanel sections=sections />
+                </aside>
             </div>
         </div>
     }

@@ -1,6 +1,7 @@
 //! Editing rows of a table-like part (timeline, action items, sign-off…): moving and
 //! removing rows, and the input cells every such table is built from.
 
+use crate::field_marker::marker;
 use crate::state::use_ctx;
 use hindsight_core::Report;
 use leptos::prelude::*;
@@ -98,10 +99,12 @@ where
         }
         .into_any(),
     };
+    let (marks, state) = marker(&path);
     view! {
-        <div class="cell" data-path=path>
+        <div class=move || format!("cell {}", state.get()) data-path=path>
             <label for=id>{label}</label>
             {control}
+            {marks}
         </div>
     }
     .into_any()

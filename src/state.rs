@@ -39,6 +39,8 @@ pub struct Ctx {
     pub deleted: RwSignal<Option<Deleted>>,
     /// Messages from the last import (errors, warnings), shown until dismissed.
     pub notes: RwSignal<Vec<String>>,
+    /// Findings and metrics for the open report.
+    pub live: crate::findings::Live,
     /// Bumped whenever the report changes other than by typing into a control (open,
     /// undo, redo, adding or moving rows, "now" buttons). Controls re-read their value
     /// only then: while typing, the control already shows what is in the report, and
@@ -67,6 +69,7 @@ impl Ctx {
             problems: RwSignal::new(Vec::new()),
             deleted: RwSignal::new(None),
             notes: RwSignal::new(Vec::new()),
+            live: crate::findings::Live::new(),
             epoch: RwSignal::new(0),
             unsaved: RwSignal::new(false),
             histories: StoredValue::new(HashMap::new()),
@@ -87,6 +90,12 @@ impl Ctx {
             Err(p) => ctx.problems.set(vec![p]),
         }
         ctx.watch_edits();
+        Effect::new(move |_| {
+            ctx.report.track();
+            if ctx.open.get().is_some() {
+                ctx.live.schedule(ctx.report);
+            }
+        });
         ctx
     }
 

@@ -1,6 +1,7 @@
 //! One single-value text field of the report, with the control that fits it (a line, an
 //! auto-growing text area, a date picker, a select) and its inline findings.
 
+use crate::field_marker::marker;
 use crate::state::use_ctx;
 use hindsight_core::fields::Text;
 use hindsight_core::templates::Template;
@@ -179,10 +180,16 @@ pub fn TextField(field: Text, template: &'static Template) -> impl IntoView {
         .into_any(),
     };
     let wide = matches!(control_for(field), Control::Prose) || field == Text::Title;
+    let (marks, state) = marker(path);
+    let class = move || {
+        let base = if wide { "field wide" } else { "field" };
+        format!("{base} {}", state.get())
+    };
     view! {
-        <div class="field" class:wide=wide data-path=path>
+        <div class=class data-path=path>
             <label for=id.clone()>{field.label()}</label>
             <div class="control">{control}</div>
+            {marks}
         </div>
     }
 }

@@ -1,10 +1,28 @@
 //! The timeline table: time, event kind, event, owner; add, remove, reorder rows and a
 //! "now" button per row.
 
+use crate::metrics_table::MetricsTable;
 use crate::rows::{self, cell, enum_cell, row_tools, Cell};
 use crate::state::use_ctx;
 use crate::text_field::now_utc;
+use chrono::{DateTime, FixedOffset};
+use hindsight_core::time::resolve_report_timeline;
 use hindsight_core::{EventKind, TimelineEntry};
+
+/// Rows ordered by their resolved time (as the core reads them); rows whose time cannot
+/// be read keep their relative order at the end.
+pub fn sorted_by_time(
+    entries: Vec<TimelineEntry>,
+    at: &[Option<DateTime<FixedOffset>>],
+) -> Vec<TimelineEntry> {
+    let mut keyed: Vec<(Option<DateTime<FixedOffset>>, TimelineEntry)> = entries
+        .into_iter()
+        .enumerate()
+        .map(|(i, e)| (at.get(i).copied().flatten(), e))
+        .collect();
+    keyed.sort_by_key(|(t, _)| (t.is_none(), *t));
+    keyed.into_iter().map(|(_, e)| e).collect()
+}
 use leptos::prelude::*;
 
 #[component]
@@ -48,6 +66,15 @@ pub fn TimelineTable() -> impl IntoView {
                     on:click=move |_| ctx.change(|r| r.timeline.entries.push(TimelineEntry::default()))>
                     "+ Add event"
                 </button>
+                <button type="button" class="add" data-testid="sort-timeline"
+                    title="Order rows by their time"
+                    on:click=move |_| ctx.change(|r| {
+                        let at = resolve_report_timeline(r).at;
+                        let entries = std::mem::take(&mut r.timeline.entries);
+                        r.timeline.entries = sorted_by_time(entries, &at);
+                    })>
+                    "Sort by time"
+                </button>
                 <button type="button" class="add" data-testid="add-timeline-now"
                     on:click=move |_| {
                         let now = now_utc();
@@ -56,6 +83,28 @@ pub fn TimelineTable() -> impl IntoView {
                     "+ Event now"
                 </button>
             </div>
+            <MetricsTable />
         </div>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use hindsight_core::Report;
+
+    #[test]
+    fn sorts_by_resolved_time_unreadable_last() {
+        let mut r = Report::new("000");
+        for t in ["14:40", "soon", "14:05", "14:20"] {
+            r.timeline.entries.push(TimelineEntry {
+                time: t.into(),
+                ..Default::default()
+            });
+        }
+        let at = resolve_report_timeline(&r).at;
+        let sorted = sorted_by_time(r.timeline.entries.clone(), &at);
+        let times: Vec<&str> = sorted.iter().map(|e| e.time.as_str()).collect();
+        assert_eq!(times, ["14:05", "14:20", "14:40", "soon"]);
     }
 }

@@ -4,8 +4,12 @@
 #![forbid(unsafe_code)]
 
 pub mod fields;
+pub mod metrics;
 pub mod model;
+pub mod policy;
 pub mod severity;
+pub mod time;
+pub mod validate;
 
 pub use model::*;
 pub use severity::{Scale, Severity};

@@ -1,0 +1,326 @@
+//! Incident metrics computed from the timeline: time to detect, acknowledge, mitigate and
+//! resolve, and total duration. Each is measured for this one incident ("time to X", not
+//! "mean time to X"), from impact start (else the first row), using each row's event kind
+//! where set and otherwise well-known words in its text.
+
+use chrono::{DateTime, FixedOffset, TimeDelta};
+use serde::Serialize;
+
+use crate::model::{EventKind, Report, TimelineEntry};
+use crate::time::{resolve_report_timeline, ResolvedTimeline};
+
+/// The moments and spans the timeline shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+pub struct Metrics {
+    /// Earliest and latest resolved rows.
+    pub first: Option<DateTime<FixedOffset>>,
+    pub last: Option<DateTime<FixedOffset>>,
+    /// First row of each kind that matters.
+    pub impact_start: Option<DateTime<FixedOffset>>,
+    pub detected: Option<DateTime<FixedOffset>>,
+    pub acknowledged: Option<DateTime<FixedOffset>>,
+    pub mitigated: Option<DateTime<FixedOffset>>,
+    pub resolved: Option<DateTime<FixedOffset>>,
+    /// Each measured from `start()` (impact start, else the first row).
+    pub time_to_detect: Option<TimeDelta>,
+    pub time_to_acknowledge: Option<TimeDelta>,
+    pub time_to_mitigate: Option<TimeDelta>,
+    pub time_to_resolve: Option<TimeDelta>,
+    /// Impact start (else first row) to resolution (else last row).
+    pub total_duration: Option<TimeDelta>,
+}
+
+impl Metrics {
+    /// Where the metrics are measured from: impact start, else the first row.
+    pub fn start(&self) -> Option<DateTime<FixedOffset>> {
+        self.impact_start.or(self.first)
+    }
+    /// Where the incident ends: resolution, else the last row.
+    pub fn end(&self) -> Option<DateTime<FixedOffset>> {
+        self.resolved.or(self.last)
+    }
+}
+
+/// Words that mark an event when the row has no kind, checked in this order (so
+/// "acknowledged alert" is an acknowledgement and "declared resolved" a resolution).
+const KEYWORDS: &[(EventKind, &[&str])] = &[
+    (
+        EventKind::ImpactStart,
+        &[
+            "first sign of impact",
+            "impact began",
+            "impact begins",
+            "impact started",
+            "impact starts",
+            "impact start",
+            "first indication",
+            "errors began",
+            "errors started",
+            "outage began",
+            "outage started",
+        ],
+    ),
+    (EventKind::Resolved, &["resolved", "closed", "resolution"]),
+    (
+        EventKind::Acknowledged,
+        &["acknowledged", "acknowledges", "acked", "ack'd"],
+    ),
+    (
+        EventKind::Mitigated,
+        &[
+            "mitigat",
+            "rolled back",
+            "rollback complete",
+            "roll back complete",
+            "reverted",
+            "failed over",
+            "bleeding stopped",
+        ],
+    ),
+    (
+        EventKind::Restored,
+        &[
+            "restored",
+            "recovered",
+            "recovery complete",
+            "back to normal",
+        ],
+    ),
+    (
+        EventKind::Detected,
+        &[
+            "alert fired",
+            "alert triggered",
+            "alerted",
+            "alert:",
+            "detected",
+            "detection",
+            "user report",
+            "customer report",
+            "reported by",
+            "paged",
+            "noticed",
+        ],
+    ),
+    (
+        EventKind::Declared,
+        &["declared", "incident opened", "severity assigned"],
+    ),
+    (EventKind::Investigating, &["investigat", "looking into"]),
+];
+
+/// Words that, just before a keyword, mean the event did not happen ("failed to roll back").
+const NEGATIONS: &[&str] = &[
+    "not",
+    "no",
+    "never",
+    "failed to",
+    "unable to",
+    "didn't",
+    "did not",
+    "couldn't",
+    "could not",
+    "without",
+    "before",
+];
+
+/// The event kind of a row: its kind if set, else one read from its text.
+pub fn classify(entry: &TimelineEntry) -> Option<EventKind> {
+    entry.kind.or_else(|| kind_from_text(&entry.event))
+}
+
+/// Reads an event kind from well-known words in event text: the first kind in `KEYWORDS`
+/// order with a keyword starting a word of the text and not negated.
+pub fn kind_from_text(text: &str) -> Option<EventKind> {
+    let lower = text.to_lowercase();
+    let buckets = keyword_buckets();
+    let mut best: Option<usize> = None;
+    for (at, _) in lower.char_indices().filter(|(i, _)| starts_word(&lower, *i)) {
+        let rest = &lower[at..];
+        let Some(first) = rest.bytes().next().filter(u8::is_ascii_lowercase) else {
+            continue;
+        };
+        for &(rank, word) in &buckets[usize::from(first - b'a')] {
+            if best.is_some_and(|b| b <= rank) {
+                break;
+            }
+            if rest.starts_with(word) && !negated(&lower[..at]) {
+                best = Some(rank);
+            }
+        }
+    }
+    best.map(|rank| KEYWORDS[rank].0)
+}
+
+/// `KEYWORDS` by first letter, each bucket in rank order.
+fn keyword_buckets() -> &'static [Vec<(usize, &'static str)>; 26] {
+    static BUCKETS: std::sync::OnceLock<[Vec<(usize, &'static str)>; 26]> =
+        std::sync::OnceLock::new();
+    BUCKETS.get_or_init(|| {
+        let mut buckets: [Vec<(usize, &'static str)>; 26] = Default::default();
+        for (rank, (_, words)) in KEYWORDS.iter().enumerate() {
+            for w in *words {
+                if let Some(b) = w.bytes().next().filter(u8::is_ascii_lowercase) {
+                    buckets[usize::from(b - b'a')].push((rank, w));
+                }
+            }
+        }
+        buckets
+    })
+}
+
+fn starts_word(text: &str, at: usize) -> bool {
+    text[..at]
+        .chars()
+        .next_back()
+        .is_none_or(|c| !c.is_alphanumeric())
+}
+
+fn negated(before: &str) -> bool {
+    let tail = before.trim_end();
+    NEGATIONS
+        .iter()
+        .any(|n| tail.ends_with(n) && starts_word(tail, tail.len() - n.len()))
+}
+
+/// Computes the metrics of a report's timeline.
+pub fn compute(report: &Report) -> Metrics {
+    let resolved = resolve_report_timeline(report);
+    from_resolved(&report.timeline.entries, &resolved)
+}
+
+/// Computes the metrics from rows already resolved (see `time::resolve_timeline`).
+pub fn from_resolved(entries: &[TimelineEntry], resolved: &ResolvedTimeline) -> Metrics {
+    let mut m = Metrics {
+        first: resolved.first(),
+        last: resolved.last(),
+        ..Metrics::default()
+    };
+    let mut restored = None;
+    for (entry, at) in entries.iter().zip(&resolved.at) {
+        let Some(at) = *at else { continue };
+        let slot = match classify(entry) {
+            Some(EventKind::ImpactStart) => &mut m.impact_start,
+            Some(EventKind::Detected | EventKind::Alerted) => &mut m.detected,
+            Some(EventKind::Acknowledged) => &mut m.acknowledged,
+            Some(EventKind::Mitigated) => &mut m.mitigated,
+            Some(EventKind::Restored) => &mut restored,
+            Some(EventKind::Resolved) => &mut m.resolved,
+            _ => continue,
+        };
+        if slot.is_none() {
+            *slot = Some(at);
+        }
+    }
+    // A timeline that records only the restoration still shows when the bleeding stopped.
+    m.mitigated = m.mitigated.or(restored);
+    let start = m.start();
+    let since = |t: Option<DateTime<FixedOffset>>| start.zip(t).map(|(s, t)| t - s);
+    m.time_to_detect = since(m.detected);
+    m.time_to_acknowledge = since(m.acknowledged);
+    m.time_to_mitigate = since(m.mitigated);
+    m.time_to_resolve = since(m.resolved);
+    m.total_duration = since(m.end());
+    m
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Timeline;
+
+    fn row(time: &str, event: &str) -> TimelineEntry {
+        TimelineEntry {
+            time: time.into(),
+            event: event.into(),
+            ..TimelineEntry::default()
+        }
+    }
+
+    fn report(rows: Vec<TimelineEntry>) -> Report {
+        let mut r = Report::new("000");
+        r.meta.date = "2024-01-15".into();
+        r.timeline = Timeline { entries: rows };
+        r
+    }
+
+    fn mins(n: i64) -> Option<TimeDelta> {
+        Some(TimeDelta::minutes(n))
+    }
+
+    #[test]
+    fn reads_kinds_from_words() {
+        let cases = [
+            (
+                "First sign of impact: 503s on /api",
+                Some(EventKind::ImpactStart),
+            ),
+            ("Alert fired: HighErrorRate", Some(EventKind::Detected)),
+            (
+                "On-call engineer acknowledged alert",
+                Some(EventKind::Acknowledged),
+            ),
+            ("Rolled back to v1.2", Some(EventKind::Mitigated)),
+            ("Mitigation applied", Some(EventKind::Mitigated)),
+            ("Incident declared resolved", Some(EventKind::Resolved)),
+            ("Incident closed", Some(EventKind::Resolved)),
+            ("Service restored", Some(EventKind::Restored)),
+            ("The deploy tool failed to roll back", None),
+            ("Deploy of v1.3 started", None),
+        ];
+        for (text, kind) in cases {
+            assert_eq!(kind_from_text(text), kind, "{text}");
+        }
+    }
+
+    #[test]
+    fn kind_wins_over_words() {
+        let mut r = row("10:00", "Incident resolved");
+        r.kind = Some(EventKind::Monitoring);
+        assert_eq!(classify(&r), Some(EventKind::Monitoring));
+    }
+
+    #[test]
+    fn computes_times_from_impact_start() {
+        let r = report(vec![
+            row("14:20", "Deploy v2 started"),
+            row("14:30", "First sign of impact"),
+            row("14:35", "Alert fired"),
+            row("14:37", "On-call acknowledged"),
+            row("14:50", "Rolled back"),
+            row("15:15", "Incident resolved"),
+        ]);
+        let m = compute(&r);
+        assert_eq!(m.time_to_detect, mins(5));
+        assert_eq!(m.time_to_acknowledge, mins(7));
+        assert_eq!(m.time_to_mitigate, mins(20));
+        assert_eq!(m.time_to_resolve, mins(45));
+        assert_eq!(m.total_duration, mins(45));
+        assert_eq!(m.last.zip(m.first).map(|(a, b)| a - b), mins(55));
+    }
+
+    #[test]
+    fn falls_back_to_first_row_and_handles_midnight_and_seconds() {
+        let r = report(vec![
+            row("23:50:30", "Alert fired"),
+            row("00:05", "Service restored"),
+            row("01:10:30", "Closed"),
+        ]);
+        let m = compute(&r);
+        assert_eq!(m.time_to_detect, mins(0));
+        assert_eq!(m.time_to_mitigate, Some(TimeDelta::seconds(14 * 60 + 30)));
+        assert_eq!(m.time_to_resolve, mins(80));
+        assert_eq!(m.total_duration, mins(80));
+    }
+
+    #[test]
+    fn multi_day_with_explicit_kinds() {
+        let mut start = row("2024-01-05 08:00 UTC", "Something odd");
+        start.kind = Some(EventKind::ImpactStart);
+        let mut done = row("2024-01-15 03:51 UTC", "Patch shipped");
+        done.kind = Some(EventKind::Resolved);
+        let m = compute(&report(vec![start, done]));
+        assert_eq!(m.total_duration, mins(((9 * 24) + 19) * 60 + 51));
+        assert_eq!(m.time_to_detect, None);
+    }
+}

@@ -1,0 +1,907 @@
+//! Date, time and duration reading: turns timestamps and durations as authors type them
+//! ("14:30", "Oct 28 20:37", "2024-01-15 14:30 UTC", "2 hours 15 minutes", "04:17") into
+//! chrono values, resolves a whole timeline into absolute date-times, and writes durations
+//! back in words. Never reads the system clock, so it runs the same natively and in wasm.
+
+use chrono::{
+    DateTime, Datelike, FixedOffset, NaiveDate, NaiveDateTime, NaiveTime, Offset, TimeDelta,
+    TimeZone, Utc,
+};
+
+use crate::model::Report;
+
+/// The date part of a typed timestamp.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DatePart {
+    /// No date was written ("14:30").
+    None,
+    /// A month and day without a year ("Oct 28").
+    MonthDay { month: u32, day: u32 },
+    /// A full calendar date.
+    Full(NaiveDate),
+}
+
+/// A timestamp as typed, read but not yet placed on an absolute time line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Stamp {
+    pub date: DatePart,
+    pub time: Option<NaiveTime>,
+    /// The zone written with the timestamp, if any.
+    pub offset: Option<FixedOffset>,
+}
+
+/// Common zone abbreviations. Abbreviations are ambiguous world-wide; these are the ones
+/// post-mortems in the seeds' world use (North America, Europe, a few in Asia-Pacific).
+const ZONES: &[(&str, i32)] = &[
+    ("UTC", 0),
+    ("GMT", 0),
+    ("UT", 0),
+    ("Z", 0),
+    ("WET", 0),
+    ("WEST", 60),
+    ("BST", 60),
+    ("CET", 60),
+    ("CEST", 120),
+    ("EET", 120),
+    ("EEST", 180),
+    ("MSK", 180),
+    ("IST", 330),
+    ("SGT", 480),
+    ("HKT", 480),
+    ("JST", 540),
+    ("KST", 540),
+    ("AEST", 600),
+    ("AEDT", 660),
+    ("NZST", 720),
+    ("NZDT", 780),
+    ("HST", -600),
+    ("AKST", -540),
+    ("AKDT", -480),
+    ("PST", -480),
+    ("PDT", -420),
+    ("PT", -480),
+    ("MST", -420),
+    ("MDT", -360),
+    ("CST", -360),
+    ("CDT", -300),
+    ("EST", -300),
+    ("EDT", -240),
+    ("ET", -300),
+];
+
+/// Reads a zone: an abbreviation from the table above, `UTC+2`, `GMT-05:00`, `+05:30`,
+/// `-0800`. Parentheses are ignored ("(UTC)").
+pub fn parse_zone(text: &str) -> Option<FixedOffset> {
+    let t = text
+        .trim()
+        .trim_start_matches('(')
+        .trim_end_matches(')')
+        .trim();
+    if t.is_empty() {
+        return None;
+    }
+    let upper = t.to_ascii_uppercase();
+    if let Some((_, minutes)) = ZONES.iter().find(|(name, _)| *name == upper) {
+        return FixedOffset::east_opt(minutes * 60);
+    }
+    for prefix in ["UTC", "GMT"] {
+        if let Some(rest) = upper.strip_prefix(prefix) {
+            return parse_numeric_offset(rest.trim());
+        }
+    }
+    parse_numeric_offset(&upper)
+}
+
+/// `+05:30`, `-0800`, `+2`, `-08`.
+fn parse_numeric_offset(t: &str) -> Option<FixedOffset> {
+    let (sign, rest) = match t.as_bytes().first()? {
+        b'+' => (1, &t[1..]),
+        b'-' => (-1, &t[1..]),
+        _ => return None,
+    };
+    let digits: String = rest.chars().filter(|c| *c != ':').collect();
+    if digits.is_empty() || digits.len() > 4 || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let (h, m) = match digits.len() {
+        1 | 2 => (digits.parse::<i32>().ok()?, 0),
+        3 => (
+            digits[..1].parse::<i32>().ok()?,
+            digits[1..].parse::<i32>().ok()?,
+        ),
+        _ => (
+            digits[..2].parse::<i32>().ok()?,
+            digits[2..].parse::<i32>().ok()?,
+        ),
+    };
+    if h > 14 || m > 59 {
+        return None;
+    }
+    FixedOffset::east_opt(sign * (h * 3600 + m * 60))
+}
+
+/// Month number from an English month name or its abbreviation ("Jan", "Sept", "october").
+fn month_number(word: &str) -> Option<u32> {
+    const MONTHS: [&str; 12] = [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
+    let w = word.trim_end_matches('.').to_ascii_lowercase();
+    if w.len() < 3 {
+        return None;
+    }
+    MONTHS
+        .iter()
+        .position(|m| m.starts_with(&w) || (w == "sept" && *m == "september"))
+        .and_then(|i| u32::try_from(i + 1).ok())
+}
+
+fn is_weekday(word: &str) -> bool {
+    const DAYS: [&str; 7] = [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    ];
+    let w = word.trim_end_matches([',', '.']).to_ascii_lowercase();
+    w.len() >= 3 && DAYS.iter().any(|d| d.starts_with(&w))
+}
+
+/// A day-of-month number, allowing an English ordinal suffix ("1st", "28th").
+fn day_number(word: &str) -> Option<u32> {
+    let w = word.to_ascii_lowercase();
+    let w = w
+        .strip_suffix("st")
+        .or_else(|| w.strip_suffix("nd"))
+        .or_else(|| w.strip_suffix("rd"))
+        .or_else(|| w.strip_suffix("th"))
+        .unwrap_or(&w);
+    if w.is_empty() || w.len() > 2 || !w.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    w.parse().ok().filter(|d| (1..=31).contains(d))
+}
+
+fn year_number(word: &str) -> Option<i32> {
+    if word.len() != 4 || !word.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    word.parse().ok().filter(|y| (1970..=2200).contains(y))
+}
+
+/// A numeric ISO-like date: `2024-01-15` or `2024/01/15`.
+fn numeric_date(word: &str) -> Option<NaiveDate> {
+    let parts: Vec<&str> = word.split(['-', '/']).collect();
+    if parts.len() != 3 || parts[0].len() != 4 || parts[1].len() > 2 || parts[2].len() > 2 {
+        return None;
+    }
+    let y = year_number(parts[0])?;
+    let m: u32 = parts[1].parse().ok()?;
+    let d: u32 = parts[2].parse().ok()?;
+    NaiveDate::from_ymd_opt(y, m, d)
+}
+
+/// Reads the date words of a timestamp (everything but the time and zone).
+fn parse_date_words(words: &[&str]) -> Option<DatePart> {
+    let words: Vec<&str> = words
+        .iter()
+        .map(|w| w.trim_matches(|c: char| c == ',' || c == '.'))
+        .filter(|w| !w.is_empty())
+        .collect();
+    let words: &[&str] = match words.first() {
+        Some(first) if is_weekday(first) && words.len() > 1 => &words[1..],
+        _ => &words,
+    };
+    match *words {
+        [] => Some(DatePart::None),
+        [one] => numeric_date(one).map(DatePart::Full),
+        [a, b] => {
+            let (month, day) = if let Some(m) = month_number(a) {
+                (m, day_number(b)?)
+            } else {
+                (month_number(b)?, day_number(a)?)
+            };
+            // Feb 29 is a valid month-day; the year decides later.
+            NaiveDate::from_ymd_opt(2000, month, day)?;
+            Some(DatePart::MonthDay { month, day })
+        }
+        [a, b, c] => {
+            let year = year_number(c)?;
+            let (month, day) = if let Some(m) = month_number(a) {
+                (m, day_number(b)?)
+            } else {
+                (month_number(b)?, day_number(a)?)
+            };
+            NaiveDate::from_ymd_opt(year, month, day).map(DatePart::Full)
+        }
+        _ => None,
+    }
+}
+
+/// Reads a clock time `14:30`, `9:05`, `14:30:05`, `14:30:05.123`, with an optional
+/// attached zone (`14:30Z`, `14:30+02:00`) or am/pm (`2:30pm`).
+fn parse_time_word(word: &str) -> Option<(NaiveTime, Option<FixedOffset>, Option<bool>)> {
+    let body_len = word
+        .find(|c: char| !(c.is_ascii_digit() || c == ':' || c == '.'))
+        .unwrap_or(word.len());
+    let (body, suffix) = word.split_at(body_len);
+    let parts: Vec<&str> = body.split(':').collect();
+    if !(2..=3).contains(&parts.len()) || parts[0].is_empty() || parts[0].len() > 2 {
+        return None;
+    }
+    if parts[1].len() != 2 {
+        return None;
+    }
+    let h: u32 = parts[0].parse().ok()?;
+    let m: u32 = parts[1].parse().ok()?;
+    let (s, milli) = match parts.get(2) {
+        None => (0, 0),
+        Some(sec) => {
+            let (whole, frac) = sec.split_once('.').unwrap_or((sec, ""));
+            if whole.len() != 2 {
+                return None;
+            }
+            let s: u32 = whole.parse().ok()?;
+            let milli = if frac.is_empty() {
+                0
+            } else {
+                let f: String = frac.chars().chain("000".chars()).take(3).collect();
+                f.parse().ok()?
+            };
+            (s, milli)
+        }
+    };
+    let (offset, pm) = match suffix.to_ascii_lowercase().as_str() {
+        "" => (None, None),
+        "am" | "a.m." => (None, Some(false)),
+        "pm" | "p.m." => (None, Some(true)),
+        other => (Some(parse_zone(other)?), None),
+    };
+    let time = NaiveTime::from_hms_milli_opt(h, m, s, milli)?;
+    Some((time, offset, pm))
+}
+
+fn apply_meridiem(time: NaiveTime, pm: bool) -> Option<NaiveTime> {
+    use chrono::Timelike;
+    let h = time.hour();
+    if !(1..=12).contains(&h) {
+        return None;
+    }
+    let h24 = match (h, pm) {
+        (12, false) => 0,
+        (12, true) => 12,
+        (h, true) => h + 12,
+        (h, false) => h,
+    };
+    time.with_hour(h24)
+}
+
+/// Reads a timestamp as typed. Returns `None` when the text is not a date, a time or a
+/// date-time (including placeholders such as `HH:MM`).
+pub fn parse_stamp(text: &str) -> Option<Stamp> {
+    let cleaned = text.trim().trim_matches(['*', '`']).trim();
+    if cleaned.is_empty() {
+        return None;
+    }
+    // Fast paths for the commonest shapes, a bare time and a bare ISO date.
+    if cleaned.bytes().all(|b| b.is_ascii_digit() || b == b':' || b == b'.') {
+        let (time, _, _) = parse_time_word(cleaned)?;
+        return Some(Stamp {
+            date: DatePart::None,
+            time: Some(time),
+            offset: None,
+        });
+    }
+    if cleaned.len() == 10 {
+        if let Some(date) = numeric_date(cleaned) {
+            return Some(Stamp {
+                date: DatePart::Full(date),
+                time: None,
+                offset: None,
+            });
+        }
+    }
+    // RFC 3339 first: it is the one fully specified form.
+    if let Ok(dt) = DateTime::parse_from_rfc3339(cleaned) {
+        return Some(Stamp {
+            date: DatePart::Full(dt.date_naive()),
+            time: Some(dt.time()),
+            offset: Some(*dt.offset()),
+        });
+    }
+    // Split an ISO "dateTtime" into two words.
+    let mut words: Vec<String> = Vec::new();
+    for w in cleaned.split_whitespace() {
+        match w.split_once('T') {
+            Some((d, t))
+                if d.len() == 10
+                    && numeric_date(d).is_some()
+                    && t.starts_with(|c: char| c.is_ascii_digit()) =>
+            {
+                words.push(d.to_string());
+                words.push(t.to_string());
+            }
+            _ => words.push(w.to_string()),
+        }
+    }
+    let mut offset = None;
+    if words.len() > 1 {
+        if let Some(z) = words.last().and_then(|w| parse_zone(w)) {
+            offset = Some(z);
+            words.pop();
+        }
+    }
+    let mut pm = None;
+    if let Some(last) = words.last() {
+        match last.to_ascii_lowercase().as_str() {
+            "am" | "a.m." => pm = Some(false),
+            "pm" | "p.m." => pm = Some(true),
+            _ => {}
+        }
+        if pm.is_some() {
+            words.pop();
+        }
+    }
+    let mut time = None;
+    if let Some(last) = words.last() {
+        if let Some((t, z, p)) = parse_time_word(last) {
+            if z.is_some() && offset.is_some() {
+                return None;
+            }
+            offset = offset.or(z);
+            pm = pm.or(p);
+            time = Some(t);
+            words.pop();
+        }
+    }
+    if let Some(p) = pm {
+        time = Some(apply_meridiem(time?, p)?);
+    }
+    let date_words: Vec<&str> = words.iter().map(String::as_str).collect();
+    let date = parse_date_words(&date_words)?;
+    if date == DatePart::None && time.is_none() {
+        return None;
+    }
+    Some(Stamp { date, time, offset })
+}
+
+/// Reads a calendar date (a full date-time is accepted too; its date is returned).
+pub fn parse_date(text: &str) -> Option<NaiveDate> {
+    match parse_stamp(text)?.date {
+        DatePart::Full(d) => Some(d),
+        _ => None,
+    }
+}
+
+/// Reads a full date-time; `default_offset` applies when the text names no zone.
+/// A date alone is read as the start of that day.
+pub fn parse_datetime(text: &str, default_offset: FixedOffset) -> Option<DateTime<FixedOffset>> {
+    let stamp = parse_stamp(text)?;
+    let DatePart::Full(date) = stamp.date else {
+        return None;
+    };
+    let time = stamp.time.unwrap_or(NaiveTime::MIN);
+    place(date.and_time(time), stamp.offset.unwrap_or(default_offset))
+}
+
+fn place(local: NaiveDateTime, offset: FixedOffset) -> Option<DateTime<FixedOffset>> {
+    offset.from_local_datetime(&local).single()
+}
+
+/// What a report says about where its timeline sits: the incident date and the zone the
+/// rows are written in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TimeContext {
+    /// The incident date, when the report states one.
+    pub date: Option<NaiveDate>,
+    /// Zone of rows that name none.
+    pub offset: FixedOffset,
+}
+
+impl TimeContext {
+    /// From the metadata: date from `meta.date` else `meta.start`; zone from
+    /// `meta.timezone`, else the zone written on `meta.start`, else UTC.
+    pub fn from_report(report: &Report) -> TimeContext {
+        let start = parse_stamp(&report.meta.start);
+        let offset = parse_zone(&report.meta.timezone)
+            .or(start.and_then(|s| s.offset))
+            .unwrap_or_else(utc);
+        let date = parse_date(&report.meta.date).or(match start.map(|s| s.date) {
+            Some(DatePart::Full(d)) => Some(d),
+            _ => None,
+        });
+        TimeContext { date, offset }
+    }
+}
+
+/// The zero offset.
+pub fn utc() -> FixedOffset {
+    Utc.fix()
+}
+
+/// A date to hang time-only rows on when the report states none; metrics (differences)
+/// stay right, and `ResolvedTimeline::dated` says the absolute date is unknown.
+fn fallback_date() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2000, 1, 1).unwrap_or(NaiveDate::MIN)
+}
+
+/// A timeline placed on an absolute time line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ResolvedTimeline {
+    /// One entry per row; `None` when the row's time cannot be read.
+    pub at: Vec<Option<DateTime<FixedOffset>>>,
+    /// False when no row and no metadata gave a calendar date, so the dates in `at` are a
+    /// stand-in and only their differences mean anything.
+    pub dated: bool,
+}
+
+impl ResolvedTimeline {
+    /// Earliest resolved row.
+    pub fn first(&self) -> Option<DateTime<FixedOffset>> {
+        self.at.iter().flatten().min().copied()
+    }
+    /// Latest resolved row.
+    pub fn last(&self) -> Option<DateTime<FixedOffset>> {
+        self.at.iter().flatten().max().copied()
+    }
+}
+
+/// Resolves typed row times into absolute date-times. Time-only rows take the current date
+/// (the incident date, or the date of the last dated row above them); a time-only row
+/// more than 12 hours earlier than the row above is read as the next day, so a timeline
+/// that crosses midnight is in order. Month-day rows take the current year, rolling into
+/// the next year across New Year.
+pub fn resolve_timeline<'a>(
+    times: impl IntoIterator<Item = &'a str>,
+    context: &TimeContext,
+) -> ResolvedTimeline {
+    let stamps: Vec<Option<Stamp>> = times.into_iter().map(parse_stamp).collect();
+    let first_dated = stamps.iter().flatten().find_map(|s| match s.date {
+        DatePart::Full(d) => Some(d),
+        _ => None,
+    });
+    let dated = context.date.is_some() || first_dated.is_some();
+    let mut current = context.date.or(first_dated).unwrap_or_else(fallback_date);
+    let mut previous: Option<DateTime<FixedOffset>> = None;
+    let mut rows = Vec::with_capacity(stamps.len());
+    for stamp in stamps {
+        let resolved = stamp.and_then(|s| {
+            let offset = s.offset.unwrap_or(context.offset);
+            let time = s.time.unwrap_or(NaiveTime::MIN);
+            match s.date {
+                DatePart::Full(d) => {
+                    current = d;
+                    place(d.and_time(time), offset)
+                }
+                DatePart::MonthDay { month, day } => {
+                    let mut d = NaiveDate::from_ymd_opt(current.year(), month, day)?;
+                    if d < current - TimeDelta::days(180) {
+                        d = NaiveDate::from_ymd_opt(current.year() + 1, month, day)?;
+                    }
+                    current = d;
+                    place(d.and_time(time), offset)
+                }
+                DatePart::None => {
+                    let mut t = place(current.and_time(time), offset)?;
+                    if let Some(p) = previous {
+                        if p - t > TimeDelta::hours(12) {
+                            current = current.succ_opt()?;
+                            t = place(current.and_time(time), offset)?;
+                        }
+                    }
+                    Some(t)
+                }
+            }
+        });
+        if resolved.is_some() {
+            previous = resolved;
+        }
+        rows.push(resolved);
+    }
+    ResolvedTimeline { at: rows, dated }
+}
+
+/// Resolves the report's timeline with the context its metadata gives.
+pub fn resolve_report_timeline(report: &Report) -> ResolvedTimeline {
+    let context = TimeContext::from_report(report);
+    resolve_timeline(
+        report.timeline.entries.iter().map(|e| e.time.as_str()),
+        &context,
+    )
+}
+
+/// Seconds per duration unit word.
+fn unit_seconds(word: &str) -> Option<f64> {
+    let s = match word {
+        "s" | "sec" | "secs" | "second" | "seconds" => 1.0,
+        "m" | "min" | "mins" | "minute" | "minutes" | "mn" => 60.0,
+        "h" | "hr" | "hrs" | "hour" | "hours" => 3600.0,
+        "d" | "day" | "days" => 86_400.0,
+        "w" | "wk" | "wks" | "week" | "weeks" => 604_800.0,
+        _ => return None,
+    };
+    Some(s)
+}
+
+/// Reads a duration: "45 minutes", "2 hours 15 minutes", "1h 30m", "1h30m", "04:17"
+/// (hours:minutes), "10 days 19 hours 51 minutes", "90 min", "1.5 hours", "~45 min".
+/// Trailing words after the duration ("45 minutes of partial outage") and parenthetical
+/// notes are ignored. Returns `None` when no duration leads the text.
+pub fn parse_duration(text: &str) -> Option<TimeDelta> {
+    let mut t = text.trim().to_ascii_lowercase();
+    if let Some(open) = t.find('(') {
+        t.truncate(open);
+    }
+    let t = t.trim().trim_start_matches(['~', '≈']).trim();
+    let t = [
+        "approximately ",
+        "approx. ",
+        "approx ",
+        "about ",
+        "around ",
+        "roughly ",
+    ]
+    .iter()
+    .find_map(|p| t.strip_prefix(p))
+    .unwrap_or(t)
+    .trim();
+    // "04:17" and "1:02:03" are hours:minutes[:seconds].
+    if let Some(first) = t.split_whitespace().next() {
+        if first.contains(':') {
+            let parts: Vec<&str> = first.split(':').collect();
+            if !(2..=3).contains(&parts.len())
+                || !parts
+                    .iter()
+                    .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
+            {
+                return None;
+            }
+            let nums: Vec<i64> = parts.iter().filter_map(|p| p.parse().ok()).collect();
+            if nums.len() != parts.len() || nums[1..].iter().any(|n| *n > 59) {
+                return None;
+            }
+            let secs = nums[0] * 3600 + nums[1] * 60 + nums.get(2).copied().unwrap_or(0);
+            return TimeDelta::try_seconds(secs);
+        }
+    }
+    let mut tokens: Vec<&str> = Vec::new();
+    let mut start = None;
+    let bytes = t.as_bytes();
+    for (i, c) in t.char_indices() {
+        let kind = if c.is_ascii_digit() || c == '.' {
+            1
+        } else if c.is_alphabetic() {
+            2
+        } else {
+            0
+        };
+        let prev_kind = start.map(|(_, k)| k);
+        if prev_kind != Some(kind) {
+            if let Some((s, k)) = start {
+                if k != 0 {
+                    tokens.push(&t[s..i]);
+                }
+            }
+            start = Some((i, kind));
+        }
+    }
+    if let Some((s, k)) = start {
+        if k != 0 && s < bytes.len() {
+            tokens.push(&t[s..]);
+        }
+    }
+    let mut total = 0.0_f64;
+    let mut found = false;
+    let mut i = 0;
+    while i < tokens.len() {
+        let tok = tokens[i];
+        if tok == "and" {
+            i += 1;
+            continue;
+        }
+        let Ok(n) = tok.parse::<f64>() else {
+            if found {
+                break;
+            }
+            return None;
+        };
+        let Some(unit) = tokens.get(i + 1).and_then(|u| unit_seconds(u)) else {
+            if found {
+                break;
+            }
+            return None;
+        };
+        total += n * unit;
+        found = true;
+        i += 2;
+    }
+    if !found || !total.is_finite() || total.abs() > 1e11 {
+        return None;
+    }
+    TimeDelta::try_milliseconds((total * 1000.0).round() as i64)
+}
+
+/// Writes a duration in words: "45 minutes", "2 hours 15 minutes", "10 days 19 hours 51
+/// minutes", "1 minute 30 seconds". Seconds appear only when not zero.
+pub fn format_duration(delta: TimeDelta) -> String {
+    let negative = delta < TimeDelta::zero();
+    let total = delta.num_seconds().unsigned_abs();
+    let (days, rest) = (total / 86_400, total % 86_400);
+    let (hours, rest) = (rest / 3600, rest % 3600);
+    let (minutes, seconds) = (rest / 60, rest % 60);
+    let mut parts = Vec::new();
+    for (n, unit) in [
+        (days, "day"),
+        (hours, "hour"),
+        (minutes, "minute"),
+        (seconds, "second"),
+    ] {
+        if n > 0 {
+            parts.push(format!("{n} {unit}{}", if n == 1 { "" } else { "s" }));
+        }
+    }
+    let words = if parts.is_empty() {
+        "0 minutes".to_string()
+    } else {
+        parts.join(" ")
+    };
+    if negative {
+        format!("-{words}")
+    } else {
+        words
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).expect("valid test date")
+    }
+    fn t(h: u32, m: u32, s: u32) -> NaiveTime {
+        NaiveTime::from_hms_opt(h, m, s).expect("valid test time")
+    }
+    fn off(minutes: i32) -> FixedOffset {
+        FixedOffset::east_opt(minutes * 60).expect("valid test offset")
+    }
+    fn mins(n: i64) -> TimeDelta {
+        TimeDelta::minutes(n)
+    }
+
+    #[test]
+    fn reads_full_date_times() {
+        let s = parse_stamp("2024-01-15 14:30").expect("plain");
+        assert_eq!(s.date, DatePart::Full(d(2024, 1, 15)));
+        assert_eq!(s.time, Some(t(14, 30, 0)));
+        assert_eq!(s.offset, None);
+
+        let s = parse_stamp("2024-01-15T14:30:05Z").expect("rfc3339");
+        assert_eq!(s.time, Some(t(14, 30, 5)));
+        assert_eq!(s.offset, Some(off(0)));
+
+        let s = parse_stamp("2024-01-15 14:30 UTC").expect("abbrev");
+        assert_eq!(s.offset, Some(off(0)));
+
+        let s = parse_stamp("2024-01-15 14:30 PST").expect("pst");
+        assert_eq!(s.offset, Some(off(-480)));
+        let s = parse_stamp("2024-01-15 14:30 CEST").expect("cest");
+        assert_eq!(s.offset, Some(off(120)));
+        let s = parse_stamp("2024-01-15 14:30 +05:30").expect("numeric");
+        assert_eq!(s.offset, Some(off(330)));
+        let s = parse_stamp("2024-01-15T14:30+0200").expect("attached numeric");
+        assert_eq!(s.offset, Some(off(120)));
+        assert_eq!(s.time, Some(t(14, 30, 0)));
+        let s = parse_stamp("2024-01-15 14:30 UTC-5").expect("utc-5");
+        assert_eq!(s.offset, Some(off(-300)));
+        let s = parse_stamp("**2024-01-15 2:30 pm EDT**").expect("pm");
+        assert_eq!(s.time, Some(t(14, 30, 0)));
+        assert_eq!(s.offset, Some(off(-240)));
+    }
+
+    #[test]
+    fn reads_month_day_time_and_time_only() {
+        let s = parse_stamp("Oct 28 20:37").expect("month day");
+        assert_eq!(s.date, DatePart::MonthDay { month: 10, day: 28 });
+        assert_eq!(s.time, Some(t(20, 37, 0)));
+        let s = parse_stamp("Oct 28 20:37:05 UTC").expect("month day secs");
+        assert_eq!(s.time, Some(t(20, 37, 5)));
+        let s = parse_stamp("14:30").expect("hh:mm");
+        assert_eq!((s.date, s.time), (DatePart::None, Some(t(14, 30, 0))));
+        let s = parse_stamp("14:30:05").expect("hh:mm:ss");
+        assert_eq!(s.time, Some(t(14, 30, 5)));
+        let s = parse_stamp("9:05").expect("h:mm");
+        assert_eq!(s.time, Some(t(9, 5, 0)));
+    }
+
+    #[test]
+    fn reads_dates() {
+        for text in [
+            "2017-01-31",
+            "31 Jan 2017",
+            "Jan 31, 2017",
+            "January 31st, 2017",
+            "Tue, 31 Jan 2017",
+        ] {
+            assert_eq!(parse_date(text), Some(d(2017, 1, 31)), "{text}");
+        }
+        assert_eq!(parse_stamp("2017-01-31").and_then(|s| s.time), None);
+    }
+
+    #[test]
+    fn rejects_placeholders_and_impossible_values() {
+        for text in [
+            "",
+            "HH:MM",
+            "YYYY-MM-DD",
+            "[YYYY-MM-DD HH:MM]",
+            "2024-02-30",
+            "25:00",
+            "14:3",
+            "14:30 XYZ",
+            "yesterday",
+            "Jan 32",
+            "1:00 pm pm",
+        ] {
+            assert_eq!(parse_stamp(text), None, "{text}");
+        }
+    }
+
+    #[test]
+    fn zones() {
+        assert_eq!(parse_zone("UTC"), Some(off(0)));
+        assert_eq!(parse_zone("gmt"), Some(off(0)));
+        assert_eq!(parse_zone("(EST)"), Some(off(-300)));
+        assert_eq!(parse_zone("GMT+01:00"), Some(off(60)));
+        assert_eq!(parse_zone("-0800"), Some(off(-480)));
+        assert_eq!(parse_zone("Mars"), None);
+        assert_eq!(parse_zone("+25"), None);
+    }
+
+    fn ctx(date: Option<NaiveDate>) -> TimeContext {
+        TimeContext {
+            date,
+            offset: off(0),
+        }
+    }
+
+    #[test]
+    fn time_only_rows_take_the_incident_date_and_roll_over_midnight() {
+        let r = resolve_timeline(
+            ["23:40", "23:55", "00:10", "01:05"],
+            &ctx(Some(d(2024, 3, 9))),
+        );
+        assert!(r.dated);
+        let at: Vec<_> = r.at.iter().map(|a| a.map(|x| x.naive_utc())).collect();
+        assert_eq!(at[0], Some(d(2024, 3, 9).and_time(t(23, 40, 0))));
+        assert_eq!(at[2], Some(d(2024, 3, 10).and_time(t(0, 10, 0))));
+        assert_eq!(at[3], Some(d(2024, 3, 10).and_time(t(1, 5, 0))));
+        assert_eq!(r.last().map(|l| l - r.first().unwrap_or(l)), Some(mins(85)));
+    }
+
+    #[test]
+    fn a_small_step_back_is_not_a_new_day() {
+        let r = resolve_timeline(["14:30", "14:20"], &ctx(Some(d(2024, 3, 9))));
+        assert!(r.at[1] < r.at[0]);
+    }
+
+    #[test]
+    fn dated_rows_move_the_current_date_and_zones_apply() {
+        let r = resolve_timeline(
+            ["2024-01-15 23:50 PST", "00:20", "Jan 16 09:00 UTC"],
+            &ctx(None),
+        );
+        assert!(r.dated);
+        // 23:50 PST is 07:50 UTC next day; 00:20 (UTC default) rolls to the 16th.
+        let first = r.at[0].map(|x| x.naive_utc());
+        assert_eq!(first, Some(d(2024, 1, 16).and_time(t(7, 50, 0))));
+        let second = r.at[1].map(|x| x.naive_utc());
+        assert_eq!(second, Some(d(2024, 1, 16).and_time(t(0, 20, 0))));
+        assert_eq!(
+            r.at[2].map(|x| x.naive_utc()),
+            Some(d(2024, 1, 16).and_time(t(9, 0, 0)))
+        );
+    }
+
+    #[test]
+    fn month_day_rolls_into_the_new_year() {
+        let r = resolve_timeline(["Dec 31 23:00", "Jan 1 01:00"], &ctx(Some(d(2023, 12, 31))));
+        assert_eq!(
+            r.at[1].map(|x| x.date_naive()),
+            Some(d(2024, 1, 1)),
+            "{:?}",
+            r.at
+        );
+    }
+
+    #[test]
+    fn undated_timeline_still_measures_differences() {
+        let r = resolve_timeline(["10:00", "garbage", "10:45"], &ctx(None));
+        assert!(!r.dated);
+        assert_eq!(r.at[1], None);
+        assert_eq!(r.last().zip(r.first()).map(|(a, b)| a - b), Some(mins(45)));
+    }
+
+    #[test]
+    fn context_from_report() {
+        let mut report = Report::new("000");
+        report.meta.start = "2024-01-15 14:30 PST".into();
+        let c = TimeContext::from_report(&report);
+        assert_eq!(c.date, Some(d(2024, 1, 15)));
+        assert_eq!(c.offset, off(-480));
+        report.meta.timezone = "UTC".into();
+        report.meta.date = "2024-01-14".into();
+        let c = TimeContext::from_report(&report);
+        assert_eq!((c.date, c.offset), (Some(d(2024, 1, 14)), off(0)));
+    }
+
+    #[test]
+    fn durations() {
+        let cases: [(&str, i64); 13] = [
+            ("45 minutes", 45 * 60),
+            ("2 hours 15 minutes", 135 * 60),
+            ("1h 30m", 90 * 60),
+            ("1h30m", 90 * 60),
+            ("04:17", (4 * 60 + 17) * 60),
+            (
+                "10 days 19 hours 51 minutes",
+                ((10 * 24 + 19) * 60 + 51) * 60,
+            ),
+            ("90 min", 90 * 60),
+            ("1.5 hours", 90 * 60),
+            ("~45 min", 45 * 60),
+            ("2 hours and 5 minutes", 125 * 60),
+            ("45 minutes (14:30 to 15:15 UTC)", 45 * 60),
+            ("30 seconds", 30),
+            ("About 3 hours of degraded service", 3 * 3600),
+        ];
+        for (text, secs) in cases {
+            assert_eq!(
+                parse_duration(text),
+                Some(TimeDelta::seconds(secs)),
+                "{text}"
+            );
+        }
+        for text in [
+            "",
+            "HH:MM",
+            "X hours Y minutes",
+            "45",
+            "a while",
+            "1:75",
+            "[Total duration]",
+        ] {
+            assert_eq!(parse_duration(text), None, "{text}");
+        }
+    }
+
+    #[test]
+    fn duration_words_round_trip() {
+        assert_eq!(format_duration(mins(45)), "45 minutes");
+        assert_eq!(format_duration(mins(135)), "2 hours 15 minutes");
+        assert_eq!(format_duration(mins(60)), "1 hour");
+        assert_eq!(
+            format_duration(TimeDelta::seconds(90)),
+            "1 minute 30 seconds"
+        );
+        assert_eq!(format_duration(TimeDelta::zero()), "0 minutes");
+        assert_eq!(format_duration(mins(-5)), "-5 minutes");
+        for m in [1, 59, 61, 1440, 15_591] {
+            let words = format_duration(mins(m));
+            assert_eq!(parse_duration(&words), Some(mins(m)), "{words}");
+        }
+    }
+}

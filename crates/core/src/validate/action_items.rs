@@ -1,0 +1,531 @@
+//! Action-item checks: each item needs an owner, a due date and a priority that are real
+//! (`action-item-owner`, `action-item-due-date`, `action-item-priority`), a due date not
+//! before the incident (`action-item-due-past`) and a concrete action
+//! (`action-item-vague`); serious incidents need items (`action-items-required`) that
+//! cover prevention and detection (`action-item-coverage`).
+
+use crate::model::{ActionItem, Category};
+use crate::policy::Policy;
+use crate::time::parse_date;
+
+use super::{is_placeholder, Context, Finding, Level, Rule};
+
+/// `action-item-owner`: missing or placeholder owner.
+pub const ACTION_ITEM_OWNER: Rule = Rule {
+    id: "action-item-owner",
+    level: Level::Warning,
+    doc: "An action item has no owner, or only a placeholder / TBD.",
+    check: owner,
+};
+
+/// `action-item-due-date`: missing, placeholder or unreadable due date.
+pub const ACTION_ITEM_DUE_DATE: Rule = Rule {
+    id: "action-item-due-date",
+    level: Level::Warning,
+    doc: "An action item has no due date, a placeholder, or one that cannot be read as a date.",
+    check: due_date,
+};
+
+/// `action-item-priority`: missing or placeholder priority.
+pub const ACTION_ITEM_PRIORITY: Rule = Rule {
+    id: "action-item-priority",
+    level: Level::Warning,
+    doc: "An action item has no priority or only a placeholder (templates with a priority column).",
+    check: priority,
+};
+
+/// `action-item-due-past`: due before the incident.
+pub const ACTION_ITEM_DUE_PAST: Rule = Rule {
+    id: "action-item-due-past",
+    level: Level::Warning,
+    doc: "An action item is due before the incident happened.",
+    check: due_past,
+};
+
+/// `action-item-vague`: only vague verbs, no object or measure.
+pub const ACTION_ITEM_VAGUE: Rule = Rule {
+    id: "action-item-vague",
+    level: Level::Warning,
+    doc: "An action item is only a vague verb (\"investigate\", \"look into\", \"improve\", \"be more careful\") with no concrete object or measure.",
+    check: vague,
+};
+
+/// `action-items-required`: a SEV1/SEV2 with no action items.
+pub const ACTION_ITEMS_REQUIRED: Rule = Rule {
+    id: "action-items-required",
+    level: Level::Error,
+    doc: "A SEV1 or SEV2 report (policy) has no action items.",
+    check: required,
+};
+
+/// `action-item-coverage`: no Prevent or no Detect item for a SEV1/SEV2.
+pub const ACTION_ITEM_COVERAGE: Rule = Rule {
+    id: "action-item-coverage",
+    level: Level::Info,
+    doc: "A SEV1 or SEV2 report (policy) has no action item that prevents recurrence, or none that detects it sooner.",
+    check: coverage,
+};
+
+fn real(text: &str) -> bool {
+    let t = text.trim();
+    !t.is_empty()
+        && !["tbd", "tba", "todo", "?", "-", "—", "n/a", "none", "unassigned"]
+            .iter()
+            .any(|w| t.eq_ignore_ascii_case(w))
+        && !is_placeholder(t)
+}
+
+/// Rows that hold nothing yet (a template's blank table rows); rules skip them.
+fn blank(item: &ActionItem) -> bool {
+    [
+        &item.action,
+        &item.description,
+        &item.owner,
+        &item.due,
+        &item.priority,
+        &item.tracking,
+    ]
+    .iter()
+    .all(|s| s.trim().is_empty())
+}
+
+fn items<'r>(cx: &'r Context) -> impl Iterator<Item = (usize, &'r ActionItem)> {
+    cx.report
+        .action_items
+        .iter()
+        .enumerate()
+        .filter(|(_, a)| !blank(a))
+}
+
+fn owner(cx: &Context) -> Vec<Finding> {
+    items(cx)
+        .filter(|(_, a)| !real(&a.owner))
+        .map(|(i, _)| {
+            Finding::new(
+                &ACTION_ITEM_OWNER,
+                format!("action_items[{i}].owner"),
+                format!("Action item {} has no owner.", i + 1),
+            )
+            .fix("Name one person (or a team with a named contact) who will see it through.")
+        })
+        .collect()
+}
+
+fn due_date(cx: &Context) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for (i, a) in items(cx) {
+        let due = a.due.trim();
+        let message = if !real(due) {
+            format!("Action item {} has no due date.", i + 1)
+        } else if parse_date(due).is_none() {
+            format!(
+                "Action item {}'s due date \"{due}\" cannot be read as a date.",
+                i + 1
+            )
+        } else {
+            continue;
+        };
+        out.push(
+            Finding::new(
+                &ACTION_ITEM_DUE_DATE,
+                format!("action_items[{i}].due"),
+                message,
+            )
+            .fix("Set a due date as YYYY-MM-DD."),
+        );
+    }
+    out
+}
+
+fn priority(cx: &Context) -> Vec<Finding> {
+    let template = cx.report.template.as_str();
+    if cx
+        .policy
+        .templates_without_priority
+        .iter()
+        .any(|t| t == template)
+    {
+        return Vec::new();
+    }
+    items(cx)
+        .filter(|(_, a)| !real(&a.priority))
+        .map(|(i, _)| {
+            Finding::new(
+                &ACTION_ITEM_PRIORITY,
+                format!("action_items[{i}].priority"),
+                format!("Action item {} has no priority.", i + 1),
+            )
+            .fix("Set a priority (P1–P3, or High/Medium/Low).")
+        })
+        .collect()
+}
+
+fn due_past(cx: &Context) -> Vec<Finding> {
+    let Some(incident) = cx.incident_date() else {
+        return Vec::new();
+    };
+    items(cx)
+        .filter_map(|(i, a)| {
+            let due = parse_date(&a.due)?;
+            (due < incident).then(|| {
+                Finding::new(
+                    &ACTION_ITEM_DUE_PAST,
+                    format!("action_items[{i}].due"),
+                    format!(
+                        "Action item {} is due {due}, before the incident ({incident}).",
+                        i + 1
+                    ),
+                )
+                .fix("Check the year and month of the due date.")
+            })
+        })
+        .collect()
+}
+
+/// Verbs that say nothing on their own.
+const VAGUE_VERBS: &[&str] = &[
+    "investigate",
+    "look into",
+    "look at",
+    "improve",
+    "review",
+    "check",
+    "consider",
+    "explore",
+    "think about",
+    "revisit",
+    "discuss",
+    "evaluate",
+    "monitor",
+    "fix",
+    "address",
+    "follow up on",
+    "follow up",
+    "work on",
+];
+
+/// Actions that are vague whatever follows.
+const VAGUE_PHRASES: &[&str] = &[
+    "be more careful",
+    "be careful",
+    "pay more attention",
+    "try harder",
+    "do better",
+    "double check",
+    "double-check",
+];
+
+/// Words that are not an object: "investigate the issue further".
+const EMPTY_WORDS: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "it",
+    "this",
+    "that",
+    "these",
+    "those",
+    "issue",
+    "issues",
+    "problem",
+    "problems",
+    "incident",
+    "outage",
+    "thing",
+    "things",
+    "stuff",
+    "more",
+    "further",
+    "better",
+    "again",
+    "situation",
+    "how",
+    "why",
+    "what",
+    "happened",
+    "and",
+    "or",
+    "in",
+    "on",
+    "of",
+    "to",
+    "our",
+    "things",
+    "general",
+    "overall",
+    "cause",
+    "root",
+    "if",
+    "possible",
+];
+
+/// True when an action says only "investigate"/"improve"/… with no object or measure.
+pub(crate) fn is_vague(action: &str) -> bool {
+    let lower = action.trim().trim_end_matches('.').to_lowercase();
+    if lower.is_empty() {
+        return false;
+    }
+    if VAGUE_PHRASES.iter().any(|p| lower.starts_with(p)) {
+        return true;
+    }
+    let Some(rest) = VAGUE_VERBS.iter().find_map(|v| {
+        lower
+            .strip_prefix(v)
+            .filter(|r| r.is_empty() || r.starts_with(' '))
+    }) else {
+        return false;
+    };
+    if rest.chars().any(|c| c.is_ascii_digit()) {
+        return false;
+    }
+    let content = rest
+        .split(|c: char| !c.is_alphanumeric() && c != '-')
+        .filter(|w| !w.is_empty() && !EMPTY_WORDS.contains(w))
+        .count();
+    content < 2
+}
+
+fn vague(cx: &Context) -> Vec<Finding> {
+    items(cx)
+        .filter_map(|(i, a)| {
+            let (field, text) = if a.action.trim().is_empty() {
+                ("description", &a.description)
+            } else {
+                ("action", &a.action)
+            };
+            (real(text) && is_vague(text)).then(|| {
+                Finding::new(
+                    &ACTION_ITEM_VAGUE,
+                    format!("action_items[{i}].{field}"),
+                    format!("\"{}\" does not say what will change.", text.trim()),
+                )
+                .fix("Name the concrete change and how you will know it is done (e.g. \"Add an alert when the DB pool is above 80% for 5 minutes\").")
+            })
+        })
+        .collect()
+}
+
+fn has_real_items(cx: &Context) -> bool {
+    items(cx).any(|(_, a)| real(&a.action) || real(&a.description))
+}
+
+fn required(cx: &Context) -> Vec<Finding> {
+    if !Policy::applies(&cx.policy.action_items_required_for, cx.severity) || has_real_items(cx) {
+        return Vec::new();
+    }
+    let key = Policy::severity_key(cx.severity);
+    vec![Finding::new(
+        &ACTION_ITEMS_REQUIRED,
+        "action_items",
+        format!("A {key} report has no action items."),
+    )
+    .fix("Add at least one item that prevents recurrence and one that detects it sooner.")]
+}
+
+/// The category an item is in: as set, else guessed from its words.
+fn category(item: &ActionItem) -> Option<Category> {
+    if item.category.is_some() {
+        return item.category;
+    }
+    let text = format!("{} {}", item.action, item.description).to_lowercase();
+    let has = |words: &[&str]| words.iter().any(|w| text.contains(w));
+    if has(&[
+        "alert",
+        "monitor",
+        "dashboard",
+        "detect",
+        "alarm",
+        "observab",
+        "health check",
+        "slo",
+        "page on",
+        "paging",
+    ]) {
+        Some(Category::Detect)
+    } else if has(&[
+        "prevent", "test", "canary", "validat", "guard", "lint", "enforce", "limit", "fix ",
+        "patch", "timeout", "release", "leak", "automat", "remove", "replace",
+    ]) {
+        Some(Category::Prevent)
+    } else if has(&[
+        "runbook", "training", "process", "on-call", "rotation", "document",
+    ]) {
+        Some(Category::Process)
+    } else {
+        None
+    }
+}
+
+fn coverage(cx: &Context) -> Vec<Finding> {
+    if !Policy::applies(&cx.policy.coverage_for, cx.severity) || !has_real_items(cx) {
+        return Vec::new();
+    }
+    let cats: Vec<Category> = items(cx).filter_map(|(_, a)| category(a)).collect();
+    [
+        (
+            Category::Prevent,
+            "prevents this class of incident from recurring",
+        ),
+        (Category::Detect, "detects a recurrence sooner"),
+    ]
+    .into_iter()
+    .filter(|(c, _)| !cats.contains(c))
+    .map(|(c, what)| {
+        Finding::new(
+            &ACTION_ITEM_COVERAGE,
+            "action_items",
+            format!("No action item {what} (no {} item).", c.label()),
+        )
+        .fix(format!(
+            "Add a {} item, or set the category of an existing one.",
+            c.label()
+        ))
+    })
+    .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::validate::testing::{clean, locations, run};
+
+    fn item(action: &str) -> ActionItem {
+        ActionItem {
+            action: action.into(),
+            owner: "Dana Reyes".into(),
+            priority: "P2".into(),
+            due: "2024-02-01".into(),
+            ..ActionItem::default()
+        }
+    }
+
+    #[test]
+    fn quiet_on_a_clean_report() {
+        let r = clean();
+        for rule in [
+            &ACTION_ITEM_OWNER,
+            &ACTION_ITEM_DUE_DATE,
+            &ACTION_ITEM_PRIORITY,
+            &ACTION_ITEM_DUE_PAST,
+            &ACTION_ITEM_VAGUE,
+            &ACTION_ITEMS_REQUIRED,
+            &ACTION_ITEM_COVERAGE,
+        ] {
+            assert!(run(rule, &r).is_empty(), "{}", rule.id);
+        }
+    }
+
+    #[test]
+    fn owner_due_and_priority_fire_on_missing_or_placeholder() {
+        let mut r = clean();
+        r.action_items[0].owner = "[Name]".into();
+        r.action_items[1].owner = "TBD".into();
+        r.action_items[2].owner = " ".into();
+        assert_eq!(locations(&ACTION_ITEM_OWNER, &r).len(), 3);
+        r.action_items[0].due = "_Date_".into();
+        r.action_items[1].due = "soon-ish".into();
+        assert_eq!(
+            locations(&ACTION_ITEM_DUE_DATE, &r),
+            ["action_items[0].due", "action_items[1].due"]
+        );
+        r.action_items[2].priority = "P1/P2/P3".into();
+        assert_eq!(
+            locations(&ACTION_ITEM_PRIORITY, &r),
+            ["action_items[2].priority"]
+        );
+    }
+
+    #[test]
+    fn blank_template_rows_are_skipped() {
+        let mut r = clean();
+        r.action_items.push(ActionItem {
+            id: "4".into(),
+            status: "Open".into(),
+            ..ActionItem::default()
+        });
+        assert!(run(&ACTION_ITEM_OWNER, &r).is_empty());
+        assert!(run(&ACTION_ITEM_DUE_DATE, &r).is_empty());
+    }
+
+    #[test]
+    fn priority_is_not_asked_of_templates_without_the_column() {
+        let mut r = clean();
+        for a in &mut r.action_items {
+            a.priority.clear();
+        }
+        assert_eq!(run(&ACTION_ITEM_PRIORITY, &r).len(), 3);
+        r.template = "001".into();
+        assert!(run(&ACTION_ITEM_PRIORITY, &r).is_empty());
+    }
+
+    #[test]
+    fn due_past_fires_before_the_incident() {
+        let mut r = clean();
+        r.action_items[1].due = "2023-01-22".into();
+        assert_eq!(
+            locations(&ACTION_ITEM_DUE_PAST, &r),
+            ["action_items[1].due"]
+        );
+        r.action_items[1].due = "2024-01-15".into();
+        assert!(run(&ACTION_ITEM_DUE_PAST, &r).is_empty());
+    }
+
+    #[test]
+    fn vague_actions() {
+        for (text, vague) in [
+            ("Investigate", true),
+            ("Look into it", true),
+            ("Investigate the issue further", true),
+            ("Improve monitoring", true),
+            ("Be more careful with deploys", true),
+            (
+                "Review and adjust alert thresholds for Service Y memory usage",
+                false,
+            ),
+            ("Improve monitoring of the connection pool", false),
+            ("Investigate why pool size dropped to 0", false),
+            ("Add an alert when DB pool > 80% for 5 minutes", false),
+            ("Improve p99 latency to under 200 ms", false),
+            ("Reviewer rotation for config changes", false),
+        ] {
+            assert_eq!(is_vague(text), vague, "{text}");
+        }
+        let mut r = clean();
+        r.action_items[0] = item("Investigate");
+        assert_eq!(
+            locations(&ACTION_ITEM_VAGUE, &r),
+            ["action_items[0].action"]
+        );
+    }
+
+    #[test]
+    fn sev1_sev2_need_items_sev3_does_not() {
+        let mut r = clean();
+        r.action_items.clear();
+        assert_eq!(locations(&ACTION_ITEMS_REQUIRED, &r), ["action_items"]);
+        r.action_items.push(item("[Action 1]"));
+        assert_eq!(run(&ACTION_ITEMS_REQUIRED, &r).len(), 1, "placeholder only");
+        r.meta.severity = "SEV3".into();
+        r.action_items.clear();
+        assert!(run(&ACTION_ITEMS_REQUIRED, &r).is_empty());
+    }
+
+    #[test]
+    fn coverage_wants_prevent_and_detect() {
+        let mut r = clean();
+        r.action_items = vec![item("Update the runbook for pool exhaustion")];
+        let f = run(&ACTION_ITEM_COVERAGE, &r);
+        assert_eq!(f.len(), 2);
+        assert_eq!(f[0].level, Level::Info);
+        r.action_items
+            .push(item("Add an alert on connection pool saturation above 80%"));
+        assert_eq!(run(&ACTION_ITEM_COVERAGE, &r).len(), 1);
+        let mut p = item("Something the words do not reveal");
+        p.category = Some(Category::Prevent);
+        r.action_items.push(p);
+        assert!(run(&ACTION_ITEM_COVERAGE, &r).is_empty());
+        r.meta.severity = "SEV3".into();
+        r.action_items.truncate(1);
+        assert!(run(&ACTION_ITEM_COVERAGE, &r).is_empty());
+    }
+}

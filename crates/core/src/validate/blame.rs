@@ -1,0 +1,642 @@
+//! `blame-language`: wording that blames people instead of describing the system — a
+//! person (name, pronoun or role) as the subject of a blame phrase ("the engineer failed
+//! to", "Dana forgot"), character words about a person ("careless"), "human error" given
+//! as a cause, and hindsight counterfactuals ("if only"). System statements ("the deploy
+//! tool failed to roll back") and the checklist label "Human Error" do not fire.
+
+use std::borrow::Cow;
+use std::collections::{HashMap, HashSet};
+
+use super::{is_placeholder, leaves, Context, Finding, LeafKind, Level, Loc, Rule};
+
+/// `blame-language`: wording that blames people.
+pub const BLAME_LANGUAGE: Rule = Rule {
+    id: "blame-language",
+    level: Level::Warning,
+    doc: "Wording that blames people: a person as subject of a blame phrase (failed to, forgot, should have), character words (careless, negligent), \"human error\" as the cause, or \"if only\" counterfactuals.",
+    check: blame_language,
+};
+
+/// How a phrase blames, which decides when it fires and the rewrite hint.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum Class {
+    /// Fires when its subject (the word before it) is a person: "the engineer failed to".
+    Subject,
+    /// Fires when a person is named anywhere in the sentence: "a careless engineer".
+    Character,
+    /// Fires on its own: "if only", "should have known".
+    Counterfactual,
+}
+
+const SUBJECT_PHRASES: &[&str] = &[
+    "failed to",
+    "fails to",
+    "forgot to",
+    "forgot",
+    "should have",
+    "should've",
+    "shouldn't have",
+    "neglected to",
+    "didn't bother",
+    "did not bother",
+    "ignored",
+    "overlooked",
+    "screwed up",
+    "messed up",
+    "dropped the ball",
+    "made a mistake",
+    "made an error",
+    "broke",
+    "caused the outage",
+    "caused the incident",
+];
+
+const CHARACTER_WORDS: &[&str] = &[
+    "careless",
+    "carelessly",
+    "carelessness",
+    "negligent",
+    "negligently",
+    "negligence",
+    "incompetent",
+    "incompetence",
+    "sloppy",
+    "lazy",
+    "reckless",
+    "recklessly",
+    "stupid",
+    "his fault",
+    "her fault",
+    "their fault",
+    "fault of",
+    "to blame",
+    "blamed",
+];
+
+const COUNTERFACTUALS: &[&str] = &[
+    "if only",
+    "should have known",
+    "should have realized",
+    "should have realised",
+    "should have seen",
+    "could easily have",
+    "could have easily",
+    "obviously should",
+];
+
+/// Pronouns that name a person. "we" is left out: "we should have had a canary" is the
+/// team owning a gap, which blameless write-ups encourage; "they" is left out because it
+/// as often means pods or services ("they failed to become ready").
+const PRONOUNS: &[&str] = &[
+    "he", "she", "him", "her", "his", "hers", "himself", "herself", "someone", "somebody", "i",
+    "me", "my", "you", "your",
+];
+
+const ROLES: &[&str] = &[
+    "engineer",
+    "engineers",
+    "developer",
+    "developers",
+    "dev",
+    "devs",
+    "operator",
+    "operators",
+    "admin",
+    "admins",
+    "administrator",
+    "sre",
+    "sres",
+    "on-call",
+    "oncall",
+    "ops",
+    "intern",
+    "contractor",
+    "manager",
+    "lead",
+    "author",
+    "reviewer",
+    "responder",
+    "dba",
+    "employee",
+    "staff",
+    "person",
+    "human",
+    "team",
+    "teammate",
+    "colleague",
+    "newbie",
+    "junior",
+    "commander",
+];
+
+/// Words that may stand between a subject and its verb ("he had simply forgotten").
+const FILLERS: &[&str] = &[
+    "simply",
+    "just",
+    "also",
+    "clearly",
+    "then",
+    "had",
+    "has",
+    "have",
+    "again",
+    "completely",
+    "repeatedly",
+    "obviously",
+    "accidentally",
+    "mistakenly",
+    "apparently",
+    "unfortunately",
+    "really",
+    "was",
+    "were",
+    "is",
+    "both",
+    "all",
+    "totally",
+    "never",
+    "later",
+];
+
+/// Words in people fields that are not names.
+const NOT_NAMES: &[&str] = &[
+    "monitoring",
+    "system",
+    "automation",
+    "bot",
+    "team",
+    "ops",
+    "sre",
+    "platform",
+    "engineering",
+    "lead",
+    "manager",
+    "owner",
+    "product",
+    "incident",
+    "commander",
+    "author",
+    "reviewer",
+    "responder",
+    "on-call",
+    "oncall",
+    "tbd",
+    "the",
+    "and",
+    "dev",
+    "eng",
+    "infra",
+    "security",
+    "support",
+    "data",
+    "backend",
+    "frontend",
+    "api",
+    "devops",
+    "qa",
+    "name",
+];
+
+/// Words that make "human error" a cause rather than a label.
+const CAUSAL: &[&str] = &[
+    "caused by",
+    "due to",
+    "because of",
+    "result of",
+    "root cause",
+    "attributed to",
+    "blame",
+    "cause was",
+    "cause:",
+    "was human error",
+    "is human error",
+];
+
+struct Phrase {
+    words: Vec<String>,
+    class: Class,
+}
+
+/// The phrase table for one policy: built-ins plus the policy's extra blame words, keyed
+/// by first word.
+struct Lexicon {
+    by_first: HashMap<String, Vec<Phrase>>,
+    /// Bit `len` of `lengths[first byte]` is set when some phrase's first word starts with
+    /// that byte and has that length: a cheap test that skips most words before hashing.
+    lengths: [u64; 256],
+    allowed: HashSet<String>,
+    names: HashSet<String>,
+}
+
+impl Lexicon {
+    fn new(extra: &[String], allowed: &[String], names: HashSet<String>) -> Self {
+        let mut by_first: HashMap<String, Vec<Phrase>> = HashMap::new();
+        let lists: [(&[&str], Class); 3] = [
+            (COUNTERFACTUALS, Class::Counterfactual),
+            (SUBJECT_PHRASES, Class::Subject),
+            (CHARACTER_WORDS, Class::Character),
+        ];
+        let extra: Vec<&str> = extra.iter().map(String::as_str).collect();
+        for (list, class) in lists
+            .into_iter()
+            .chain(std::iter::once((extra.as_slice(), Class::Character)))
+        {
+            for p in list {
+                let words: Vec<String> = p
+                    .to_lowercase()
+                    .split_whitespace()
+                    .map(str::to_string)
+                    .collect();
+                if let Some(first) = words.first().cloned() {
+                    by_first
+                        .entry(first)
+                        .or_default()
+                        .push(Phrase { words, class });
+                }
+            }
+        }
+        let mut lengths = [0u64; 256];
+        for first in by_first.keys() {
+            if let Some(&b) = first.as_bytes().first() {
+                lengths[usize::from(b)] |= 1u64 << first.len().min(63);
+            }
+        }
+        Lexicon {
+            by_first,
+            lengths,
+            allowed: allowed.iter().map(|a| a.trim().to_lowercase()).collect(),
+            names,
+        }
+    }
+}
+
+/// A word of a sentence: lower-cased text and whether it was capitalised.
+struct Word<'t> {
+    lower: Cow<'t, str>,
+    capital: bool,
+}
+
+fn split_words(sentence: &str) -> Vec<Word<'_>> {
+    sentence
+        .split(|c: char| !(c.is_alphanumeric() || matches!(c, '\'' | '’' | '-' | '@' | ':')))
+        .map(|w| w.trim_matches(|c: char| matches!(c, '\'' | '’' | '-' | ':')))
+        .filter(|w| !w.is_empty())
+        .map(|w| Word {
+            // Most words are lower-case ASCII already; only the rest are copied.
+            lower: if w.bytes().any(|b| b.is_ascii_uppercase() || b >= 0x80) {
+                Cow::Owned(w.to_lowercase().replace('’', "'"))
+            } else {
+                Cow::Borrowed(w)
+            },
+            capital: w.chars().next().is_some_and(char::is_uppercase),
+        })
+        .collect()
+}
+
+impl Lexicon {
+    /// True when the word names a person: pronoun, role, @handle, a capitalised name from
+    /// the report's people fields, or any of those with "'s".
+    fn person(&self, w: &Word) -> bool {
+        let base = w
+            .lower
+            .as_ref()
+            .strip_suffix("'s")
+            .unwrap_or(&w.lower)
+            .trim_end_matches(':');
+        PRONOUNS.contains(&base)
+            || ROLES.contains(&base)
+            || base.starts_with('@')
+            || (w.capital && self.names.contains(base))
+    }
+}
+
+/// One blaming phrase found in a text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Hit {
+    /// The words quoted in the finding ("the engineer failed to").
+    quote: String,
+    class: Option<Class>,
+}
+
+impl Lexicon {
+    /// One pass with no allocation: does any word start a phrase (or say "human")? Most
+    /// text does not, and skips the sentence analysis.
+    fn triggered(&self, text: &str) -> bool {
+        let words = text
+            .split(|c: char| !(c.is_alphanumeric() || matches!(c, '\'' | '’' | '-' | '@' | ':')))
+            .map(|w| w.trim_matches(|c: char| matches!(c, '\'' | '’' | '-' | ':')));
+        for w in words {
+            if w.is_empty() {
+                continue;
+            }
+            if w.len() > 24 || !w.is_ascii() {
+                // Rare: let the full analysis decide.
+                return true;
+            }
+            let mut buf = [0u8; 24];
+            for (slot, b) in buf.iter_mut().zip(w.bytes()) {
+                *slot = b.to_ascii_lowercase();
+            }
+            let Ok(lower) = std::str::from_utf8(&buf[..w.len()]) else {
+                return true;
+            };
+            let Some(&first) = lower.as_bytes().first() else {
+                continue;
+            };
+            if lower == "human"
+                || (self.lengths[usize::from(first)] & (1u64 << lower.len().min(63)) != 0
+                    && self.by_first.contains_key(lower))
+            {
+                return true;
+            }
+        }
+        false
+    }
+}
+
+/// Finds blaming phrases in a text. `cause_field` marks fields that state a cause, where
+/// "human error" on its own is given as the cause.
+fn find(text: &str, lexicon: &Lexicon, cause_field: bool) -> Vec<Hit> {
+    let mut hits = Vec::new();
+    if !lexicon.triggered(text) {
+        return hits;
+    }
+    for sentence in text.split(['.', '!', '?', ';', '\n']) {
+        let words = split_words(sentence);
+        if words.is_empty() {
+            continue;
+        }
+        let human_error = words
+            .windows(2)
+            .any(|p| p[0].lower == "human" && p[1].lower == "error");
+        if human_error && !lexicon.allowed.contains("human error") {
+            let lower_sentence = sentence.to_lowercase();
+            let bare = words.len() == 2;
+            if CAUSAL.iter().any(|c| lower_sentence.contains(c)) || (cause_field && bare) {
+                hits.push(Hit {
+                    quote: "human error".into(),
+                    class: None,
+                });
+            }
+        }
+        let mut i = 0;
+        while i < words.len() {
+            let mut matched = None;
+            let word: &str = &words[i].lower;
+            let maybe = word.as_bytes().first().is_some_and(|&b| {
+                lexicon.lengths[usize::from(b)] & (1u64 << word.len().min(63)) != 0
+            });
+            let phrases = if maybe {
+                lexicon.by_first.get(word)
+            } else {
+                None
+            };
+            if let Some(phrases) = phrases {
+                // Longest phrase first, so "should have known" wins over "should have".
+                for p in phrases {
+                    let n = p.words.len();
+                    let fits = i + n <= words.len()
+                        && p.words
+                            .iter()
+                            .zip(&words[i..i + n])
+                            .all(|(a, b)| *a == b.lower);
+                    if fits
+                        && matched
+                            .as_ref()
+                            .is_none_or(|(m, _): &(usize, Class)| n > *m)
+                    {
+                        matched = Some((n, p.class));
+                    }
+                }
+            }
+            let Some((n, class)) = matched else {
+                i += 1;
+                continue;
+            };
+            let phrase: Vec<&str> = words[i..i + n].iter().map(|w| w.lower.as_ref()).collect();
+            let phrase = phrase.join(" ");
+            if lexicon.allowed.contains(&phrase) {
+                i += n;
+                continue;
+            }
+            let subject = words[..i]
+                .iter()
+                .rev()
+                .find(|w| !FILLERS.contains(&w.lower.as_ref()));
+            let fires = match class {
+                Class::Counterfactual => true,
+                Class::Character => words.iter().any(|w| lexicon.person(w)),
+                Class::Subject => subject
+                    .is_some_and(|s| lexicon.person(s) && !lexicon.allowed.contains(s.lower.as_ref())),
+            };
+            if fires {
+                let quote = match (class, subject) {
+                    (Class::Subject, Some(s)) => format!("{} {phrase}", s.lower),
+                    _ => phrase,
+                };
+                hits.push(Hit {
+                    quote,
+                    class: Some(class),
+                });
+            }
+            i += n;
+        }
+    }
+    hits
+}
+
+/// Capitalised words from the report's people fields: the names blame may point at.
+fn people(cx: &Context) -> HashSet<String> {
+    let r = cx.report;
+    let meta = &r.meta;
+    let fields = [
+        &meta.author,
+        &meta.incident_commander,
+        &meta.responders,
+        &meta.attendees,
+        &meta.reviewers,
+    ]
+    .into_iter()
+    .chain(r.timeline.entries.iter().map(|e| &e.owner))
+    .chain(r.action_items.iter().map(|a| &a.owner))
+    .chain(r.sign_off.iter().map(|s| &s.name));
+    let mut names = HashSet::new();
+    for field in fields {
+        if field.trim().is_empty() || is_placeholder(field) {
+            continue;
+        }
+        for w in field.split(|c: char| !(c.is_alphabetic() || c == '-' || c == '\'')) {
+            let capital = w.chars().next().is_some_and(char::is_uppercase);
+            let lower = w.to_lowercase();
+            if capital && w.chars().count() >= 2 && !NOT_NAMES.contains(&lower.as_str()) {
+                names.insert(lower);
+            }
+        }
+    }
+    names
+}
+
+fn fix(class: Option<Class>) -> &'static str {
+    match class {
+        None => "\"Human error\" is where the analysis starts, not a cause: say what made the mistake easy to make and which safeguard was missing.",
+        Some(Class::Counterfactual) => "Hindsight judges past decisions with today's knowledge: describe what the people involved knew and saw at the time.",
+        Some(Class::Character) => "Describe the conditions and the missing safeguards, not a person's character.",
+        Some(Class::Subject) => "Describe what the system allowed instead of what a person did, e.g. \"the deploy process had no check for …\" rather than \"the engineer failed to …\".",
+    }
+}
+
+fn blame_language(cx: &Context) -> Vec<Finding> {
+    let lexicon = Lexicon::new(&cx.policy.blame_words, &cx.policy.allowed_words, people(cx));
+    let mut out = Vec::new();
+    for (loc, kind, text) in leaves(cx.report) {
+        if kind != LeafKind::Prose || text.trim().is_empty() {
+            continue;
+        }
+        let cause_field = matches!(
+            loc,
+            Loc::Field("root_cause.statement" | "root_cause.trigger")
+                | Loc::Item("root_cause.whys", _, "because")
+        );
+        let mut seen: Vec<String> = Vec::new();
+        for hit in find(text, &lexicon, cause_field) {
+            if seen.contains(&hit.quote) {
+                continue;
+            }
+            out.push(
+                Finding::new(
+                    &BLAME_LANGUAGE,
+                    loc.to_string(),
+                    format!(
+                        "\"{}\" points at a person rather than the system.",
+                        hit.quote
+                    ),
+                )
+                .fix(fix(hit.class)),
+            );
+            seen.push(hit.quote);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{FactorCategory, FactorCheck};
+    use crate::policy::Policy;
+    use crate::validate::testing::{clean, locations, run, run_with};
+
+    fn lexicon() -> Lexicon {
+        let names = ["dana", "priya"].iter().map(|s| s.to_string()).collect();
+        Lexicon::new(&[], &[], names)
+    }
+
+    fn quotes(text: &str) -> Vec<String> {
+        find(text, &lexicon(), false)
+            .into_iter()
+            .map(|h| h.quote)
+            .collect()
+    }
+
+    #[test]
+    fn fires_on_people_with_blame_words() {
+        for (text, quote) in [
+            (
+                "The engineer failed to check the config.",
+                "engineer failed to",
+            ),
+            ("He forgot to renew the certificate.", "he forgot to"),
+            (
+                "Dana should have run the migration first.",
+                "dana should have",
+            ),
+            ("Ops simply ignored the alert", "ops ignored"),
+            ("The on-call was careless with the rollout.", "careless"),
+            ("It was his fault.", "his fault"),
+            ("The outage was caused by human error.", "human error"),
+            (
+                "If only we had a canary, this would not have happened.",
+                "if only",
+            ),
+            ("The SRE was negligent.", "negligent"),
+            ("@bob forgot the flag", "@bob forgot"),
+        ] {
+            assert!(
+                quotes(text).contains(&quote.to_string()),
+                "{text}: {:?}",
+                quotes(text)
+            );
+        }
+    }
+
+    #[test]
+    fn quiet_on_system_statements_and_labels() {
+        for text in [
+            "The deploy tool failed to roll back.",
+            "Kubernetes failed to schedule the pods",
+            "The health check failed to detect the stale cache.",
+            "The pods restarted but they failed to become ready.",
+            "Human Error",
+            "Human Error: manual config step without review",
+            "We should have had a canary stage.",
+            "The team added a pre-deploy check.",
+            "Fault tolerance was not configured.",
+            "The pool was exhausted because connections were not released.",
+            "This post-mortem follows a blameless culture.",
+        ] {
+            assert_eq!(quotes(text), Vec::<String>::new(), "{text}");
+        }
+    }
+
+    #[test]
+    fn human_error_alone_is_a_cause_only_in_cause_fields() {
+        assert_eq!(find("Human error.", &lexicon(), true).len(), 1);
+        assert!(find("Human error.", &lexicon(), false).is_empty());
+    }
+
+    #[test]
+    fn rule_is_quiet_on_a_clean_report_and_on_the_checklist_label() {
+        let mut r = clean();
+        assert!(run(&BLAME_LANGUAGE, &r).is_empty());
+        r.contributing_factors.checklist = vec![FactorCheck {
+            category: FactorCategory::HumanError,
+            checked: true,
+            detail: "Manual step in the release checklist had no second reviewer".into(),
+        }];
+        r.contributing_factors.items = vec!["Human Error".into()];
+        assert!(run(&BLAME_LANGUAGE, &r).is_empty());
+    }
+
+    #[test]
+    fn rule_reports_location_and_hint_and_knows_the_report_people() {
+        let mut r = clean();
+        r.root_cause.statement = "Human error.".into();
+        // Priya is the incident commander in the clean report.
+        r.could_improve = vec!["Priya forgot to page the database team.".into()];
+        let f = run(&BLAME_LANGUAGE, &r);
+        assert_eq!(
+            f.iter().map(|f| f.location.as_str()).collect::<Vec<_>>(),
+            ["root_cause.statement", "could_improve[0]"]
+        );
+        assert!(f.iter().all(|f| f.fix.is_some()));
+    }
+
+    #[test]
+    fn policy_adds_blame_words_and_allows_others() {
+        let mut r = clean();
+        r.could_improve = vec![
+            "The engineer dropped the ball on paging.".into(),
+            "The reviewer was asleep at the wheel.".into(),
+        ];
+        assert_eq!(locations(&BLAME_LANGUAGE, &r), ["could_improve[0]"]);
+        let p = Policy::from_json(
+            r#"{"blame_words": ["asleep at the wheel"], "allowed_words": ["dropped the ball"]}"#,
+        )
+        .unwrap_or_default();
+        let f = run_with(&BLAME_LANGUAGE, &r, &p);
+        assert_eq!(
+            f.iter().map(|f| f.location.as_str()).collect::<Vec<_>>(),
+            ["could_improve[1]"]
+        );
+    }
+}

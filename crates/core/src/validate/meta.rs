@@ -1,0 +1,214 @@
+//! Metadata checks: `severity-unknown` (no severity the template's scale can read),
+//! `date-invalid` (a stated date that cannot be read, or an end before the start) and
+//! `status-final-unsigned` (Final/Complete with no sign-off).
+
+use crate::severity::Scale;
+use crate::time::{parse_date, parse_datetime, parse_stamp};
+
+use super::{is_placeholder, scale_hint, Context, Finding, Level, Rule};
+
+/// `severity-unknown`: the severity is empty or names no single level.
+pub const SEVERITY_UNKNOWN: Rule = Rule {
+    id: "severity-unknown",
+    level: Level::Error,
+    doc: "The severity is missing or is not one level of the template's scale (SEV1–SEV4, P0–P4, Critical–Low).",
+    check: severity_unknown,
+};
+
+/// `date-invalid`: a stated date or date-time that cannot be read, or an end before the start.
+pub const DATE_INVALID: Rule = Rule {
+    id: "date-invalid",
+    level: Level::Error,
+    doc: "A metadata or sign-off date cannot be read as a date (or does not exist), or the end is before the start.",
+    check: date_invalid,
+};
+
+/// `status-final-unsigned`: marked Final/Complete with no sign-off.
+pub const STATUS_FINAL_UNSIGNED: Rule = Rule {
+    id: "status-final-unsigned",
+    level: Level::Error,
+    doc: "The status says Final or Complete but no sign-off row names who approved it.",
+    check: status_final_unsigned,
+};
+
+fn scale_words(scale: Scale) -> &'static str {
+    match scale {
+        Scale::PZero => "P0 (worst) to P4",
+        Scale::POne => "P1 (worst) to P4",
+        Scale::Words => "Critical, High, Medium or Low",
+        Scale::Sev => "SEV1 (worst) to SEV4",
+    }
+}
+
+fn severity_unknown(cx: &Context) -> Vec<Finding> {
+    let text = cx.report.meta.severity.trim();
+    if cx.severity.is_some() || is_placeholder(text) {
+        return Vec::new();
+    }
+    let scale = scale_words(scale_hint(&cx.report.template));
+    let message = if text.is_empty() {
+        "No severity is set.".to_string()
+    } else {
+        format!("\"{text}\" is not a single severity level.")
+    };
+    vec![Finding::new(&SEVERITY_UNKNOWN, "meta.severity", message)
+        .fix(format!("Set one level from {scale}."))]
+}
+
+fn date_invalid(cx: &Context) -> Vec<Finding> {
+    let meta = &cx.report.meta;
+    let mut out = Vec::new();
+    let mut check = |location: String, text: &str, needs_date: bool| {
+        let t = text.trim();
+        if t.is_empty() || is_placeholder(t) {
+            return;
+        }
+        let readable = if needs_date {
+            parse_date(t).is_some()
+        } else {
+            parse_stamp(t).is_some()
+        };
+        if !readable {
+            out.push(
+                Finding::new(
+                    &DATE_INVALID,
+                    location,
+                    format!("\"{t}\" is not a date that exists or can be read."),
+                )
+                .fix("Write it as YYYY-MM-DD (or YYYY-MM-DD HH:MM with a zone)."),
+            );
+        }
+    };
+    check("meta.date".into(), &meta.date, true);
+    check("meta.start".into(), &meta.start, false);
+    check("meta.end".into(), &meta.end, false);
+    check("meta.meeting_date".into(), &meta.meeting_date, true);
+    check("meta.finalized_date".into(), &meta.finalized_date, true);
+    for (i, s) in cx.report.sign_off.iter().enumerate() {
+        check(format!("sign_off[{i}].date"), &s.date, true);
+    }
+    let start = parse_datetime(&meta.start, cx.time.offset);
+    let end = parse_datetime(&meta.end, cx.time.offset);
+    if let (Some(s), Some(e)) = (start, end) {
+        if e < s {
+            out.push(
+                Finding::new(
+                    &DATE_INVALID,
+                    "meta.end",
+                    format!(
+                        "The end ({}) is before the start ({}).",
+                        meta.end.trim(),
+                        meta.start.trim()
+                    ),
+                )
+                .fix("Check the dates and zones of the start and end."),
+            );
+        }
+    }
+    out
+}
+
+fn status_final_unsigned(cx: &Context) -> Vec<Finding> {
+    let status = cx.report.meta.status.trim().to_ascii_lowercase();
+    if is_placeholder(&status) || !(status.contains("final") || status.starts_with("complete")) {
+        return Vec::new();
+    }
+    let signed = cx
+        .report
+        .sign_off
+        .iter()
+        .any(|s| !s.name.trim().is_empty() && !is_placeholder(&s.name));
+    if signed {
+        return Vec::new();
+    }
+    vec![Finding::new(
+        &STATUS_FINAL_UNSIGNED,
+        "meta.status",
+        format!("Status is \"{}\" but nobody has signed off.", cx.report.meta.status.trim()),
+    )
+    .fix("Add a sign-off row with the approver's name and date, or set the status back to In Review.")]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::SignOff;
+    use crate::validate::testing::{clean, locations, run};
+
+    #[test]
+    fn quiet_on_a_clean_report() {
+        let r = clean();
+        for rule in [&SEVERITY_UNKNOWN, &DATE_INVALID, &STATUS_FINAL_UNSIGNED] {
+            assert!(run(rule, &r).is_empty(), "{}", rule.id);
+        }
+    }
+
+    #[test]
+    fn severity_unknown_fires_on_empty_and_unreadable_not_on_placeholders() {
+        let mut r = clean();
+        for (text, fires) in [
+            ("", true),
+            ("SEV5", true),
+            ("severe", true),
+            ("SEV1/SEV2", false),
+            ("[SEV1/SEV2/SEV3/SEV4]", false),
+            ("Sev 2", false),
+            ("High", false),
+        ] {
+            r.meta.severity = text.into();
+            assert_eq!(!run(&SEVERITY_UNKNOWN, &r).is_empty(), fires, "{text}");
+        }
+        // P4 exists on seed 004's scale; P5 on none.
+        r.template = "004".into();
+        r.meta.severity = "P4".into();
+        assert!(run(&SEVERITY_UNKNOWN, &r).is_empty());
+        r.meta.severity = "P5".into();
+        let f = run(&SEVERITY_UNKNOWN, &r);
+        assert!(f[0].fix.as_deref().unwrap_or("").contains("P1 (worst)"));
+    }
+
+    #[test]
+    fn date_invalid_fires_on_impossible_and_unreadable_dates() {
+        let mut r = clean();
+        r.meta.date = "2024-02-30".into();
+        r.meta.meeting_date = "next tuesday".into();
+        r.sign_off[0].date = "YYYY-MM-DD".into();
+        assert_eq!(
+            locations(&DATE_INVALID, &r),
+            ["meta.date", "meta.meeting_date"]
+        );
+        r.meta.date = "Jan 15, 2024".into();
+        r.meta.meeting_date = "16 Jan 2024".into();
+        assert!(run(&DATE_INVALID, &r).is_empty());
+    }
+
+    #[test]
+    fn date_invalid_fires_when_end_precedes_start() {
+        let mut r = clean();
+        r.meta.start = "2024-01-15 14:30 UTC".into();
+        r.meta.end = "2024-01-15 14:00 UTC".into();
+        assert_eq!(locations(&DATE_INVALID, &r), ["meta.end"]);
+        // Zones count: 10:00 EST is 15:00 UTC, after the start.
+        r.meta.end = "2024-01-15 10:00 EST".into();
+        assert!(run(&DATE_INVALID, &r).is_empty());
+    }
+
+    #[test]
+    fn final_needs_a_sign_off() {
+        let mut r = clean();
+        r.sign_off.clear();
+        assert_eq!(locations(&STATUS_FINAL_UNSIGNED, &r), ["meta.status"]);
+        r.meta.status = "Complete".into();
+        assert_eq!(run(&STATUS_FINAL_UNSIGNED, &r).len(), 1);
+        r.sign_off.push(SignOff {
+            role: "Engineering Manager".into(),
+            name: "[Engineering Manager Name]".into(),
+            date: String::new(),
+        });
+        assert_eq!(run(&STATUS_FINAL_UNSIGNED, &r).len(), 1, "placeholder name");
+        for status in ["Draft", "In Review", "Draft / In Review / Final"] {
+            r.meta.status = status.into();
+            assert!(run(&STATUS_FINAL_UNSIGNED, &r).is_empty(), "{status}");
+        }
+    }
+}

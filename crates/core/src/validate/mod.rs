@@ -1,0 +1,528 @@
+//! Validation: runs every rule over a report under a policy and returns findings (data,
+//! never errors: a half-written draft is normal), plus a readiness score explained by
+//! them. Each rule lives in the file named after what it checks, with its id, doc line,
+//! pure check function and tests side by side; `RULES` lists them all.
+
+mod action_items;
+mod blame;
+mod five_whys;
+mod meta;
+mod mismatch;
+mod placeholder;
+mod review;
+mod sections;
+mod timeline;
+
+use std::fmt;
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use crate::metrics::{self, Metrics};
+use crate::model::Report;
+use crate::policy::Policy;
+use crate::severity::{Scale, Severity};
+use crate::time::{self, ResolvedTimeline, TimeContext};
+
+pub use placeholder::{find_placeholders, is_placeholder, Placeholder};
+
+/// How much a finding matters.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Level {
+    /// A reviewer would send the report back.
+    Error,
+    /// Worth fixing before review.
+    Warning,
+    /// Worth knowing.
+    Info,
+}
+
+impl Level {
+    /// Lower-case name, as in CLI output ("error").
+    pub fn name(self) -> &'static str {
+        match self {
+            Level::Error => "error",
+            Level::Warning => "warning",
+            Level::Info => "info",
+        }
+    }
+}
+
+impl fmt::Display for Level {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// One thing a reviewer would point out.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Finding {
+    /// Stable kebab-case rule id (`docs/rules.md`).
+    pub rule: String,
+    pub level: Level,
+    /// Field path the UI can jump to: `meta.severity`, `timeline[3].time`.
+    pub location: String,
+    /// Plain-words description.
+    pub message: String,
+    /// Suggested fix, where one exists.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fix: Option<String>,
+    /// 1-based source line, when the finding comes from an import note that has one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub line: Option<u32>,
+}
+
+impl Finding {
+    /// A finding of `rule` at its default level.
+    pub fn new(rule: &Rule, location: impl Into<String>, message: impl Into<String>) -> Self {
+        Finding {
+            rule: rule.id.to_string(),
+            level: rule.level,
+            location: location.into(),
+            message: message.into(),
+            fix: None,
+            line: None,
+        }
+    }
+
+    /// With a suggested fix.
+    pub fn fix(mut self, fix: impl Into<String>) -> Self {
+        self.fix = Some(fix.into());
+        self
+    }
+}
+
+/// A validation rule.
+#[derive(Clone, Copy)]
+pub struct Rule {
+    /// Stable kebab-case id.
+    pub id: &'static str,
+    /// Level when the policy does not override it.
+    pub level: Level,
+    /// One line saying what fires it.
+    pub doc: &'static str,
+    /// The check itself: pure, reads the context, returns findings.
+    pub check: fn(&Context) -> Vec<Finding>,
+}
+
+impl fmt::Debug for Rule {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Rule")
+            .field("id", &self.id)
+            .field("level", &self.level)
+            .finish()
+    }
+}
+
+/// Every rule, in the order findings are reported.
+pub const RULES: &[Rule] = &[
+    meta::SEVERITY_UNKNOWN,
+    meta::DATE_INVALID,
+    meta::STATUS_FINAL_UNSIGNED,
+    sections::MISSING_SECTION,
+    sections::UNKNOWN_SECTION,
+    placeholder::PLACEHOLDER,
+    timeline::TIMELINE_TIME,
+    timeline::TIMELINE_ORDER,
+    mismatch::DURATION_MISMATCH,
+    mismatch::METRIC_MISMATCH,
+    five_whys::FIVE_WHYS_DEPTH,
+    action_items::ACTION_ITEMS_REQUIRED,
+    action_items::ACTION_ITEM_OWNER,
+    action_items::ACTION_ITEM_DUE_DATE,
+    action_items::ACTION_ITEM_PRIORITY,
+    action_items::ACTION_ITEM_DUE_PAST,
+    action_items::ACTION_ITEM_VAGUE,
+    action_items::ACTION_ITEM_COVERAGE,
+    review::REVIEW_DEADLINE,
+    blame::BLAME_LANGUAGE,
+];
+
+/// Looks a rule up by id.
+pub fn rule(id: &str) -> Option<&'static Rule> {
+    RULES.iter().find(|r| r.id == id)
+}
+
+/// Everything rules share, interpreted once per validation.
+pub struct Context<'a> {
+    pub report: &'a Report,
+    pub policy: &'a Policy,
+    /// The severity, read in the template's scale.
+    pub severity: Option<Severity>,
+    pub time: TimeContext,
+    pub timeline: ResolvedTimeline,
+    pub metrics: Metrics,
+}
+
+impl<'a> Context<'a> {
+    pub fn new(report: &'a Report, policy: &'a Policy) -> Self {
+        let time = TimeContext::from_report(report);
+        let timeline = time::resolve_timeline(
+            report.timeline.entries.iter().map(|e| e.time.as_str()),
+            &time,
+        );
+        let metrics = metrics::from_resolved(&report.timeline.entries, &timeline);
+        Context {
+            report,
+            policy,
+            severity: Severity::parse(&report.meta.severity, scale_hint(&report.template)),
+            time,
+            timeline,
+            metrics,
+        }
+    }
+
+    /// The incident's calendar date: stated, else the first dated timeline row.
+    pub fn incident_date(&self) -> Option<NaiveDate> {
+        self.time.date.or_else(|| {
+            self.timeline
+                .dated
+                .then(|| self.metrics.start().map(|s| s.date_naive()))
+                .flatten()
+        })
+    }
+}
+
+/// The severity scale a template writes ("003" counts from P0, "004" from P1).
+pub fn scale_hint(template: &str) -> Scale {
+    match template {
+        "003" => Scale::PZero,
+        "004" => Scale::POne,
+        _ => Scale::Sev,
+    }
+}
+
+/// Runs every rule the policy enables; findings carry the policy's level for their rule.
+pub fn validate(report: &Report, policy: &Policy) -> Vec<Finding> {
+    let context = Context::new(report, policy);
+    let mut out = Vec::new();
+    for rule in RULES {
+        let Some(level) = policy.level(rule.id, rule.level) else {
+            continue;
+        };
+        out.extend((rule.check)(&context).into_iter().map(|mut f| {
+            f.level = level;
+            f
+        }));
+    }
+    out
+}
+
+/// Points one finding costs the readiness score.
+pub fn penalty(level: Level) -> u32 {
+    match level {
+        Level::Error => 10,
+        Level::Warning => 4,
+        Level::Info => 1,
+    }
+}
+
+/// The warnings and infos of one rule cost at most this many points, so one noisy rule
+/// (forty placeholders) does not hide the others. Errors always count in full.
+pub const RULE_PENALTY_CAP: u32 = 30;
+
+/// What one rule cost the score.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ScoreLine {
+    pub rule: String,
+    pub findings: usize,
+    pub points: u32,
+}
+
+/// How the score came about: points lost per rule, in rule order of first appearance.
+pub fn score_breakdown(findings: &[Finding]) -> Vec<ScoreLine> {
+    let mut lines: Vec<ScoreLine> = Vec::new();
+    let (mut errors, mut capped): (Vec<u32>, Vec<u32>) = (Vec::new(), Vec::new());
+    for f in findings {
+        let i = match lines.iter().position(|l| l.rule == f.rule) {
+            Some(i) => i,
+            None => {
+                errors.push(0);
+                capped.push(0);
+                lines.push(ScoreLine {
+                    rule: f.rule.clone(),
+                    findings: 0,
+                    points: 0,
+                });
+                lines.len() - 1
+            }
+        };
+        lines[i].findings += 1;
+        let p = penalty(f.level);
+        if f.level == Level::Error {
+            errors[i] += p;
+        } else {
+            capped[i] = (capped[i] + p).min(RULE_PENALTY_CAP);
+        }
+        lines[i].points = errors[i] + capped[i];
+    }
+    lines
+}
+
+/// Readiness 0–100: 100 less each finding's penalty (error 10, warning 4, info 1; a
+/// rule's warnings and infos capped at `RULE_PENALTY_CAP`).
+pub fn score(findings: &[Finding]) -> u8 {
+    let lost: u32 = score_breakdown(findings).iter().map(|l| l.points).sum();
+    u8::try_from(100u32.saturating_sub(lost)).unwrap_or(0)
+}
+
+/// Where a text leaf sits, formatted only when a finding needs it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Loc {
+    /// `meta.title`
+    Field(&'static str),
+    /// `timeline[3].time`, or `went_well[2]` when the field is empty.
+    Item(&'static str, usize, &'static str),
+}
+
+impl fmt::Display for Loc {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Loc::Field(p) => f.write_str(p),
+            Loc::Item(p, i, "") => write!(f, "{p}[{i}]"),
+            Loc::Item(p, i, field) => write!(f, "{p}[{i}].{field}"),
+        }
+    }
+}
+
+/// What a text leaf holds, which decides the rules that read it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum LeafKind {
+    /// Sentences an author writes: read for blame language.
+    Prose,
+    /// Short values: names, dates, ids, statuses.
+    Value,
+    /// Pasted log excerpts: only a whole-entry placeholder counts.
+    Log,
+}
+
+/// Every text leaf of the report with its location, in report order.
+pub(crate) fn leaves(report: &Report) -> Vec<(Loc, LeafKind, &str)> {
+    use crate::fields::{List, Text};
+    use LeafKind::{Log, Prose, Value};
+    let mut out: Vec<(Loc, LeafKind, &str)> =
+        Vec::with_capacity(64 + report.timeline.entries.len() * 3 + report.action_items.len() * 10);
+    let prose_text = [
+        Text::Summary,
+        Text::OneLine,
+        Text::Executive,
+        Text::ImpactDescription,
+        Text::BusinessImpact,
+        Text::WhatHappened,
+        Text::Analysis,
+        Text::RootStatement,
+        Text::Trigger,
+        Text::DetectionGaps,
+        Text::ImmediateFix,
+        Text::Verification,
+        Text::PreventRecurrence,
+        Text::DetectFaster,
+        Text::RecoverFaster,
+        Text::SupportingData,
+        Text::CommunicationClear,
+        Text::RunbookUseful,
+        Text::DetectionEffective,
+        Text::ResolutionEffective,
+    ];
+    for t in Text::ALL {
+        let kind = if prose_text.contains(t) { Prose } else { Value };
+        out.push((Loc::Field(t.path()), kind, t.get(report)));
+    }
+    for l in List::ALL {
+        let kind = match l {
+            List::Logs => Log,
+            List::Services | List::RelatedIncidents | List::Dashboards | List::References => Value,
+            _ => Prose,
+        };
+        for (i, s) in l.get(report).iter().enumerate() {
+            out.push((Loc::Item(l.path(), i, ""), kind, s));
+        }
+    }
+    for (i, e) in report.timeline.entries.iter().enumerate() {
+        out.push((Loc::Item("timeline", i, "time"), Value, &e.time));
+        out.push((Loc::Item("timeline", i, "event"), Prose, &e.event));
+        out.push((Loc::Item("timeline", i, "owner"), Value, &e.owner));
+    }
+    for (i, w) in report.root_cause.whys.iter().enumerate() {
+        out.push((Loc::Item("root_cause.whys", i, "why"), Prose, &w.why));
+        out.push((
+            Loc::Item("root_cause.whys", i, "because"),
+            Prose,
+            &w.because,
+        ));
+    }
+    for (i, c) in report.contributing_factors.checklist.iter().enumerate() {
+        out.push((
+            Loc::Item("contributing_factors.checklist", i, "detail"),
+            Prose,
+            &c.detail,
+        ));
+    }
+    for (i, a) in report.action_items.iter().enumerate() {
+        let p = "action_items";
+        out.push((Loc::Item(p, i, "id"), Value, &a.id));
+        out.push((Loc::Item(p, i, "action"), Prose, &a.action));
+        out.push((Loc::Item(p, i, "owner"), Value, &a.owner));
+        out.push((Loc::Item(p, i, "priority"), Value, &a.priority));
+        out.push((Loc::Item(p, i, "due"), Value, &a.due));
+        out.push((Loc::Item(p, i, "status"), Value, &a.status));
+        out.push((Loc::Item(p, i, "tracking"), Value, &a.tracking));
+        out.push((Loc::Item(p, i, "description"), Prose, &a.description));
+        out.push((Loc::Item(p, i, "rationale"), Prose, &a.rationale));
+        out.push((
+            Loc::Item(p, i, "success_criteria"),
+            Prose,
+            &a.success_criteria,
+        ));
+    }
+    for (i, s) in report.sign_off.iter().enumerate() {
+        out.push((Loc::Item("sign_off", i, "role"), Value, &s.role));
+        out.push((Loc::Item("sign_off", i, "name"), Value, &s.name));
+        out.push((Loc::Item("sign_off", i, "date"), Value, &s.date));
+    }
+    for (i, kv) in report.meta.extra.iter().enumerate() {
+        out.push((Loc::Item("meta.extra", i, "value"), Value, &kv.value));
+    }
+    for (i, kv) in report.impact.extra.iter().enumerate() {
+        out.push((Loc::Item("impact.extra", i, "value"), Value, &kv.value));
+    }
+    for (i, s) in report.extra_sections.iter().enumerate() {
+        out.push((Loc::Item("extra_sections", i, "body"), Prose, &s.body));
+    }
+    out
+}
+
+/// The text at a finding location (`timeline[3].time`), if the location names a text leaf.
+pub fn text_at<'r>(report: &'r Report, location: &str) -> Option<&'r str> {
+    leaves(report)
+        .into_iter()
+        .find(|(loc, _, _)| loc.to_string() == location)
+        .map(|(_, _, text)| text)
+}
+
+#[cfg(test)]
+pub(crate) mod testing {
+    //! Helpers the rule tests share.
+    use super::*;
+
+    /// A report that passes every rule under the default policy: the base each rule test
+    /// breaks in one place.
+    pub fn clean() -> Report {
+        let json = include_str!("clean_report.json");
+        serde_json::from_str(json).unwrap_or_default()
+    }
+
+    /// Runs one rule on a report under the default policy.
+    pub fn run(rule: &Rule, report: &Report) -> Vec<Finding> {
+        let policy = Policy::default();
+        run_with(rule, report, &policy)
+    }
+
+    pub fn run_with(rule: &Rule, report: &Report, policy: &Policy) -> Vec<Finding> {
+        let context = Context::new(report, policy);
+        (rule.check)(&context)
+    }
+
+    /// The locations a rule reports.
+    pub fn locations(rule: &Rule, report: &Report) -> Vec<String> {
+        run(rule, report).into_iter().map(|f| f.location).collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::testing::clean;
+    use super::*;
+
+    #[test]
+    fn the_clean_report_has_no_findings() {
+        let report = clean();
+        assert_eq!(report.timeline.entries.len(), 7, "fixture loaded");
+        let findings = validate(&report, &Policy::default());
+        assert_eq!(findings, Vec::<Finding>::new());
+        assert_eq!(score(&findings), 100);
+    }
+
+    #[test]
+    fn a_blank_template_scores_low_and_every_rule_id_is_unique_kebab_case() {
+        let mut report = Report::new("000");
+        report.meta.severity = "SEV1".into();
+        let findings = validate(&report, &Policy::default());
+        assert!(findings.iter().any(|f| f.rule == "missing-section"));
+        assert!(score(&findings) < 50, "{}", score(&findings));
+        let mut ids: Vec<&str> = RULES.iter().map(|r| r.id).collect();
+        assert!(ids
+            .iter()
+            .all(|id| id.chars().all(|c| c.is_ascii_lowercase() || c == '-')));
+        ids.sort_unstable();
+        ids.dedup();
+        assert_eq!(ids.len(), RULES.len());
+        assert_eq!(RULES.len(), 20);
+    }
+
+    #[test]
+    fn policy_turns_rules_off_and_changes_levels() {
+        let mut report = clean();
+        report.meta.severity = "SEV9".into();
+        let default = validate(&report, &Policy::default());
+        assert!(default
+            .iter()
+            .any(|f| f.rule == "severity-unknown" && f.level == Level::Error));
+        let p = Policy::from_json(r#"{"rules": {"severity-unknown": "info"}}"#).unwrap_or_default();
+        let f = validate(&report, &p);
+        assert!(f
+            .iter()
+            .any(|f| f.rule == "severity-unknown" && f.level == Level::Info));
+        let p = Policy::from_json(r#"{"rules": {"severity-unknown": "off"}}"#).unwrap_or_default();
+        assert!(!validate(&report, &p)
+            .iter()
+            .any(|f| f.rule == "severity-unknown"));
+    }
+
+    #[test]
+    fn score_is_explained_by_findings() {
+        let Some(r) = rule("placeholder") else {
+            panic!("placeholder rule registered");
+        };
+        let warn = Finding::new(r, "meta.title", "x");
+        let mut err = warn.clone();
+        err.level = Level::Error;
+        err.rule = "missing-section".into();
+        assert_eq!(score(&[]), 100);
+        assert_eq!(score(std::slice::from_ref(&warn)), 96);
+        assert_eq!(score(&[warn.clone(), err.clone()]), 86);
+        let many = vec![warn; 20];
+        assert_eq!(score(&many), 70, "one rule's warnings are capped");
+        let lines = score_breakdown(&many);
+        assert_eq!(lines.len(), 1);
+        assert_eq!((lines[0].findings, lines[0].points), (20, 30));
+        assert_eq!(score(&vec![err.clone(); 4]), 60, "errors are not capped");
+        assert_eq!(score(&vec![err; 11]), 0);
+    }
+
+    #[test]
+    fn findings_serialise_with_kebab_ids_and_lowercase_levels() {
+        let mut report = clean();
+        report.meta.severity = "nope".into();
+        let findings = validate(&report, &Policy::default());
+        let json = serde_json::to_string(&findings).unwrap_or_default();
+        assert!(json.contains(r#""rule":"severity-unknown""#), "{json}");
+        assert!(json.contains(r#""level":"error""#), "{json}");
+        assert!(json.contains(r#""location":"meta.severity""#), "{json}");
+    }
+
+    #[test]
+    fn text_at_finds_leaves_by_location() {
+        let report = clean();
+        assert_eq!(
+            text_at(&report, "timeline[1].time"),
+            Some(report.timeline.entries[1].time.as_str())
+        );
+        assert_eq!(
+            text_at(&report, "meta.title"),
+            Some(report.meta.title.as_str())
+        );
+        assert_eq!(text_at(&report, "nowhere[9]"), None);
+    }
+}
