@@ -107,6 +107,28 @@ async fn typing_updates_the_report_and_survives_a_remount() {
 }
 
 #[wasm_bindgen_test]
+async fn typing_updates_the_findings() {
+    clear();
+    let (host, handle) = mount().await;
+    click(&host, "new-001").await;
+    type_into(&host, "field-meta.incident_id", "[INC-XXXX]").await;
+    sleep(100).await; // validation runs in the next animation frame
+    leptos::task::tick().await;
+    let marker = by_testid(&host, "marker-meta.incident_id").expect("inline marker shown");
+    assert!(!marker.text_content().unwrap().is_empty());
+    assert!(host
+        .query_selector("[data-testid=finding][data-rule=placeholder][data-location='meta.incident_id']")
+        .unwrap()
+        .is_some());
+    type_into(&host, "field-meta.incident_id", "INC-7").await;
+    sleep(100).await;
+    leptos::task::tick().await;
+    assert!(by_testid(&host, "marker-meta.incident_id").is_none());
+    drop(handle);
+    host.remove();
+}
+
+#[wasm_bindgen_test]
 async fn undo_and_redo_step_through_edits() {
     clear();
     let (host, handle) = mount().await;
