@@ -113,6 +113,10 @@ impl Live {
         }
         self.pending.set_value(true);
         request_animation_frame(move || {
+            // The app may have been unmounted (tests do) before the frame came.
+            if self.pending.is_disposed() || report.is_disposed() {
+                return;
+            }
             self.pending.set_value(false);
             let (findings, metrics) = {
                 let r = report.read_untracked();

@@ -133,7 +133,15 @@ impl Ctx {
             h.clear();
         }
         let burst = self.burst;
-        let handle = set_timeout_with_handle(move || burst.set_value(None), UNDO_BURST).ok();
+        let handle = set_timeout_with_handle(
+            move || {
+                if !burst.is_disposed() {
+                    burst.set_value(None);
+                }
+            },
+            UNDO_BURST,
+        )
+        .ok();
         self.burst.set_value(handle);
     }
 
@@ -149,7 +157,15 @@ impl Ctx {
         if let Some(h) = self.save_timer.get_value() {
             h.clear();
         }
-        let handle = set_timeout_with_handle(move || self.flush(), SAVE_DELAY).ok();
+        let handle = set_timeout_with_handle(
+            move || {
+                if !self.save_timer.is_disposed() {
+                    self.flush();
+                }
+            },
+            SAVE_DELAY,
+        )
+        .ok();
         self.save_timer.set_value(handle);
     }
 
