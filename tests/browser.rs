@@ -43,11 +43,14 @@ fn by_testid(host: &web_sys::HtmlElement, id: &str) -> Option<web_sys::HtmlEleme
         .map(|e| e.unchecked_into())
 }
 
+/// Clicks and lets Leptos finish rendering what the click opened (it renders
+/// asynchronously; a value typed before the new view has settled can be overwritten).
 async fn click(host: &web_sys::HtmlElement, id: &str) {
     by_testid(host, id)
         .unwrap_or_else(|| panic!("no element {id}"))
         .click();
     leptos::task::tick().await;
+    sleep(50).await;
 }
 
 async fn type_into(host: &web_sys::HtmlElement, id: &str, text: &str) {
@@ -86,6 +89,7 @@ async fn typing_updates_the_report_and_survives_a_remount() {
     type_into(&host, "field-meta.title", "Checkout outage").await;
     let heading = by_testid(&host, "doc-title").unwrap().text_content().unwrap();
     assert_eq!(heading, "Checkout outage");
+    assert_eq!(value_of(&host, "field-meta.title"), "Checkout outage");
     // The debounced save writes the core's JSON.
     sleep(700).await;
     let ids: Vec<String> = hindsight_keys()
