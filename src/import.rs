@@ -1,6 +1,7 @@
 //! Bringing a report into the browser: the core reads JSON and Markdown; this file
 //! decides which one a file or pasted text is and reads files the browser hands over.
 
+use hindsight_core::import::parse_markdown;
 use hindsight_core::{from_json, Report};
 
 /// What an import produced: the report and anything the author should know.
@@ -21,9 +22,26 @@ pub fn read(name: &str, text: &str) -> Result<Imported, String> {
             })
             .map_err(|e| format!("{name}: {e}"));
     }
-    Err(format!(
-        "{name}: Markdown import is not available in this build yet; import the .json export instead"
-    ))
+    let imported = parse_markdown(text);
+    let line = |l: Option<u32>| l.map(|l| format!(" (line {l})")).unwrap_or_default();
+    let mut notes: Vec<String> = imported
+        .warnings
+        .iter()
+        .map(|w| format!("{name}{}: {}", line(w.line), w.message))
+        .collect();
+    notes.extend(imported.unmapped.iter().map(|u| {
+        format!(
+            "{name}{}: “{}” has no place in the template; it was kept as {}",
+            line(u.line),
+            u.title,
+            u.kept_at
+        )
+    }));
+    let mut report = imported.report;
+    if let Some(t) = imported.template {
+        report.template = t;
+    }
+    Ok(Imported { report, notes })
 }
 
 /// Reads a browser `File` as text.
@@ -45,6 +63,13 @@ mod tests {
         r.meta.title = "Cache stampede".into();
         let text = hindsight_core::to_json(&r);
         assert_eq!(read("x.json", &text).map(|i| i.report), Ok(r));
+    }
+
+    #[test]
+    fn markdown_goes_through_the_core_importer() {
+        let md = "# Post-Mortem: Cache stampede\n\n## Summary\n\nThe cache fell over.\n";
+        let imported = read("notes.md", md).expect("markdown never fails");
+        assert_eq!(imported.report.meta.title, "Cache stampede");
     }
 
     #[test]

@@ -3,7 +3,10 @@
 use crate::export;
 use crate::importer::Importer;
 use crate::state::use_ctx;
-use hindsight_core::severity::{Scale, Severity};
+use crate::findings_panel::score_class;
+use hindsight_core::policy::Policy;
+use hindsight_core::summary::summarize;
+use hindsight_core::validate::validate;
 use hindsight_core::{templates, Report};
 use leptos::prelude::*;
 
@@ -24,12 +27,10 @@ pub fn ago(edited_ms: f64, now_ms: f64) -> String {
     }
 }
 
-/// CSS class for a severity badge, from the core's reading of the typed severity in the
-/// report's template's scale.
-pub fn severity_class(text: &str, template: &str) -> String {
-    let scale = templates::by_id(template).map_or(Scale::Sev, |t| t.severity_scale);
-    match Severity::parse(text, scale) {
-        Some(s) => format!("badge sev{}", s.level),
+/// CSS class for a severity badge, from the core's normalised severity ("SEV2").
+pub fn severity_class(normalised: Option<&str>) -> String {
+    match normalised.and_then(|s| s.strip_prefix("SEV")) {
+        Some(level) => format!("badge sev{level}"),
         None => "badge sev-none".to_string(),
     }
 }
@@ -85,6 +86,7 @@ pub fn StartScreen() -> impl IntoView {
                                 let (r1, r2) = (r.clone(), r.clone());
                                 let title = if r.meta.title.trim().is_empty() { "Untitled post-mortem".to_string() } else { r.meta.title.clone() };
                                 let sev = r.meta.severity.clone();
+                                let summary = summarize(r, &validate(r, &Policy::default()));
                                 let status = if r.meta.status.is_empty() { "Draft".to_string() } else { r.meta.status.clone() };
                                 let edited = ago(doc.edited_ms, crate::state::now_ms());
                                 view! {
@@ -92,9 +94,10 @@ pub fn StartScreen() -> impl IntoView {
                                         <button type="button" class="doc-open" data-testid="doc-open" on:click=move |_| ctx.open_doc(&id1)>
                                             <span class="doc-title">{title}</span>
                                         </button>
-                                        <span class=severity_class(&sev, &r.template)>{if sev.is_empty() { "No severity".to_string() } else { sev.clone() }}</span>
+                                        <span class=severity_class(summary.severity.as_deref())>{if sev.is_empty() { "No severity".to_string() } else { sev.clone() }}</span>
                                         <span class="status">{status}</span>
-                                        <span class="edited">{edited}</span>
+                                        <span class="edited" title="Last edited">{edited}</span>
+                                        <span class=score_class(summary.score) title="Readiness score" data-testid="doc-score">{format!("{} / 100", summary.score)}</span>
                                         <span class="doc-actions">
                                             <button type="button" class="small" data-testid="doc-duplicate" on:click=move |_| ctx.duplicate(&id2)>"Duplicate"</button>
                                             <button type="button" class="small" data-testid="doc-export-md"

@@ -1,6 +1,11 @@
-//! The `hindsight` command: create blank post-mortems from the five templates, convert
-//! reports between JSON and Markdown layouts, and print the JSON Schema. A thin shell
-//! over `hindsight-core`: arguments in, core calls, text out.
+//! The `hindsight` command: create blank post-mortems from the five templates, import
+//! and convert reports between Markdown layouts and JSON, lint post-mortems in a docs
+//! repo's CI, and print the JSON Schema. A thin shell over `hindsight-core`: arguments
+//! in, core calls, text out.
+
+mod input;
+mod lint;
+mod sarif;
 
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
@@ -14,7 +19,7 @@ use hindsight_core::{templates, Report};
     name = "hindsight",
     version,
     about = "Write, convert and check incident post-mortems",
-    long_about = "Hindsight works with post-mortems in five template layouts (000-004):\n  000  Numbered post-mortem (SEV1-4)\n  001  Detailed post-mortem with checklists (SEV1-4)\n  002  Post-mortem with action item details (SEV1-4)\n  003  Compact incident report (P0-P2)\n  004  Root cause analysis report (P1-P4)\n\nExamples:\n  hindsight new --template 003 > postmortem.md\n  hindsight convert report.json --to md --template 004 --front-matter\n  hindsight schema > report.schema.json"
+    long_about = "Hindsight works with post-mortems in five template layouts (000-004):\n  000  Numbered post-mortem (SEV1-4)\n  001  Detailed post-mortem with checklists (SEV1-4)\n  002  Post-mortem with action item details (SEV1-4)\n  003  Compact incident report (P0-P2)\n  004  Root cause analysis report (P1-P4)\n\nExamples:\n  hindsight new --template 003 > postmortem.md\n  hindsight convert report.json --to md --template 004 --front-matter\n  hindsight import old-postmortem.md > report.json\n  hindsight lint docs/postmortems/*.md --format sarif > hindsight.sarif\n  hindsight schema > report.schema.json"
 )]
 struct Cli {
     #[command(subcommand)]
@@ -32,9 +37,10 @@ enum Command {
         #[arg(long)]
         front_matter: bool,
     },
-    /// Convert a report (Hindsight JSON) to Markdown in any template, or to JSON.
+    /// Convert a report (Markdown in any layout, or Hindsight JSON) to Markdown in any
+    /// template, or to JSON.
     Convert {
-        /// Input file, or - for standard input.
+        /// Input file (.md or .json), or - for standard input.
         input: PathBuf,
         /// Output format.
         #[arg(long, value_enum)]
@@ -49,6 +55,25 @@ enum Command {
         #[arg(short, long)]
         output: Option<PathBuf>,
     },
+    /// Import a Markdown post-mortem: print the report as JSON on standard output and
+    /// what could not be mapped (kept as extra sections) on standard error.
+    Import {
+        /// Markdown file, or - for standard input.
+        input: PathBuf,
+    },
+    /// Check post-mortems against the rules (docs/rules.md). Exits 1 when any finding is
+    /// an error.
+    Lint {
+        /// Markdown or JSON files.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// Output format.
+        #[arg(long, value_enum, default_value = "text")]
+        format: LintFormat,
+        /// A policy file (JSON) overriding the default rules, levels and required sections.
+        #[arg(long)]
+        policy: Option<PathBuf>,
+    },
     /// Print the JSON Schema of Hindsight's report format.
     Schema,
     /// List the templates and their sections.
@@ -61,22 +86,34 @@ enum Format {
     Json,
 }
 
+#[derive(Clone, Copy, ValueEnum)]
+enum LintFormat {
+    Text,
+    Json,
+    Sarif,
+}
+
 /// What went wrong, in words for the person at the terminal.
 #[derive(Debug)]
 struct Failure(String);
 
+/// Exit code when `lint` found error-level findings.
+const EXIT_FINDINGS: u8 = 1;
+/// Exit code when the command itself failed (unreadable file, bad arguments).
+const EXIT_FAILURE: u8 = 2;
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match run(cli) {
-        Ok(()) => ExitCode::SUCCESS,
+        Ok(code) => ExitCode::from(code),
         Err(Failure(msg)) => {
             eprintln!("hindsight: {msg}");
-            ExitCode::FAILURE
+            ExitCode::from(EXIT_FAILURE)
         }
     }
 }
 
-fn run(cli: Cli) -> Result<(), Failure> {
+fn run(cli: Cli) -> Result<u8, Failure> {
     match cli.command {
         Command::New {
             template,
@@ -91,7 +128,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
                     placeholders: true,
                 },
             );
-            write_out(None, &md)
+            write_out(None, &md).map(|()| 0)
         }
         Command::Convert {
             input,
@@ -101,7 +138,12 @@ fn run(cli: Cli) -> Result<(), Failure> {
             output,
         } => {
             let text = read_in(&input)?;
-            let mut report = read_report(&input, &text)?;
+            let mut report = match input::read_report(&text)
+                .map_err(|e| Failure(format!("{}: {e}", input.display())))?
+            {
+                input::Parsed::Json(r) => r,
+                input::Parsed::Markdown(imported) => imported.report,
+            };
             if let Some(id) = &template {
                 let t = template_arg(id)?;
                 templates::switch_template(&mut report, t.id);
@@ -117,9 +159,62 @@ fn run(cli: Cli) -> Result<(), Failure> {
                     },
                 ),
             };
-            write_out(output.as_deref(), &out)
+            write_out(output.as_deref(), &out).map(|()| 0)
         }
-        Command::Schema => write_out(None, &hindsight_core::json_schema()),
+        Command::Import { input } => {
+            let text = read_in(&input)?;
+            let imported = hindsight_core::import::parse_markdown(&text);
+            let name = input.display();
+            match &imported.template {
+                Some(t) => eprintln!("{name}: read as template {t}"),
+                None => eprintln!("{name}: layout not recognised as one of the five templates; fields were mapped by heading"),
+            }
+            for u in &imported.unmapped {
+                let at = u.line.map(|l| format!(":{l}")).unwrap_or_default();
+                eprintln!(
+                    "{name}{at}: unmapped \"{}\", kept at {}",
+                    u.title, u.kept_at
+                );
+            }
+            for w in &imported.warnings {
+                let at = w.line.map(|l| format!(":{l}")).unwrap_or_default();
+                eprintln!("{name}{at}: warning: {}", w.message);
+            }
+            write_out(None, &hindsight_core::to_json(&imported.report)).map(|()| 0)
+        }
+        Command::Lint {
+            files,
+            format,
+            policy,
+        } => {
+            let policy = match policy {
+                Some(p) => {
+                    let text = read_in(&p)?;
+                    hindsight_core::policy::Policy::from_json(&text)
+                        .map_err(|e| Failure(format!("{}: {e}", p.display())))?
+                }
+                None => hindsight_core::policy::Policy::default(),
+            };
+            let mut results = Vec::new();
+            for f in &files {
+                let text = read_in(f)?;
+                let r = lint::lint_text(f, &text, &policy)
+                    .map_err(|e| Failure(format!("{}: {e}", f.display())))?;
+                results.push(r);
+            }
+            let out = match format {
+                LintFormat::Text => lint::text(&results),
+                LintFormat::Json => lint::json(&results),
+                LintFormat::Sarif => sarif::sarif(&results),
+            };
+            write_out(None, &out)?;
+            Ok(if results.iter().any(lint::FileResult::has_errors) {
+                EXIT_FINDINGS
+            } else {
+                0
+            })
+        }
+        Command::Schema => write_out(None, &hindsight_core::json_schema()).map(|()| 0),
         Command::Templates => {
             let mut s = String::new();
             for t in templates::all() {
@@ -130,7 +225,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 }
                 s.push('\n');
             }
-            write_out(None, &s)
+            write_out(None, &s).map(|()| 0)
         }
     }
 }
@@ -162,11 +257,6 @@ fn read_in(path: &Path) -> Result<String, Failure> {
             e.utf8_error().valid_up_to()
         ))
     })
-}
-
-/// Reads a report from JSON.
-fn read_report(path: &Path, text: &str) -> Result<Report, Failure> {
-    hindsight_core::from_json(text).map_err(|e| Failure(format!("{}: {e}", path.display())))
 }
 
 fn write_out(path: Option<&Path>, text: &str) -> Result<(), Failure> {

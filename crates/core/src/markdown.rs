@@ -260,13 +260,7 @@ impl<'a> Writer<'a, '_> {
             Block::Rows { form, rows, extra } => out.push(self.rows(form, rows, extra)),
             Block::Prose { field, blank } => {
                 let v = self.text_value(field);
-                if v.is_empty() {
-                    if self.blank {
-                        out.push(blank.to_string());
-                    }
-                } else {
-                    out.push(self.prose(&v));
-                }
+                self.filled(out, v.is_empty(), "", blank, || vec![self.prose(&v)]);
             }
             Block::Labeled {
                 field,
@@ -274,20 +268,16 @@ impl<'a> Writer<'a, '_> {
                 blank,
             } => {
                 let v = self.text_value(field);
-                let label_text = label.trim_matches('*');
-                if v.is_empty() {
-                    if self.blank {
-                        out.push(format!("{label} {blank}"));
-                    }
-                } else {
+                let lead = format!("{label} {blank}");
+                self.filled(out, v.is_empty(), "", &lead, || {
                     let d = self.doc();
                     let p = self.node(NodeValue::Paragraph);
-                    self.strong(p, label_text);
+                    self.strong(p, label.trim_matches('*'));
                     p.append(self.node(NodeValue::Text(" ".into())));
                     self.inline(p, &v, false);
                     d.append(p);
-                    out.push(self.format(d));
-                }
+                    vec![self.format(d)]
+                });
             }
             Block::Items {
                 field,
@@ -296,20 +286,9 @@ impl<'a> Writer<'a, '_> {
                 blank,
             } => {
                 let items = field.get(self.report);
-                if items.is_empty() {
-                    if self.blank {
-                        if lead.is_empty() {
-                            out.push(blank.to_string());
-                        } else {
-                            out.push(format!("{lead}\n{blank}"));
-                        }
-                    }
-                } else {
-                    if !lead.is_empty() {
-                        out.push(lead.to_string());
-                    }
-                    out.push(self.items(items, style));
-                }
+                self.filled(out, items.is_empty(), lead, blank, || {
+                    vec![self.items(items, style)]
+                });
             }
             Block::Timeline {
                 time,
@@ -320,53 +299,27 @@ impl<'a> Writer<'a, '_> {
             } => {
                 if zone_intro {
                     let tz = one_line(&self.report.meta.timezone);
-                    if !tz.is_empty() {
+                    self.filled(out, tz.is_empty(), "", "All times in [TIMEZONE].", || {
                         let d = self.doc();
-                        let p = self.node(NodeValue::Paragraph);
-                        self.inline(p, &format!("All times in {tz}."), true);
-                        d.append(p);
-                        out.push(self.format(d));
-                    } else if self.blank {
-                        out.push("All times in [TIMEZONE].".to_string());
-                    }
+                        d.append(self.para(&format!("All times in {tz}."), true));
+                        vec![self.format(d)]
+                    });
                 }
                 out.push(self.timeline(time, event, owner, blank));
             }
             Block::Whys { style, lead, blank } => {
-                let whys = &self.report.root_cause.whys;
-                if whys.is_empty() {
-                    if self.blank {
-                        if lead.is_empty() {
-                            out.push(blank.to_string());
-                        } else {
-                            out.push(format!("{lead}\n{blank}"));
-                        }
-                    }
-                } else {
-                    if !lead.is_empty() {
-                        out.push(lead.to_string());
-                    }
-                    out.push(self.whys(style));
-                }
+                let empty = self.report.root_cause.whys.is_empty();
+                self.filled(out, empty, lead, blank, || vec![self.whys(style)]);
             }
             Block::FactorChecklist { blank } => {
-                if self.report.contributing_factors.checklist.is_empty() {
-                    if self.blank {
-                        out.push(blank.to_string());
-                    }
-                } else {
-                    out.push(self.factor_checklist());
-                }
+                let empty = self.report.contributing_factors.checklist.is_empty();
+                self.filled(out, empty, "", blank, || vec![self.factor_checklist()]);
             }
             Block::DetectionChecklist { blank } => {
                 let m = self.text_value(Text::DetectionMethod);
-                if m.is_empty() {
-                    if self.blank {
-                        out.push(blank.to_string());
-                    }
-                } else {
-                    out.push(self.detection_checklist(&m));
-                }
+                self.filled(out, m.is_empty(), "", blank, || {
+                    vec![self.detection_checklist(&m)]
+                });
             }
             Block::ActionItems {
                 columns,
@@ -374,22 +327,46 @@ impl<'a> Writer<'a, '_> {
                 details,
                 blank,
             } => {
-                if self.report.action_items.is_empty() && self.blank {
+                let empty = self.report.action_items.is_empty();
+                // An empty filled report still shows the (header-only) tables.
+                if empty && self.blank {
                     out.push(blank.to_string());
                 } else {
                     self.action_items(columns, by_horizon, details, out);
                 }
             }
             Block::SignOff { style, blank } => {
-                if self.report.sign_off.is_empty() {
-                    if self.blank {
-                        out.push(blank.to_string());
-                    }
-                } else {
-                    out.push(self.sign_off(style));
-                }
+                let empty = self.report.sign_off.is_empty();
+                self.filled(out, empty, "", blank, || vec![self.sign_off(style)]);
             }
         }
+    }
+
+    /// Writes a block: its rendering when the report has content for it, the seed's
+    /// placeholder text in blank exports, nothing otherwise. `lead` is a paragraph the
+    /// template writes before the block ("**Five Whys:**", "Details:").
+    fn filled(
+        &self,
+        out: &mut Vec<String>,
+        empty: bool,
+        lead: &str,
+        blank: &str,
+        render: impl FnOnce() -> Vec<String>,
+    ) {
+        if empty {
+            if self.blank {
+                out.push(if lead.is_empty() {
+                    blank.to_string()
+                } else {
+                    format!("{lead}\n{blank}")
+                });
+            }
+            return;
+        }
+        if !lead.is_empty() {
+            out.push(lead.to_string());
+        }
+        out.extend(render());
     }
 
     fn prose(&self, v: &str) -> String {

@@ -135,7 +135,10 @@ pub fn kind_from_text(text: &str) -> Option<EventKind> {
     let lower = text.to_lowercase();
     let buckets = keyword_buckets();
     let mut best: Option<usize> = None;
-    for (at, _) in lower.char_indices().filter(|(i, _)| starts_word(&lower, *i)) {
+    for (at, _) in lower
+        .char_indices()
+        .filter(|(i, _)| starts_word(&lower, *i))
+    {
         let rest = &lower[at..];
         let Some(first) = rest.bytes().next().filter(u8::is_ascii_lowercase) else {
             continue;

@@ -297,7 +297,10 @@ pub fn parse_stamp(text: &str) -> Option<Stamp> {
         return None;
     }
     // Fast paths for the commonest shapes, a bare time and a bare ISO date.
-    if cleaned.bytes().all(|b| b.is_ascii_digit() || b == b':' || b == b'.') {
+    if cleaned
+        .bytes()
+        .all(|b| b.is_ascii_digit() || b == b':' || b == b'.')
+    {
         let (time, _, _) = parse_time_word(cleaned)?;
         return Some(Stamp {
             date: DatePart::None,

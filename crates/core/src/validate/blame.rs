@@ -426,8 +426,9 @@ fn find(text: &str, lexicon: &Lexicon, cause_field: bool) -> Vec<Hit> {
             let fires = match class {
                 Class::Counterfactual => true,
                 Class::Character => words.iter().any(|w| lexicon.person(w)),
-                Class::Subject => subject
-                    .is_some_and(|s| lexicon.person(s) && !lexicon.allowed.contains(s.lower.as_ref())),
+                Class::Subject => subject.is_some_and(|s| {
+                    lexicon.person(s) && !lexicon.allowed.contains(s.lower.as_ref())
+                }),
             };
             if fires {
                 let quote = match (class, subject) {
