@@ -60,7 +60,10 @@ fn col_cell(i: usize, col: Col, kind: Cell) -> AnyView {
         format!("action_items[{i}].{}", col.key()),
         col.label().to_string(),
         move |r: &Report| {
-            r.action_items.get(i).cloned().map(|mut a| std::mem::take(col.of(&mut a)))
+            r.action_items
+                .get(i)
+                .cloned()
+                .map(|mut a| std::mem::take(col.of(&mut a)))
         },
         move |r, v| {
             if let Some(a) = r.action_items.get_mut(i) {

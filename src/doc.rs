@@ -78,7 +78,11 @@ fn slug(s: &str) -> String {
         }
     }
     let out = out.trim_end_matches('-');
-    out.chars().take(60).collect::<String>().trim_end_matches('-').to_string()
+    out.chars()
+        .take(60)
+        .collect::<String>()
+        .trim_end_matches('-')
+        .to_string()
 }
 
 #[cfg(test)]

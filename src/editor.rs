@@ -3,8 +3,8 @@
 
 use crate::export_bar::ExportBar;
 use crate::extra_sections::ExtraSections;
-use crate::layout::{self, section_anchor};
 use crate::findings_panel::FindingsPanel;
+use crate::layout::{self, section_anchor};
 use crate::preview::Preview;
 use crate::section_view::section_state;
 use crate::section_view::SectionView;
@@ -84,7 +84,7 @@ pub fn Editor() -> impl IntoView {
                 </nav>
                 <main class="sections">
                     {move || {
-                        let t = templates::by_id_or_default(&template.get());
+                        let t = templates::by_id_or_default(template.get());
                         sections.get().into_iter().map(|s| view! { <SectionView section=s template=t /> }).collect_view()
                     }}
                     <ExtraSections />

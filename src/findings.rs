@@ -77,10 +77,9 @@ impl Live {
             .last
             .with_value(|m| m.get(path).cloned().unwrap_or_default());
         let s = ArcRwSignal::new(current);
-        self.per_path
-            .update_value(|m| {
-                m.insert(path.to_string(), s.clone());
-            });
+        self.per_path.update_value(|m| {
+            m.insert(path.to_string(), s.clone());
+        });
         s
     }
 

@@ -70,7 +70,12 @@ pub fn FindingsPanel(#[prop(into)] sections: Signal<Vec<Section>>) -> impl IntoV
             }
         });
         // Sections in form order, then the rest.
-        let rank = |t: &str| sections.iter().position(|s| s.title == t).unwrap_or(usize::MAX);
+        let rank = |t: &str| {
+            sections
+                .iter()
+                .position(|s| s.title == t)
+                .unwrap_or(usize::MAX)
+        };
         groups.sort_by_key(|(t, _)| rank(t));
         groups
     });

@@ -13,7 +13,8 @@ pub struct Imported {
 
 /// Reads pasted or dropped text: JSON when it is a JSON object, Markdown otherwise.
 pub fn read(name: &str, text: &str) -> Result<Imported, String> {
-    let looks_json = name.to_ascii_lowercase().ends_with(".json") || text.trim_start().starts_with('{');
+    let looks_json =
+        name.to_ascii_lowercase().ends_with(".json") || text.trim_start().starts_with('{');
     if looks_json {
         return from_json(text)
             .map(|report| Imported {
@@ -48,7 +49,9 @@ pub fn read(name: &str, text: &str) -> Result<Imported, String> {
 pub async fn file_text(file: &web_sys::File) -> Result<String, String> {
     let promise = file.text();
     match wasm_bindgen_futures::JsFuture::from(promise).await {
-        Ok(v) => v.as_string().ok_or_else(|| "the file is not text".to_string()),
+        Ok(v) => v
+            .as_string()
+            .ok_or_else(|| "the file is not text".to_string()),
         Err(_) => Err("the browser could not read the file".to_string()),
     }
 }

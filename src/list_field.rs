@@ -11,7 +11,11 @@ pub fn ListField(field: List) -> impl IntoView {
     let ctx = use_ctx();
     let path = field.path();
     let len = Memo::new(move |_| field.get(&ctx.report.read()).len());
-    let kind = if matches!(field, List::Logs) { Cell::Prose } else { Cell::Line };
+    let kind = if matches!(field, List::Logs) {
+        Cell::Prose
+    } else {
+        Cell::Line
+    };
     view! {
         <div class="field wide list" data-path=path>
             <span class="label">{field.label()}</span>

@@ -132,7 +132,10 @@ where
     let id = format!("field-{path}");
     let change = move |ev: leptos::ev::Event| {
         let picked = event_target_value(&ev);
-        let v = picked.parse::<usize>().ok().and_then(|i| all.get(i).copied());
+        let v = picked
+            .parse::<usize>()
+            .ok()
+            .and_then(|i| all.get(i).copied());
         ctx.report.update(|r| set(r, v));
     };
     let options = all

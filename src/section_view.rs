@@ -2,18 +2,18 @@
 
 use crate::action_items::ActionItems;
 use crate::factor_checklist::FactorChecklist;
-use crate::key_values::{KeyValues, Pairs};
 use crate::findings::belongs;
+use crate::key_values::{KeyValues, Pairs};
 use crate::layout::{section_anchor, Item, Section};
-use crate::state::use_ctx;
-use hindsight_core::validate::Level;
 use crate::list_field::ListField;
 use crate::sign_off::SignOffTable;
+use crate::state::use_ctx;
 use crate::text_field::TextField;
 use crate::timeline::TimelineTable;
 use crate::whys::FiveWhys;
 use hindsight_core::fields::{Part, Slot};
 use hindsight_core::templates::Template;
+use hindsight_core::validate::Level;
 use leptos::prelude::*;
 
 /// The control for one slot of the report.
@@ -57,7 +57,10 @@ pub fn section_state(paths: Vec<&'static str>) -> impl IntoView {
         let (class, text) = match (e, w) {
             (0, 0) => ("section-state ok", "✓ complete".to_string()),
             (0, w) => ("section-state warn", format!("{w} to review")),
-            (e, _) => ("section-state err", format!("{e} error{}", if e == 1 { "" } else { "s" })),
+            (e, _) => (
+                "section-state err",
+                format!("{e} error{}", if e == 1 { "" } else { "s" }),
+            ),
         };
         view! { <span class=class>{text}</span> }
     }

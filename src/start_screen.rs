@@ -1,9 +1,9 @@
 //! The start screen: start a new post-mortem, and the reports stored in this browser.
 
 use crate::export;
+use crate::findings_panel::score_class;
 use crate::importer::Importer;
 use crate::state::use_ctx;
-use crate::findings_panel::score_class;
 use hindsight_core::policy::Policy;
 use hindsight_core::summary::summarize;
 use hindsight_core::validate::validate;
@@ -62,7 +62,7 @@ pub fn StartScreen() -> impl IntoView {
                                 <p class="sections-list"><span class="visually-hidden">"Sections: "</span>{sections}</p>
                                 <button type="button" class="primary" data-testid=format!("new-{id}")
                                     aria-label=format!("Start a post-mortem with {}", t.name)
-                                    on:click=move |_| { ctx.add(Report::new(id)); }>
+                                    on:click=move |_| { ctx.create(Report::new(id)); }>
                                     "Start"
                                 </button>
                             </li>

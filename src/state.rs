@@ -127,7 +127,8 @@ impl Ctx {
     fn record_step(self, id: &str, before: Report) {
         let in_burst = self.burst.with_value(|b| b.is_some());
         if !in_burst {
-            self.histories.update_value(|h| h.entry(id.to_string()).or_default().record(before));
+            self.histories
+                .update_value(|h| h.entry(id.to_string()).or_default().record(before));
         }
         if let Some(h) = self.burst.get_value() {
             h.clear();
@@ -202,10 +203,12 @@ impl Ctx {
 
     fn save_doc_now(self, id: &str) {
         let Ok(s) = storage::local() else { return };
-        let result = self.docs.with_untracked(|docs| match docs.iter().find(|d| d.id == id) {
-            Some(d) => storage::save(&s, d, docs),
-            None => storage::save_index(&s, docs),
-        });
+        let result = self
+            .docs
+            .with_untracked(|docs| match docs.iter().find(|d| d.id == id) {
+                Some(d) => storage::save(&s, d, docs),
+                None => storage::save_index(&s, docs),
+            });
         self.note_result(result);
     }
 
@@ -249,7 +252,7 @@ impl Ctx {
     }
 
     /// Adds a report to the top of the list and opens it.
-    pub fn add(self, report: Report) -> String {
+    pub fn create(self, report: Report) -> String {
         let doc = Doc::new(report, now_ms(), js_sys::Math::random());
         let id = doc.id.clone();
         self.docs.update(|d| d.insert(0, doc));
@@ -313,7 +316,7 @@ impl Ctx {
         match crate::import::read(name, text) {
             Ok(imported) => {
                 self.notes.set(imported.notes);
-                self.add(imported.report);
+                self.create(imported.report);
                 true
             }
             Err(e) => {
@@ -333,7 +336,7 @@ impl Ctx {
                     Ok(text) => match crate::import::read(&name, &text) {
                         Ok(imported) => {
                             notes.extend(imported.notes);
-                            self.add(imported.report);
+                            self.create(imported.report);
                         }
                         Err(e) => notes.push(e),
                     },

@@ -29,9 +29,7 @@ use leptos::prelude::*;
 pub fn TimelineTable() -> impl IntoView {
     let ctx = use_ctx();
     let len = Memo::new(move |_| ctx.report.read().timeline.entries.len());
-    let row = |i: usize| {
-        move |r: &hindsight_core::Report| r.timeline.entries.get(i).cloned()
-    };
+    let row = |i: usize| move |r: &hindsight_core::Report| r.timeline.entries.get(i).cloned();
     view! {
         <div class="part timeline" data-path="timeline">
             <ol class="rows">

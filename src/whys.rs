@@ -52,7 +52,10 @@ mod tests {
 
     #[test]
     fn because_becomes_next_why() {
-        assert_eq!(next_why("the pool was exhausted."), "Why the pool was exhausted?");
+        assert_eq!(
+            next_why("the pool was exhausted."),
+            "Why the pool was exhausted?"
+        );
         assert_eq!(next_why("  "), "");
     }
 }

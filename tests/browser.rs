@@ -29,7 +29,10 @@ async fn sleep(ms: i32) {
 }
 
 /// Mounts the app into a fresh container; dropping the handle unmounts it.
-async fn mount() -> (web_sys::HtmlElement, leptos::mount::UnmountHandle<impl Mountable>) {
+async fn mount() -> (
+    web_sys::HtmlElement,
+    leptos::mount::UnmountHandle<impl Mountable>,
+) {
     let host: web_sys::HtmlElement = document().create_element("div").unwrap().unchecked_into();
     document().body().unwrap().append_child(&host).unwrap();
     let handle = leptos::mount::mount_to(host.clone(), App);
@@ -87,7 +90,10 @@ async fn typing_updates_the_report_and_survives_a_remount() {
     let (host, handle) = mount().await;
     click(&host, "new-000").await;
     type_into(&host, "field-meta.title", "Checkout outage").await;
-    let heading = by_testid(&host, "doc-title").unwrap().text_content().unwrap();
+    let heading = by_testid(&host, "doc-title")
+        .unwrap()
+        .text_content()
+        .unwrap();
     assert_eq!(heading, "Checkout outage");
     assert_eq!(value_of(&host, "field-meta.title"), "Checkout outage");
     // The debounced save writes the core's JSON.
@@ -121,7 +127,9 @@ async fn typing_updates_the_findings() {
     let marker = by_testid(&host, "marker-meta.incident_id").expect("inline marker shown");
     assert!(!marker.text_content().unwrap().is_empty());
     assert!(host
-        .query_selector("[data-testid=finding][data-rule=placeholder][data-location='meta.incident_id']")
+        .query_selector(
+            "[data-testid=finding][data-rule=placeholder][data-location='meta.incident_id']"
+        )
         .unwrap()
         .is_some());
     type_into(&host, "field-meta.incident_id", "INC-7").await;
@@ -193,7 +201,11 @@ async fn full_storage_says_so_and_keeps_the_edit_in_memory() {
     type_into(&host, "field-meta.title", &big).await;
     sleep(700).await;
     let banner = by_testid(&host, "storage-banner").expect("banner shown");
-    assert!(banner.text_content().unwrap().contains("full"), "{:?}", banner.text_content());
+    assert!(
+        banner.text_content().unwrap().contains("full"),
+        "{:?}",
+        banner.text_content()
+    );
     assert_eq!(value_of(&host, "field-meta.title").len(), big.len());
     for i in 0..=n {
         s.remove_item(&format!("filler.{i}")).unwrap();
