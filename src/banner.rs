@@ -1,5 +1,6 @@
 //! The storage banner: what is wrong with saving, in plain words, with an export offer.
 
+use crate::export;
 use crate::state::use_ctx;
 use leptos::prelude::*;
 
@@ -12,6 +13,12 @@ pub fn Banner() -> impl IntoView {
                 <ul>
                     {move || ctx.problems.get().into_iter().map(|p| view! { <li>{p.message()}</li> }).collect_view()}
                 </ul>
+                <Show when=move || ctx.open.get().is_some()>
+                    <button type="button" class="small" data-testid="banner-export"
+                        on:click=move |_| { export::download(&export::json(&ctx.report.get_untracked())); }>
+                        "Download a copy (.json)"
+                    </button>
+                </Show>
                 <button type="button" class="small" on:click=move |_| ctx.problems.set(Vec::new())>"Dismiss"</button>
             </div>
         </Show>
