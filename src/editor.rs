@@ -49,7 +49,7 @@ pub fn Editor() -> impl IntoView {
                     <button type="button" data-testid="tab-preview" aria-pressed=move || previewing.get().to_string()
                         on:click=move |_| set_previewing.set(true)>"Preview"</button>
                 </span>
-                <span class="group">
+                <span class="group template-group">
                     <label for="template-select" class="inline-label">"Template"</label>
                     <select id="template-select" data-testid="template-select" on:change=switch>
                         {templates::all().iter().map(|t| {
