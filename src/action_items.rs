@@ -2,7 +2,7 @@
 
 use crate::rows::{self, cell, enum_cell, row_tools, Cell};
 use crate::state::use_ctx;
-use hindsight_core::templates::Template;
+use hindsight_core::templates::{Block, Template};
 use hindsight_core::{ActionItem, Category, Horizon, Report};
 use leptos::prelude::*;
 
@@ -16,6 +16,9 @@ enum Col {
     Due,
     Status,
     Tracking,
+    Description,
+    Rationale,
+    SuccessCriteria,
 }
 
 impl Col {
@@ -28,6 +31,9 @@ impl Col {
             Col::Due => "due",
             Col::Status => "status",
             Col::Tracking => "tracking",
+            Col::Description => "description",
+            Col::Rationale => "rationale",
+            Col::SuccessCriteria => "success_criteria",
         }
     }
     fn label(self) -> &'static str {
@@ -39,6 +45,9 @@ impl Col {
             Col::Due => "Due",
             Col::Status => "Status",
             Col::Tracking => "Link / ticket",
+            Col::Description => "Description",
+            Col::Rationale => "Rationale",
+            Col::SuccessCriteria => "Success criteria",
         }
     }
     fn of(self, a: &mut ActionItem) -> &mut String {
@@ -50,6 +59,9 @@ impl Col {
             Col::Due => &mut a.due,
             Col::Status => &mut a.status,
             Col::Tracking => &mut a.tracking,
+            Col::Description => &mut a.description,
+            Col::Rationale => &mut a.rationale,
+            Col::SuccessCriteria => &mut a.success_criteria,
         }
     }
 }
@@ -77,6 +89,16 @@ fn col_cell(i: usize, col: Col, kind: Cell) -> AnyView {
 pub fn ActionItems(template: &'static Template) -> impl IntoView {
     let ctx = use_ctx();
     let len = Memo::new(move |_| ctx.report.read().action_items.len());
+    // Per-item description, rationale and success criteria: shown when the template has
+    // them (seed 002), or when any item already holds some, so nothing is hidden.
+    let template_details = template
+        .blocks
+        .iter()
+        .any(|b| matches!(b, Block::ActionItems { details: true, .. }));
+    let details = template_details
+        || ctx.report.read_untracked().action_items.iter().any(|a| {
+            !(a.description.is_empty() && a.rationale.is_empty() && a.success_criteria.is_empty())
+        });
     view! {
         <div class="part actions" data-path="action_items">
             <datalist id="priorities">
@@ -102,6 +124,13 @@ pub fn ActionItems(template: &'static Template) -> impl IntoView {
                             move |r| r.action_items.get(i).and_then(|a| a.horizon),
                             move |r, v| if let Some(a) = r.action_items.get_mut(i) { a.horizon = v })}
                         {col_cell(i, Col::Tracking, Cell::Line)}
+                        {details.then(|| view! {
+                            <div class="action-details">
+                                {col_cell(i, Col::Description, Cell::Prose)}
+                                {col_cell(i, Col::Rationale, Cell::Prose)}
+                                {col_cell(i, Col::SuccessCriteria, Cell::Prose)}
+                            </div>
+                        })}
                         {row_tools("action", i, move |op| ctx.change(|r| rows::apply(&mut r.action_items, i, op)))}
                     </li>
                 </For>
