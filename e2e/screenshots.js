@@ -60,9 +60,6 @@ for (const [name, viewport, colorScheme] of shots) {
   const h = await start({ viewport, colorScheme });
   try {
     await h.open();
-    if (name === 'editor-light-desktop') {
-      await h.page.screenshot({ path: join(out, 'start-light-desktop.png') });
-    }
     await h.page.setInputFiles('[data-testid="import-file"]', file);
     await h.page.waitForSelector('[data-testid="field-meta.title"]');
     await h.page.waitForTimeout(300);
@@ -71,6 +68,9 @@ for (const [name, viewport, colorScheme] of shots) {
       await h.page.click('[data-testid="tab-preview"]');
       await h.page.waitForTimeout(200);
       await h.page.screenshot({ path: join(out, 'preview-light-desktop.png') });
+      await h.page.click('[data-testid="back"]');
+      await h.page.waitForSelector('[data-testid="doc-item"]');
+      await h.page.screenshot({ path: join(out, 'start-light-desktop.png'), fullPage: true });
     }
     if (h.errors.length) console.error(name, h.errors);
   } finally {

@@ -45,38 +45,9 @@ pub fn StartScreen() -> impl IntoView {
                 <h1>"Hindsight"</h1>
                 <p class="lede">"Write the post-mortem while it is fresh. Everything stays in this browser."</p>
             </header>
-            <section class="new" aria-labelledby="new-h">
-                <h2 id="new-h">"New post-mortem"</h2>
-                <ul class="templates">
-                    {templates::all().iter().map(|t| {
-                        let id = t.id;
-                        let sections = t.sections()
-                            .filter(|(level, _)| *level <= t.section_level())
-                            .map(|(_, s)| s)
-                            .collect::<Vec<_>>()
-                            .join(" · ");
-                        view! {
-                            <li class="template" data-testid=format!("template-{id}")>
-                                <h3>{t.name}</h3>
-                                <p>{t.description}</p>
-                                <p class="sections-list"><span class="visually-hidden">"Sections: "</span>{sections}</p>
-                                <button type="button" class="primary" data-testid=format!("new-{id}")
-                                    aria-label=format!("Start a post-mortem with {}", t.name)
-                                    on:click=move |_| { ctx.create(Report::new(id)); }>
-                                    "Start"
-                                </button>
-                            </li>
-                        }
-                    }).collect_view()}
-                </ul>
-            </section>
-            <section class="import" aria-labelledby="import-h">
-                <h2 id="import-h">"Import"</h2>
-                <Importer />
-            </section>
+            <Show when=move || { count.get() > 0 }>
             <section class="stored" aria-labelledby="stored-h">
                 <h2 id="stored-h">"In this browser"</h2>
-                <Show when=move || { count.get() > 0 } fallback=|| view! { <p class="empty">"No reports yet."</p> }>
                     <ul class="doc-list" data-testid="doc-list">
                         <For each=move || ctx.docs.get() key=|d| (d.id.clone(), d.edited_ms as u64) let:doc>
                             {
@@ -113,7 +84,36 @@ pub fn StartScreen() -> impl IntoView {
                             }
                         </For>
                     </ul>
-                </Show>
+            </section>
+            </Show>
+            <section class="new" aria-labelledby="new-h">
+                <h2 id="new-h">"New post-mortem"</h2>
+                <ul class="templates">
+                    {templates::all().iter().map(|t| {
+                        let id = t.id;
+                        let sections = t.sections()
+                            .filter(|(level, _)| *level <= t.section_level())
+                            .map(|(_, s)| s)
+                            .collect::<Vec<_>>()
+                            .join(" · ");
+                        view! {
+                            <li class="template" data-testid=format!("template-{id}")>
+                                <h3>{t.name}</h3>
+                                <p>{t.description}</p>
+                                <p class="sections-list"><span class="visually-hidden">"Sections: "</span>{sections}</p>
+                                <button type="button" class="primary" data-testid=format!("new-{id}")
+                                    aria-label=format!("Start a post-mortem with {}", t.name)
+                                    on:click=move |_| { ctx.create(Report::new(id)); }>
+                                    "Start"
+                                </button>
+                            </li>
+                        }
+                    }).collect_view()}
+                </ul>
+            </section>
+            <section class="import" aria-labelledby="import-h">
+                <h2 id="import-h">"Import"</h2>
+                <Importer />
             </section>
         </div>
     }
