@@ -60,3 +60,17 @@ for (const [id, target, frontMatter] of [['000', '', false], ['003', '004', true
     assert.deepEqual(h.errors, []);
   });
 }
+
+test('copy Markdown puts the same text on the clipboard', async () => {
+  const { page, context, base } = h;
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: base.replace(/\/$/, '') });
+  await h.open();
+  await page.click('[data-testid="new-002"]');
+  await fill(page, 'meta.title', 'Clipboard check');
+  const md = await download(page, 'export-md');
+  await page.click('[data-testid="copy-md"]');
+  await page.waitForFunction(() => document.querySelector('.copy-state')?.textContent.length > 0);
+  assert.equal(await page.textContent('.copy-state'), 'Copied.');
+  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), readFileSync(md.path, 'utf8'));
+  assert.deepEqual(h.errors, []);
+});
