@@ -28,6 +28,19 @@ pub fn Editor() -> impl IntoView {
         }
     });
     let (previewing, set_previewing) = signal(false);
+    // Printing prints the report as a document (the preview), not the form.
+    let before_tab = StoredValue::new(false);
+    let before_print = window_event_listener_untyped("beforeprint", move |_| {
+        before_tab.set_value(previewing.get_untracked());
+        set_previewing.set(true);
+    });
+    let after_print = window_event_listener_untyped("afterprint", move |_| {
+        set_previewing.set(before_tab.get_value());
+    });
+    on_cleanup(move || {
+        before_print.remove();
+        after_print.remove();
+    });
     let switch = move |ev: leptos::ev::Event| {
         let id = event_target_value(&ev);
         if templates::by_id(&id).is_some() {
