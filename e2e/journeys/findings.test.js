@@ -43,7 +43,10 @@ test('metrics beside the timeline are computed from it', async () => {
     await fill(page, `timeline[${i}].time`, time);
     await page.selectOption(`[data-testid="field-timeline[${i}].kind"]`, { label: { 'impact-start': 'Impact start', detected: 'Detection', resolved: 'Resolution' }[kind] });
   }
+  // Findings and metrics follow edits within a frame or two; wait for both before reading.
   await page.waitForFunction(() => document.querySelector('[data-testid="metric-time-to-detect"]')?.textContent.includes('5 minutes'));
+  await page.waitForFunction(() => document.querySelector('[data-testid="metric-time-to-resolve"]')?.textContent.includes('45 minutes'), null, { timeout: 5000 });
+  assert.match(await page.textContent('[data-testid="metric-time-to-detect"]'), /5 minutes/);
   assert.match(await page.textContent('[data-testid="metric-time-to-resolve"]'), /45 minutes/);
   assert.deepEqual(h.errors, []);
 });
