@@ -132,14 +132,19 @@ pub fn classify(entry: &TimelineEntry) -> Option<EventKind> {
 /// Reads an event kind from well-known words in event text: the first kind in `KEYWORDS`
 /// order with a keyword starting a word of the text and not negated.
 pub fn kind_from_text(text: &str) -> Option<EventKind> {
-    let lower = text.to_lowercase();
+    // Keywords are ASCII, so ASCII lower-casing keeps every byte offset valid.
+    let lower = text.to_ascii_lowercase();
+    let bytes = lower.as_bytes();
     let buckets = keyword_buckets();
     let mut best: Option<usize> = None;
-    for (at, _) in lower.char_indices().filter(|(i, _)| starts_word(&lower, *i)) {
-        let rest = &lower[at..];
-        let Some(first) = rest.bytes().next().filter(u8::is_ascii_lowercase) else {
+    for (at, &first) in bytes.iter().enumerate() {
+        // A keyword starts a word: a letter not preceded by a letter, digit or non-ASCII.
+        if !first.is_ascii_lowercase()
+            || (at > 0 && (bytes[at - 1].is_ascii_alphanumeric() || bytes[at - 1] >= 0x80))
+        {
             continue;
-        };
+        }
+        let rest = &lower[at..];
         for &(rank, word) in &buckets[usize::from(first - b'a')] {
             if best.is_some_and(|b| b <= rank) {
                 break;

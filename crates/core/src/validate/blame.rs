@@ -322,31 +322,45 @@ impl Lexicon {
     /// One pass with no allocation: does any word start a phrase (or say "human")? Most
     /// text does not, and skips the sentence analysis.
     fn triggered(&self, text: &str) -> bool {
-        let words = text
-            .split(|c: char| !(c.is_alphanumeric() || matches!(c, '\'' | '’' | '-' | '@' | ':')))
-            .map(|w| w.trim_matches(|c: char| matches!(c, '\'' | '’' | '-' | ':')));
-        for w in words {
-            if w.is_empty() {
+        let bytes = text.as_bytes();
+        let is_word = |b: u8| b.is_ascii_alphanumeric() || b >= 0x80 || matches!(b, b'\'' | b'-' | b'@' | b':');
+        let mut i = 0;
+        while i < bytes.len() {
+            if !is_word(bytes[i]) {
+                i += 1;
                 continue;
             }
-            if w.len() > 24 || !w.is_ascii() {
-                // Rare: let the full analysis decide.
+            let start = i;
+            while i < bytes.len() && is_word(bytes[i]) {
+                i += 1;
+            }
+            let mut word = &bytes[start..i];
+            while let [b'\'' | b'-' | b':', rest @ ..] = word {
+                word = rest;
+            }
+            while let [rest @ .., b'\'' | b'-' | b':'] = word {
+                word = rest;
+            }
+            let Some(&first) = word.first() else {
+                continue;
+            };
+            if word.len() > 24 || word.iter().any(|b| *b >= 0x80) {
+                // Rare (long or non-ASCII words): let the full analysis decide.
                 return true;
+            }
+            let first = first.to_ascii_lowercase();
+            let length_hit = self.lengths[usize::from(first)] & (1u64 << word.len().min(63)) != 0;
+            if !length_hit && !(first == b'h' && word.len() == 5) {
+                continue;
             }
             let mut buf = [0u8; 24];
-            for (slot, b) in buf.iter_mut().zip(w.bytes()) {
+            for (slot, b) in buf.iter_mut().zip(word) {
                 *slot = b.to_ascii_lowercase();
             }
-            let Ok(lower) = std::str::from_utf8(&buf[..w.len()]) else {
+            let Ok(lower) = std::str::from_utf8(&buf[..word.len()]) else {
                 return true;
             };
-            let Some(&first) = lower.as_bytes().first() else {
-                continue;
-            };
-            if lower == "human"
-                || (self.lengths[usize::from(first)] & (1u64 << lower.len().min(63)) != 0
-                    && self.by_first.contains_key(lower))
-            {
+            if lower == "human" || self.by_first.contains_key(lower) {
                 return true;
             }
         }

@@ -60,11 +60,15 @@ const CHOICES: &[&str] = &[
 /// ("YYYY-MM-DD HH:MM", "X hours Y minutes") are one placeholder.
 pub fn find_placeholders(text: &str) -> Vec<Placeholder> {
     let bytes = text.as_bytes();
-    let (slash, bracket, underscore) = (
-        bytes.iter().any(|b| matches!(b, b'/' | b'|')),
-        bytes.contains(&b'['),
-        bytes.contains(&b'_'),
-    );
+    let (mut slash, mut bracket, mut underscore) = (false, false, false);
+    for b in bytes {
+        match b {
+            b'/' | b'|' => slash = true,
+            b'[' => bracket = true,
+            b'_' => underscore = true,
+            _ => {}
+        }
+    }
     let token = may_hold_token(bytes);
     if !(slash || bracket || underscore || token) {
         return Vec::new();
