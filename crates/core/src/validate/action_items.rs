@@ -360,7 +360,21 @@ fn coverage(cx: &Context) -> Vec<Finding> {
     if !Policy::applies(&cx.policy.coverage_for, cx.severity) || !has_real_items(cx) {
         return Vec::new();
     }
-    let cats: Vec<Category> = items(cx).filter_map(|(_, a)| category(a)).collect();
+    let (mut prevent, mut detect) = (false, false);
+    for (_, a) in items(cx) {
+        match category(a) {
+            Some(Category::Prevent) => prevent = true,
+            Some(Category::Detect) => detect = true,
+            _ => {}
+        }
+        if prevent && detect {
+            return Vec::new();
+        }
+    }
+    let cats: Vec<Category> = [(prevent, Category::Prevent), (detect, Category::Detect)]
+        .into_iter()
+        .filter_map(|(has, c)| has.then_some(c))
+        .collect();
     [
         (
             Category::Prevent,

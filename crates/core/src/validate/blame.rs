@@ -475,8 +475,10 @@ fn people(cx: &Context) -> HashSet<String> {
     .chain(r.action_items.iter().map(|a| &a.owner))
     .chain(r.sign_off.iter().map(|s| &s.name));
     let mut names = HashSet::new();
+    // Owners repeat on every row; read each distinct field once.
+    let mut seen: HashSet<&str> = HashSet::new();
     for field in fields {
-        if field.trim().is_empty() || is_placeholder(field) {
+        if field.trim().is_empty() || !seen.insert(field.as_str()) || is_placeholder(field) {
             continue;
         }
         for w in field.split(|c: char| !(c.is_alphabetic() || c == '-' || c == '\'')) {

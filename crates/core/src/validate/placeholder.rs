@@ -59,17 +59,12 @@ const CHOICES: &[&str] = &[
 /// Finds every placeholder in `text`, in order; adjacent ones separated only by spaces
 /// ("YYYY-MM-DD HH:MM", "X hours Y minutes") are one placeholder.
 pub fn find_placeholders(text: &str) -> Vec<Placeholder> {
-    let bytes = text.as_bytes();
-    let (mut slash, mut bracket, mut underscore) = (false, false, false);
-    for b in bytes {
-        match b {
-            b'/' | b'|' => slash = true,
-            b'[' => bracket = true,
-            b'_' => underscore = true,
-            _ => {}
-        }
-    }
-    let token = may_hold_token(bytes);
+    let Marks {
+        slash,
+        bracket,
+        underscore,
+        token,
+    } = marks(text.as_bytes());
     if !(slash || bracket || underscore || token) {
         return Vec::new();
     }
@@ -107,28 +102,46 @@ pub fn find_placeholders(text: &str) -> Vec<Placeholder> {
         .collect()
 }
 
-/// A single cheap pass that rules out most real text: the token detector needs two
-/// capitals in a row (`HH`, `INC-XXXX`, `TBD`, `SEV1`), `P` and a digit, a lone `X`/`Y`/`N`,
-/// `$X`, `X%`/`N%` or `??`. Validation runs on every keystroke, so the full detectors only
-/// see text that might hold a placeholder.
-fn may_hold_token(b: &[u8]) -> bool {
-    b.iter().enumerate().any(|(i, &c)| {
-        let next = b.get(i + 1).copied();
-        let prev = i.checked_sub(1).map(|p| b[p]);
-        match c {
-            b'$' => next == Some(b'X'),
-            b'%' => matches!(prev, Some(b'X' | b'N')),
-            b'?' => next == Some(b'?'),
-            b'A'..=b'Z' => {
-                next.is_some_and(|n| n.is_ascii_uppercase())
-                    || (c == b'P' && next.is_some_and(|n| n.is_ascii_digit()))
-                    || (matches!(c, b'X' | b'Y' | b'N')
-                        && prev.is_none_or(|p| !p.is_ascii_alphanumeric())
-                        && next.is_none_or(|n| !n.is_ascii_alphanumeric()))
-            }
-            _ => false,
+/// Which detectors a text needs, found in one cheap pass. Validation runs on every
+/// keystroke and most text holds no placeholder, so the detectors only see text with the
+/// marks they look for.
+#[derive(Default)]
+struct Marks {
+    /// `/` or `|`: menus (`Draft / Final`, `SEV1/SEV2`).
+    slash: bool,
+    bracket: bool,
+    underscore: bool,
+    /// Marks of a template token: two capitals in a row (`HH`, `INC-XXXX`, `TBD`,
+    /// `SEV1`), `P` and a digit, a lone `X`/`Y`/`N`, `$X`, `X%`/`N%` or `??`.
+    token: bool,
+}
+
+fn marks(b: &[u8]) -> Marks {
+    let mut m = Marks::default();
+    for (i, &c) in b.iter().enumerate() {
+        if c.is_ascii_lowercase() || c == b' ' || c.is_ascii_digit() {
+            continue;
         }
-    })
+        let next = b.get(i + 1).copied().unwrap_or(b' ');
+        let prev = if i == 0 { b' ' } else { b[i - 1] };
+        match c {
+            b'/' | b'|' => m.slash = true,
+            b'[' => m.bracket = true,
+            b'_' => m.underscore = true,
+            b'$' => m.token |= next == b'X',
+            b'%' => m.token |= matches!(prev, b'X' | b'N'),
+            b'?' => m.token |= next == b'?',
+            b'A'..=b'Z' => {
+                m.token |= next.is_ascii_uppercase()
+                    || (c == b'P' && next.is_ascii_digit())
+                    || (matches!(c, b'X' | b'Y' | b'N')
+                        && !prev.is_ascii_alphanumeric()
+                        && !next.is_ascii_alphanumeric());
+            }
+            _ => {}
+        }
+    }
+    m
 }
 
 /// True when the text holds only placeholders (and punctuation between them).
