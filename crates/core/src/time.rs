@@ -184,13 +184,14 @@ fn year_number(word: &str) -> Option<i32> {
 
 /// A numeric ISO-like date: `2024-01-15` or `2024/01/15`.
 fn numeric_date(word: &str) -> Option<NaiveDate> {
-    let parts: Vec<&str> = word.split(['-', '/']).collect();
-    if parts.len() != 3 || parts[0].len() != 4 || parts[1].len() > 2 || parts[2].len() > 2 {
+    let mut parts = word.split(['-', '/']);
+    let (y, m, d) = (parts.next()?, parts.next()?, parts.next()?);
+    if parts.next().is_some() || y.len() != 4 || m.len() > 2 || d.len() > 2 {
         return None;
     }
-    let y = year_number(parts[0])?;
-    let m: u32 = parts[1].parse().ok()?;
-    let d: u32 = parts[2].parse().ok()?;
+    let y = year_number(y)?;
+    let m: u32 = m.parse().ok()?;
+    let d: u32 = d.parse().ok()?;
     NaiveDate::from_ymd_opt(y, m, d)
 }
 
@@ -238,16 +239,14 @@ fn parse_time_word(word: &str) -> Option<(NaiveTime, Option<FixedOffset>, Option
         .find(|c: char| !(c.is_ascii_digit() || c == ':' || c == '.'))
         .unwrap_or(word.len());
     let (body, suffix) = word.split_at(body_len);
-    let parts: Vec<&str> = body.split(':').collect();
-    if !(2..=3).contains(&parts.len()) || parts[0].is_empty() || parts[0].len() > 2 {
+    let mut parts = body.split(':');
+    let (hours, minutes, seconds) = (parts.next()?, parts.next()?, parts.next());
+    if parts.next().is_some() || hours.is_empty() || hours.len() > 2 || minutes.len() != 2 {
         return None;
     }
-    if parts[1].len() != 2 {
-        return None;
-    }
-    let h: u32 = parts[0].parse().ok()?;
-    let m: u32 = parts[1].parse().ok()?;
-    let (s, milli) = match parts.get(2) {
+    let h: u32 = hours.parse().ok()?;
+    let m: u32 = minutes.parse().ok()?;
+    let (s, milli) = match seconds {
         None => (0, 0),
         Some(sec) => {
             let (whole, frac) = sec.split_once('.').unwrap_or((sec, ""));
@@ -264,11 +263,15 @@ fn parse_time_word(word: &str) -> Option<(NaiveTime, Option<FixedOffset>, Option
             (s, milli)
         }
     };
-    let (offset, pm) = match suffix.to_ascii_lowercase().as_str() {
-        "" => (None, None),
-        "am" | "a.m." => (None, Some(false)),
-        "pm" | "p.m." => (None, Some(true)),
-        other => (Some(parse_zone(other)?), None),
+    let is = |w: &str| suffix.eq_ignore_ascii_case(w);
+    let (offset, pm) = if suffix.is_empty() {
+        (None, None)
+    } else if is("am") || is("a.m.") {
+        (None, Some(false))
+    } else if is("pm") || is("p.m.") {
+        (None, Some(true))
+    } else {
+        (Some(parse_zone(suffix)?), None)
     };
     let time = NaiveTime::from_hms_milli_opt(h, m, s, milli)?;
     Some((time, offset, pm))
@@ -297,7 +300,10 @@ pub fn parse_stamp(text: &str) -> Option<Stamp> {
         return None;
     }
     // Fast paths for the commonest shapes, a bare time and a bare ISO date.
-    if cleaned.bytes().all(|b| b.is_ascii_digit() || b == b':' || b == b'.') {
+    if cleaned
+        .bytes()
+        .all(|b| b.is_ascii_digit() || b == b':' || b == b'.')
+    {
         let (time, _, _) = parse_time_word(cleaned)?;
         return Some(Stamp {
             date: DatePart::None,

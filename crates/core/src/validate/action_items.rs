@@ -69,9 +69,19 @@ pub const ACTION_ITEM_COVERAGE: Rule = Rule {
 fn real(text: &str) -> bool {
     let t = text.trim();
     !t.is_empty()
-        && !["tbd", "tba", "todo", "?", "-", "—", "n/a", "none", "unassigned"]
-            .iter()
-            .any(|w| t.eq_ignore_ascii_case(w))
+        && ![
+            "tbd",
+            "tba",
+            "todo",
+            "?",
+            "-",
+            "—",
+            "n/a",
+            "none",
+            "unassigned",
+        ]
+        .iter()
+        .any(|w| t.eq_ignore_ascii_case(w))
         && !is_placeholder(t)
 }
 

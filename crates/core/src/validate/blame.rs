@@ -4,7 +4,6 @@
 //! as a cause, and hindsight counterfactuals ("if only"). System statements ("the deploy
 //! tool failed to roll back") and the checklist label "Human Error" do not fire.
 
-use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 
 use super::{is_placeholder, leaves, Context, Finding, LeafKind, Level, Loc, Rule};
@@ -241,7 +240,12 @@ impl Lexicon {
             .into_iter()
             .chain(std::iter::once((extra.as_slice(), Class::Character)))
         {
-            for p in list {
+            let curly: Vec<String> = list
+                .iter()
+                .filter(|p| p.contains('\''))
+                .map(|p| p.replace('\'', "’"))
+                .collect();
+            for p in list.iter().copied().chain(curly.iter().map(String::as_str)) {
                 let words: Vec<String> = p
                     .to_lowercase()
                     .split_whitespace()
@@ -272,25 +276,47 @@ impl Lexicon {
 
 /// A word of a sentence: lower-cased text and whether it was capitalised.
 struct Word<'t> {
-    lower: Cow<'t, str>,
+    lower: &'t str,
     capital: bool,
 }
 
-fn split_words(sentence: &str) -> Vec<Word<'_>> {
-    sentence
-        .split(|c: char| !(c.is_alphanumeric() || matches!(c, '\'' | '’' | '-' | '@' | ':')))
-        .map(|w| w.trim_matches(|c: char| matches!(c, '\'' | '’' | '-' | ':')))
-        .filter(|w| !w.is_empty())
-        .map(|w| Word {
-            // Most words are lower-case ASCII already; only the rest are copied.
-            lower: if w.bytes().any(|b| b.is_ascii_uppercase() || b >= 0x80) {
-                Cow::Owned(w.to_lowercase().replace('’', "'"))
-            } else {
-                Cow::Borrowed(w)
-            },
-            capital: w.chars().next().is_some_and(char::is_uppercase),
-        })
-        .collect()
+fn is_word_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b >= 0x80 || matches!(b, b'\'' | b'-' | b'@' | b':')
+}
+
+/// Splits `original[range]` into words, borrowing lower-case text from `lower` (the same
+/// text ASCII-lower-cased, so byte offsets agree). Appends to `out`, which the caller
+/// reuses across sentences.
+fn split_words<'t>(original: &str, lower: &'t str, range: (usize, usize), out: &mut Vec<Word<'t>>) {
+    let bytes = original.as_bytes();
+    let (mut i, end) = range;
+    while i < end {
+        if !is_word_byte(bytes[i]) {
+            i += 1;
+            continue;
+        }
+        let mut start = i;
+        while i < end && is_word_byte(bytes[i]) {
+            i += 1;
+        }
+        let mut stop = i;
+        while start < stop && matches!(bytes[start], b'\'' | b'-' | b':') {
+            start += 1;
+        }
+        while stop > start && matches!(bytes[stop - 1], b'\'' | b'-' | b':') {
+            stop -= 1;
+        }
+        if start == stop {
+            continue;
+        }
+        let (Some(word), Some(orig)) = (lower.get(start..stop), original.get(start..stop)) else {
+            continue;
+        };
+        out.push(Word {
+            lower: word,
+            capital: orig.chars().next().is_some_and(char::is_uppercase),
+        });
+    }
 }
 
 impl Lexicon {
@@ -299,8 +325,8 @@ impl Lexicon {
     fn person(&self, w: &Word) -> bool {
         let base = w
             .lower
-            .as_ref()
             .strip_suffix("'s")
+            .or_else(|| w.lower.strip_suffix("’s"))
             .unwrap_or(&w.lower)
             .trim_end_matches(':');
         PRONOUNS.contains(&base)
@@ -323,7 +349,9 @@ impl Lexicon {
     /// text does not, and skips the sentence analysis.
     fn triggered(&self, text: &str) -> bool {
         let bytes = text.as_bytes();
-        let is_word = |b: u8| b.is_ascii_alphanumeric() || b >= 0x80 || matches!(b, b'\'' | b'-' | b'@' | b':');
+        let is_word = |b: u8| {
+            b.is_ascii_alphanumeric() || b >= 0x80 || matches!(b, b'\'' | b'-' | b'@' | b':')
+        };
         let mut i = 0;
         while i < bytes.len() {
             if !is_word(bytes[i]) {
@@ -375,18 +403,28 @@ fn find(text: &str, lexicon: &Lexicon, cause_field: bool) -> Vec<Hit> {
     if !lexicon.triggered(text) {
         return hits;
     }
-    for sentence in text.split(['.', '!', '?', ';', '\n']) {
-        let words = split_words(sentence);
+    // ASCII lower-casing keeps byte offsets, so words index both texts alike.
+    let lower = text.to_ascii_lowercase();
+    let mut words: Vec<Word> = Vec::new();
+    let bytes = text.as_bytes();
+    let mut sentence_start = 0;
+    for end in (0..=bytes.len())
+        .filter(|&i| i == bytes.len() || matches!(bytes[i], b'.' | b'!' | b'?' | b';' | b'\n'))
+    {
+        let range = (sentence_start, end);
+        sentence_start = end + 1;
+        words.clear();
+        split_words(text, &lower, range, &mut words);
         if words.is_empty() {
             continue;
         }
+        let sentence = &lower[range.0..range.1];
         let human_error = words
             .windows(2)
             .any(|p| p[0].lower == "human" && p[1].lower == "error");
         if human_error && !lexicon.allowed.contains("human error") {
-            let lower_sentence = sentence.to_lowercase();
             let bare = words.len() == 2;
-            if CAUSAL.iter().any(|c| lower_sentence.contains(c)) || (cause_field && bare) {
+            if CAUSAL.iter().any(|c| sentence.contains(c)) || (cause_field && bare) {
                 hits.push(Hit {
                     quote: "human error".into(),
                     class: None,
@@ -396,7 +434,7 @@ fn find(text: &str, lexicon: &Lexicon, cause_field: bool) -> Vec<Hit> {
         let mut i = 0;
         while i < words.len() {
             let mut matched = None;
-            let word: &str = &words[i].lower;
+            let word: &str = words[i].lower;
             let maybe = word.as_bytes().first().is_some_and(|&b| {
                 lexicon.lengths[usize::from(b)] & (1u64 << word.len().min(63)) != 0
             });
@@ -427,7 +465,7 @@ fn find(text: &str, lexicon: &Lexicon, cause_field: bool) -> Vec<Hit> {
                 i += 1;
                 continue;
             };
-            let phrase: Vec<&str> = words[i..i + n].iter().map(|w| w.lower.as_ref()).collect();
+            let phrase: Vec<&str> = words[i..i + n].iter().map(|w| w.lower).collect();
             let phrase = phrase.join(" ");
             if lexicon.allowed.contains(&phrase) {
                 i += n;
@@ -436,12 +474,13 @@ fn find(text: &str, lexicon: &Lexicon, cause_field: bool) -> Vec<Hit> {
             let subject = words[..i]
                 .iter()
                 .rev()
-                .find(|w| !FILLERS.contains(&w.lower.as_ref()));
+                .find(|w| !FILLERS.contains(&w.lower));
             let fires = match class {
                 Class::Counterfactual => true,
                 Class::Character => words.iter().any(|w| lexicon.person(w)),
-                Class::Subject => subject
-                    .is_some_and(|s| lexicon.person(s) && !lexicon.allowed.contains(s.lower.as_ref())),
+                Class::Subject => {
+                    subject.is_some_and(|s| lexicon.person(s) && !lexicon.allowed.contains(s.lower))
+                }
             };
             if fires {
                 let quote = match (class, subject) {

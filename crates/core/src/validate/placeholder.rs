@@ -210,13 +210,15 @@ fn is_token_char(c: char) -> bool {
 
 /// A severity or priority level word: `SEV1`, `P2`, or a bare digit continuing a list.
 fn level_word(word: &str, continuing: bool) -> bool {
-    let w = word.to_ascii_uppercase();
-    let digit = |s: &str| s.len() == 1 && s.bytes().all(|b| b.is_ascii_digit());
-    w.strip_prefix("SEV")
-        .map(|r| digit(r.trim_start_matches('-')))
-        .or_else(|| w.strip_prefix('P').map(digit))
-        .unwrap_or(false)
-        || (continuing && digit(&w))
+    let digit = |s: &[u8]| matches!(s, [d] if d.is_ascii_digit());
+    let b = word.as_bytes();
+    match b {
+        [s, e, v, rest @ ..] if [*s, *e, *v].eq_ignore_ascii_case(b"SEV") => {
+            digit(rest) || matches!(rest, [b'-', d] if d.is_ascii_digit())
+        }
+        [p, rest @ ..] if p.eq_ignore_ascii_case(&b'P') => digit(rest),
+        _ => continuing && digit(b),
+    }
 }
 
 /// A single template token: `HH:MM`, `YYYY-MM-DD`, `INC-XXXX`, `TBD`, `$X`, `X%`,
