@@ -132,24 +132,25 @@ pub fn classify(entry: &TimelineEntry) -> Option<EventKind> {
 /// Reads an event kind from well-known words in event text: the first kind in `KEYWORDS`
 /// order with a keyword starting a word of the text and not negated.
 pub fn kind_from_text(text: &str) -> Option<EventKind> {
-    // Keywords are ASCII, so ASCII lower-casing keeps every byte offset valid.
-    let lower = text.to_ascii_lowercase();
-    let bytes = lower.as_bytes();
+    // Keywords are ASCII: compare bytes case-insensitively, no lower-cased copy.
+    let bytes = text.as_bytes();
     let buckets = keyword_buckets();
     let mut best: Option<usize> = None;
     for (at, &first) in bytes.iter().enumerate() {
         // A keyword starts a word: a letter not preceded by a letter, digit or non-ASCII.
-        if !first.is_ascii_lowercase()
+        if !first.is_ascii_alphabetic()
             || (at > 0 && (bytes[at - 1].is_ascii_alphanumeric() || bytes[at - 1] >= 0x80))
         {
             continue;
         }
-        let rest = &lower[at..];
-        for &(rank, word) in &buckets[usize::from(first - b'a')] {
+        let rest = &bytes[at..];
+        for &(rank, word) in &buckets[usize::from(first.to_ascii_lowercase() - b'a')] {
             if best.is_some_and(|b| b <= rank) {
                 break;
             }
-            if rest.starts_with(word) && !negated(&lower[..at]) {
+            let w = word.as_bytes();
+            let hit = rest.len() >= w.len() && rest[..w.len()].eq_ignore_ascii_case(w);
+            if hit && !negated(&text[..at].to_ascii_lowercase()) {
                 best = Some(rank);
             }
         }

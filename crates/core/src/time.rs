@@ -232,6 +232,31 @@ fn parse_date_words(words: &[&str]) -> Option<DatePart> {
     }
 }
 
+/// `H:MM`, `HH:MM` or `HH:MM:SS`, read byte by byte (the shape of most timeline rows).
+fn clock(b: &[u8]) -> Option<NaiveTime> {
+    let d = |i: usize| {
+        b.get(i)
+            .filter(|c| c.is_ascii_digit())
+            .map(|c| u32::from(c - b'0'))
+    };
+    let (h, rest) = match b.get(1) {
+        Some(b':') => (d(0)?, &b[2..]),
+        _ if b.get(2) == Some(&b':') => (d(0)? * 10 + d(1)?, &b[3..]),
+        _ => return None,
+    };
+    let two = |s: &[u8]| match s {
+        [a, c] if a.is_ascii_digit() && c.is_ascii_digit() => {
+            Some(u32::from(a - b'0') * 10 + u32::from(c - b'0'))
+        }
+        _ => None,
+    };
+    match rest {
+        [_, _] => NaiveTime::from_hms_opt(h, two(rest)?, 0),
+        [m1, m2, b':', s1, s2] => NaiveTime::from_hms_opt(h, two(&[*m1, *m2])?, two(&[*s1, *s2])?),
+        _ => None,
+    }
+}
+
 /// Reads a clock time `14:30`, `9:05`, `14:30:05`, `14:30:05.123`, with an optional
 /// attached zone (`14:30Z`, `14:30+02:00`) or am/pm (`2:30pm`).
 fn parse_time_word(word: &str) -> Option<(NaiveTime, Option<FixedOffset>, Option<bool>)> {
@@ -300,6 +325,13 @@ pub fn parse_stamp(text: &str) -> Option<Stamp> {
         return None;
     }
     // Fast paths for the commonest shapes, a bare time and a bare ISO date.
+    if let Some(time) = clock(cleaned.as_bytes()) {
+        return Some(Stamp {
+            date: DatePart::None,
+            time: Some(time),
+            offset: None,
+        });
+    }
     if cleaned
         .bytes()
         .all(|b| b.is_ascii_digit() || b == b':' || b == b'.')

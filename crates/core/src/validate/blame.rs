@@ -280,6 +280,7 @@ struct Word<'t> {
     capital: bool,
 }
 
+#[inline(always)]
 fn is_word_byte(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b >= 0x80 || matches!(b, b'\'' | b'-' | b'@' | b':')
 }
@@ -516,7 +517,12 @@ fn people(cx: &Context) -> HashSet<String> {
     let mut names = HashSet::new();
     // Owners repeat on every row; read each distinct field once.
     let mut seen: HashSet<&str> = HashSet::new();
+    let mut last = "";
     for field in fields {
+        if field.as_str() == last {
+            continue;
+        }
+        last = field;
         if field.trim().is_empty() || !seen.insert(field.as_str()) || is_placeholder(field) {
             continue;
         }
