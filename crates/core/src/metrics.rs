@@ -149,7 +149,10 @@ pub fn kind_from_text(text: &str) -> Option<EventKind> {
                 break;
             }
             let w = word.as_bytes();
-            let hit = rest.len() >= w.len() && rest[..w.len()].eq_ignore_ascii_case(w);
+            // The second byte rules out most keywords before the full comparison.
+            let hit = rest.len() >= w.len()
+                && rest.get(1).map(u8::to_ascii_lowercase) == w.get(1).copied()
+                && rest[..w.len()].eq_ignore_ascii_case(w);
             if hit && !negated(&text[..at].to_ascii_lowercase()) {
                 best = Some(rank);
             }

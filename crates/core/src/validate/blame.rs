@@ -280,9 +280,21 @@ struct Word<'t> {
     capital: bool,
 }
 
+/// Bytes that belong to a word, as a table: this test runs on every byte of prose.
+const WORD_BYTES: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut i = 0;
+    while i < 256 {
+        let b = i as u8;
+        t[i] = b.is_ascii_alphanumeric() || b >= 0x80 || matches!(b, b'\'' | b'-' | b'@' | b':');
+        i += 1;
+    }
+    t
+};
+
 #[inline(always)]
 fn is_word_byte(b: u8) -> bool {
-    b.is_ascii_alphanumeric() || b >= 0x80 || matches!(b, b'\'' | b'-' | b'@' | b':')
+    WORD_BYTES[usize::from(b)]
 }
 
 /// Splits `original[range]` into words, borrowing lower-case text from `lower` (the same
@@ -350,9 +362,7 @@ impl Lexicon {
     /// text does not, and skips the sentence analysis.
     fn triggered(&self, text: &str) -> bool {
         let bytes = text.as_bytes();
-        let is_word = |b: u8| {
-            b.is_ascii_alphanumeric() || b >= 0x80 || matches!(b, b'\'' | b'-' | b'@' | b':')
-        };
+        let is_word = is_word_byte;
         let mut i = 0;
         while i < bytes.len() {
             if !is_word(bytes[i]) {

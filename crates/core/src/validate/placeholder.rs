@@ -116,10 +116,23 @@ struct Marks {
     token: bool,
 }
 
+/// Bytes `marks` must look at: capitals and `[ _ / | $ % ?`.
+const MARK_BYTES: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut i = 0;
+    while i < 256 {
+        let b = i as u8;
+        t[i] =
+            b.is_ascii_uppercase() || matches!(b, b'[' | b'_' | b'/' | b'|' | b'$' | b'%' | b'?');
+        i += 1;
+    }
+    t
+};
+
 fn marks(b: &[u8]) -> Marks {
     let mut m = Marks::default();
     for (i, &c) in b.iter().enumerate() {
-        if c.is_ascii_lowercase() || c == b' ' || c.is_ascii_digit() {
+        if !MARK_BYTES[usize::from(c)] {
             continue;
         }
         let next = b.get(i + 1).copied().unwrap_or(b' ');
