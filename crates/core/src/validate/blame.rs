@@ -213,6 +213,8 @@ const CAUSAL: &[&str] = &[
 
 struct Phrase {
     words: Vec<String>,
+    /// The words joined by single spaces, for the quick scan.
+    joined: String,
     class: Class,
 }
 
@@ -252,10 +254,11 @@ impl Lexicon {
                     .map(str::to_string)
                     .collect();
                 if let Some(first) = words.first().cloned() {
-                    by_first
-                        .entry(first)
-                        .or_default()
-                        .push(Phrase { words, class });
+                    by_first.entry(first).or_default().push(Phrase {
+                        joined: words.join(" "),
+                        words,
+                        class,
+                    });
                 }
             }
         }
@@ -373,13 +376,14 @@ impl Lexicon {
             while i < bytes.len() && is_word(bytes[i]) {
                 i += 1;
             }
-            let mut word = &bytes[start..i];
-            while let [b'\'' | b'-' | b':', rest @ ..] = word {
-                word = rest;
+            let (mut ws, mut we) = (start, i);
+            while ws < we && matches!(bytes[ws], b'\'' | b'-' | b':') {
+                ws += 1;
             }
-            while let [rest @ .., b'\'' | b'-' | b':'] = word {
-                word = rest;
+            while we > ws && matches!(bytes[we - 1], b'\'' | b'-' | b':') {
+                we -= 1;
             }
+            let word = &bytes[ws..we];
             let Some(&first) = word.first() else {
                 continue;
             };
@@ -399,7 +403,21 @@ impl Lexicon {
             let Ok(lower) = std::str::from_utf8(&buf[..word.len()]) else {
                 return true;
             };
-            if lower == "human" || self.by_first.contains_key(lower) {
+            // The whole phrase must follow, not just its first word ("to" alone is
+            // everywhere; "to blame" is not).
+            let tail = &bytes[ws..];
+            let follows = |phrase: &str| {
+                tail.len() >= phrase.len()
+                    && tail[..phrase.len()].eq_ignore_ascii_case(phrase.as_bytes())
+            };
+            if lower == "human" && follows("human error") {
+                return true;
+            }
+            if self
+                .by_first
+                .get(lower)
+                .is_some_and(|phrases| phrases.iter().any(|p| follows(&p.joined)))
+            {
                 return true;
             }
         }
