@@ -303,7 +303,7 @@ fn vague(cx: &Context) -> Vec<Finding> {
             } else {
                 ("action", &a.action)
             };
-            (real(text) && is_vague(text)).then(|| {
+            (is_vague(text) && real(text)).then(|| {
                 Finding::new(
                     &ACTION_ITEM_VAGUE,
                     format!("action_items[{i}].{field}"),

@@ -295,6 +295,9 @@ pub(crate) enum LeafKind {
     Value,
     /// Pasted log excerpts: only a whole-entry placeholder counts.
     Log,
+    /// Action-item owner, due date and priority: values whose own rules report them
+    /// missing or placeholder, so the `placeholder` rule leaves them alone.
+    OwnRule,
 }
 
 /// Every text leaf of the report with its location, in report order.
@@ -363,9 +366,9 @@ pub(crate) fn leaves(report: &Report) -> Vec<(Loc, LeafKind, &str)> {
         let p = "action_items";
         out.push((Loc::Item(p, i, "id"), Value, &a.id));
         out.push((Loc::Item(p, i, "action"), Prose, &a.action));
-        out.push((Loc::Item(p, i, "owner"), Value, &a.owner));
-        out.push((Loc::Item(p, i, "priority"), Value, &a.priority));
-        out.push((Loc::Item(p, i, "due"), Value, &a.due));
+        out.push((Loc::Item(p, i, "owner"), LeafKind::OwnRule, &a.owner));
+        out.push((Loc::Item(p, i, "priority"), LeafKind::OwnRule, &a.priority));
+        out.push((Loc::Item(p, i, "due"), LeafKind::OwnRule, &a.due));
         out.push((Loc::Item(p, i, "status"), Value, &a.status));
         out.push((Loc::Item(p, i, "tracking"), Value, &a.tracking));
         out.push((Loc::Item(p, i, "description"), Prose, &a.description));

@@ -7,7 +7,7 @@ use std::collections::{HashMap, HashSet};
 
 use serde::Serialize;
 
-use super::{leaves, Context, Finding, LeafKind, Level, Loc, Rule};
+use super::{leaves, Context, Finding, LeafKind, Level, Rule};
 
 /// A placeholder found in text.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -240,23 +240,31 @@ fn template_token(token: &str) -> bool {
     if FILLER_WORDS.contains(&token) || matches!(token, "$X" | "X%" | "N%" | "$X.XX" | "#XXX") {
         return true;
     }
-    let parts: Vec<&str> = token.split(['-', ':']).collect();
-    if parts.iter().any(|p| p.is_empty()) {
+    // Only capitals, digits and separators can make a template token.
+    if !token
+        .bytes()
+        .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'-' || b == b':')
+    {
         return false;
     }
-    let filler = |p: &&str| TOKEN_PARTS.contains(p);
+    let parts = || token.split(['-', ':']);
+    if parts().any(str::is_empty) {
+        return false;
+    }
+    let count = parts().count();
+    let filler = |p: &str| TOKEN_PARTS.contains(&p);
     let strong =
-        |p: &&str| p.len() >= 3 && (p.bytes().all(|b| b == b'X') || p.bytes().all(|b| b == b'N'));
-    if parts.len() >= 2 && parts.iter().all(filler) {
+        |p: &str| p.len() >= 3 && (p.bytes().all(|b| b == b'X') || p.bytes().all(|b| b == b'N'));
+    if count >= 2 && parts().all(filler) {
         return true;
     }
     // A prefix then template parts: INC-XXXX, INC-YYYY-NNNN.
-    let prefix = parts[0];
-    parts.len() >= 2
+    let prefix = parts().next().unwrap_or_default();
+    count >= 2
         && (2..=8).contains(&prefix.len())
         && prefix.bytes().all(|b| b.is_ascii_uppercase())
-        && parts[1..].iter().all(filler)
-        && parts[1..].iter().any(|p| strong(p) || *p == "YYYY")
+        && parts().skip(1).all(filler)
+        && parts().skip(1).any(|p| strong(p) || p == "YYYY")
 }
 
 /// Template tokens, `X hours Y minutes`, and level menus (`SEV1/SEV2`, `P1 / P2 / P3`).
@@ -378,14 +386,6 @@ pub const PLACEHOLDER: Rule = Rule {
     check: placeholder,
 };
 
-/// Fields whose own rules report "missing or placeholder" (action-item-owner and friends).
-fn covered_elsewhere(loc: &Loc) -> bool {
-    matches!(
-        loc,
-        Loc::Item("action_items", _, "owner" | "due" | "priority")
-    )
-}
-
 fn finding(location: String, text: &str) -> Finding {
     Finding::new(
         &PLACEHOLDER,
@@ -401,7 +401,8 @@ fn placeholder(cx: &Context) -> Vec<Finding> {
     let mut seen: HashSet<(String, String)> = HashSet::new();
     let all = leaves(report);
     for (loc, kind, text) in &all {
-        if text.is_empty() || covered_elsewhere(loc) {
+        // Action-item owner, due date and priority: their own rules report placeholders.
+        if text.is_empty() || *kind == LeafKind::OwnRule {
             continue;
         }
         let found = if *kind == LeafKind::Log {
@@ -426,13 +427,13 @@ fn placeholder(cx: &Context) -> Vec<Finding> {
     if report.placeholders.is_empty() {
         return out;
     }
-    let by_location: HashMap<String, (&Loc, &str)> = all
+    let by_location: HashMap<String, (LeafKind, &str)> = all
         .iter()
-        .map(|(loc, _, text)| (loc.to_string(), (loc, *text)))
+        .map(|(loc, kind, text)| (loc.to_string(), (*kind, *text)))
         .collect();
     for note in &report.placeholders {
         let current = by_location.get(&note.location);
-        if current.is_some_and(|(loc, _)| covered_elsewhere(loc)) {
+        if current.is_some_and(|(kind, _)| *kind == LeafKind::OwnRule) {
             continue;
         }
         let filled =

@@ -47,11 +47,11 @@ fn timeline_time(cx: &Context) -> Vec<Finding> {
         .enumerate()
     {
         let time = entry.time.trim();
-        let location = format!("timeline[{i}].time");
+        let location = || format!("timeline[{i}].time");
         if time.is_empty() {
             if !entry.event.trim().is_empty() {
                 out.push(
-                    Finding::new(&TIMELINE_TIME, location, "This row has no time.")
+                    Finding::new(&TIMELINE_TIME, location(), "This row has no time.")
                         .fix("Add when it happened (HH:MM, or YYYY-MM-DD HH:MM)."),
                 );
             }
@@ -64,7 +64,7 @@ fn timeline_time(cx: &Context) -> Vec<Finding> {
             out.push(
                 Finding::new(
                     &TIMELINE_TIME,
-                    location,
+                    location(),
                     format!("\"{time}\" is not a time that can be read."),
                 )
                 .fix("Write it as HH:MM, HH:MM:SS or YYYY-MM-DD HH:MM, with a zone if it differs from the timeline's."),
@@ -82,7 +82,7 @@ fn timeline_time(cx: &Context) -> Vec<Finding> {
             out.push(
                 Finding::new(
                     &TIMELINE_TIME,
-                    location,
+                    location(),
                     format!("\"{time}\" is {} {side}.", format_duration(gap)),
                 )
                 .fix("Check the row's date and zone, or the incident's start and end."),
