@@ -152,8 +152,11 @@ pub fn kind_from_text(text: &str) -> Option<EventKind> {
             // The second byte rules out most keywords before the full comparison.
             let hit = rest.len() >= w.len()
                 && rest.get(1).map(u8::to_ascii_lowercase) == w.get(1).copied()
-                && rest[..w.len()].eq_ignore_ascii_case(w);
-            if hit && !negated(&text[..at].to_ascii_lowercase()) {
+                && rest
+                    .iter()
+                    .zip(w)
+                    .all(|(a, b)| a.to_ascii_lowercase() == *b);
+            if hit && !negated(&text[..at]) {
                 best = Some(rank);
             }
         }
@@ -178,18 +181,18 @@ fn keyword_buckets() -> &'static [Vec<(usize, &'static str)>; 26] {
     })
 }
 
-fn starts_word(text: &str, at: usize) -> bool {
-    text[..at]
-        .chars()
-        .next_back()
-        .is_none_or(|c| !c.is_alphanumeric())
-}
-
+/// `before` is the text up to a keyword, in any case.
 fn negated(before: &str) -> bool {
-    let tail = before.trim_end();
-    NEGATIONS
-        .iter()
-        .any(|n| tail.ends_with(n) && starts_word(tail, tail.len() - n.len()))
+    let tail = before.trim_end().as_bytes();
+    NEGATIONS.iter().any(|n| {
+        let n = n.as_bytes();
+        tail.len() >= n.len()
+            && tail[tail.len() - n.len()..].eq_ignore_ascii_case(n)
+            && tail
+                .len()
+                .checked_sub(n.len() + 1)
+                .is_none_or(|i| !tail[i].is_ascii_alphanumeric())
+    })
 }
 
 /// Computes the metrics of a report's timeline.

@@ -320,7 +320,12 @@ fn apply_meridiem(time: NaiveTime, pm: bool) -> Option<NaiveTime> {
 /// Reads a timestamp as typed. Returns `None` when the text is not a date, a time or a
 /// date-time (including placeholders such as `HH:MM`).
 pub fn parse_stamp(text: &str) -> Option<Stamp> {
-    let cleaned = text.trim().trim_matches(['*', '`']).trim();
+    let trimmed = text.trim();
+    let cleaned = if trimmed.starts_with(['*', '`']) || trimmed.ends_with(['*', '`']) {
+        trimmed.trim_matches(['*', '`']).trim()
+    } else {
+        trimmed
+    };
     if cleaned.is_empty() {
         return None;
     }

@@ -221,7 +221,9 @@ struct Phrase {
 /// The phrase table for one policy: built-ins plus the policy's extra blame words, keyed
 /// by first word.
 struct Lexicon {
-    by_first: HashMap<String, Vec<Phrase>>,
+    /// Phrases by the first byte of their first word, then by first word: a linear scan
+    /// of a handful of entries beats hashing every candidate word.
+    by_first: Vec<Vec<(String, Vec<Phrase>)>>,
     /// Bit `len` of `lengths[first byte]` is set when some phrase's first word starts with
     /// that byte and has that length: a cheap test that skips most words before hashing.
     lengths: [u64; 256],
@@ -263,13 +265,19 @@ impl Lexicon {
             }
         }
         let mut lengths = [0u64; 256];
+        let mut table: Vec<Vec<(String, Vec<Phrase>)>> = (0..256).map(|_| Vec::new()).collect();
         for first in by_first.keys() {
             if let Some(&b) = first.as_bytes().first() {
                 lengths[usize::from(b)] |= 1u64 << first.len().min(63);
             }
         }
+        for (first, phrases) in by_first {
+            if let Some(&b) = first.as_bytes().first() {
+                table[usize::from(b)].push((first, phrases));
+            }
+        }
         Lexicon {
-            by_first,
+            by_first: table,
             lengths,
             allowed: allowed.iter().map(|a| a.trim().to_lowercase()).collect(),
             names,
@@ -336,6 +344,16 @@ fn split_words<'t>(original: &str, lower: &'t str, range: (usize, usize), out: &
 }
 
 impl Lexicon {
+    /// The phrases whose first word is `first` (lower-case).
+    fn phrases(&self, first: &str) -> Option<&Vec<Phrase>> {
+        let b = first.as_bytes().first()?;
+        self.by_first
+            .get(usize::from(*b))?
+            .iter()
+            .find(|(w, _)| w == first)
+            .map(|(_, p)| p)
+    }
+
     /// True when the word names a person: pronoun, role, @handle, a capitalised name from
     /// the report's people fields, or any of those with "'s".
     fn person(&self, w: &Word) -> bool {
@@ -414,8 +432,7 @@ impl Lexicon {
                 return true;
             }
             if self
-                .by_first
-                .get(lower)
+                .phrases(lower)
                 .is_some_and(|phrases| phrases.iter().any(|p| follows(&p.joined)))
             {
                 return true;
@@ -467,11 +484,7 @@ fn find(text: &str, lexicon: &Lexicon, cause_field: bool) -> Vec<Hit> {
             let maybe = word.as_bytes().first().is_some_and(|&b| {
                 lexicon.lengths[usize::from(b)] & (1u64 << word.len().min(63)) != 0
             });
-            let phrases = if maybe {
-                lexicon.by_first.get(word)
-            } else {
-                None
-            };
+            let phrases = if maybe { lexicon.phrases(word) } else { None };
             if let Some(phrases) = phrases {
                 // Longest phrase first, so "should have known" wins over "should have".
                 for p in phrases {
