@@ -465,6 +465,15 @@ mod tests {
     }
 
     #[test]
+    fn docs_list_every_rule_with_its_default_level() {
+        let docs = include_str!("../../../../docs/rules.md");
+        for r in RULES {
+            let row = format!("| `{}` | {} |", r.id, r.level);
+            assert!(docs.contains(&row), "docs/rules.md lacks {row}");
+        }
+    }
+
+    #[test]
     fn policy_turns_rules_off_and_changes_levels() {
         let mut report = clean();
         report.meta.severity = "SEV9".into();
