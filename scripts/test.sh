@@ -12,5 +12,22 @@ if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; the
   DEBIAN_FRONTEND=noninteractive apt-get install -y chromium chromium-driver
 fi
 
+# The SARIF 2.1.0 schema that `hindsight lint --format sarif` is checked against ships in
+# this npm package (lib/schemas/sarif-2.1.0-rtm.5.json).
+if [ ! -f "$HINDSIGHT_TOOLS/node_modules/@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json" ]; then
+  echo "== installing the SARIF 2.1.0 schema (npm @microsoft/jest-sarif)"
+  npm install --prefix "$HINDSIGHT_TOOLS" --no-audit --no-fund "@microsoft/jest-sarif@1.0.0-beta.0"
+fi
+export HINDSIGHT_SARIF_SCHEMA="$HINDSIGHT_TOOLS/node_modules/@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json"
+
+log="$(mktemp)"
+trap 'rm -f "$log"' EXIT
+
 echo "== native tests (core, CLI, app logic)"
-cargo test --workspace
+cargo test --workspace --lib --bins --tests 2>&1 | tee -a "$log"
+
+# One closing line for the whole run, summed over every runner above.
+passed=$(grep -oE '^test result: [a-zA-Z]+\. [0-9]+ passed' "$log" | awk '{s+=$4} END {print s+0}')
+failed=$(grep -oE '; [0-9]+ failed' "$log" | awk '{s+=$2} END {print s+0}')
+echo
+echo "total: ${passed} passed, ${failed} failed"

@@ -4,12 +4,20 @@
 #![forbid(unsafe_code)]
 
 pub mod fields;
+pub mod import;
+pub mod json;
+pub mod locate;
+pub mod markdown;
 pub mod metrics;
 pub mod model;
 pub mod policy;
 pub mod severity;
+pub mod summary;
+pub mod templates;
 pub mod time;
 pub mod validate;
 
+pub use json::{from_json, json_schema, to_json, JsonError};
+pub use markdown::{render_html, to_markdown, MarkdownOptions};
 pub use model::*;
 pub use severity::{Scale, Severity};

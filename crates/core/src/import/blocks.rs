@@ -1,0 +1,754 @@
+//! The blocks of one recognised section: paragraphs, lists, tables and code, each routed
+//! by the section's role; whatever has no field is kept verbatim as an extra section.
+
+use comrak::nodes::{AstNode, ListType, NodeValue};
+
+use super::metadata::{self, split_inline_pairs, split_pair};
+use super::sections::{norm, Ctx, Role, Special};
+use super::source::unescape;
+use super::source::{first_paragraph, line_range};
+use super::tables::{self, split_time_prefix, TableKind};
+use super::{line_u32, placeholders, whys, Importer, MAX_DEPTH};
+use crate::fields::{List, Text};
+use crate::model::{FactorCategory, FactorCheck, Why};
+
+/// Per-section state carried from one block to the next.
+#[derive(Default)]
+pub(super) struct SecState {
+    /// Action item a `**AI-1: Title**` block is describing (inner `None`: an unfilled
+    /// template block).
+    pub detail: Option<Option<usize>>,
+    /// The "Action item categories:" legend label was just seen.
+    pub legend: bool,
+    /// Verbatim text of blocks with no field, flushed as one extra section.
+    pub unmapped: Vec<String>,
+    pub unmapped_line: Option<u32>,
+}
+
+/// One list item: its text, checkbox, nested items and line.
+pub(super) struct Item {
+    pub text: String,
+    pub checked: Option<bool>,
+    pub nested: Vec<Item>,
+    pub line: Option<u32>,
+}
+
+/// Fixed sentences some seeds print; they carry no information.
+const BOILERPLATE: &[&str] = &[
+    "factors that made the incident possible or worse",
+    "this post mortem follows a blameless culture",
+];
+
+impl Importer<'_> {
+    pub(super) fn blocks<'a>(&mut self, blocks: &[&'a AstNode<'a>], role: &Role, title: &str) {
+        let mut role = *role;
+        // "Root Cause" holding a Five Whys chain or a "Root cause:" line is the analysis.
+        if role.prose == Some(Text::RootStatement) && self.has_analysis(blocks) {
+            role.prose = Some(Text::Analysis);
+        }
+        let mut st = SecState::default();
+        for node in blocks {
+            self.block(node, &role, title, &mut st);
+        }
+        if !st.unmapped.is_empty() {
+            let body = st.unmapped.join("\n\n");
+            let line = st.unmapped_line;
+            self.keep_section(&format!("Notes on {title}"), &body, line);
+        }
+    }
+
+    fn has_analysis<'a>(&self, blocks: &[&'a AstNode<'a>]) -> bool {
+        blocks.iter().any(|b| match &b.data.borrow().value {
+            NodeValue::List(_) => self
+                .items(b, 0)
+                .iter()
+                .any(|i| whys::looks_like_why(&i.text)),
+            NodeValue::Paragraph => {
+                let t = self.src.inline(b);
+                t.lines().any(|l| {
+                    split_pair(l).is_some_and(|(k, _, _)| norm(&k) == "root cause")
+                        || whys::looks_like_why(l) && l.trim_start().starts_with("**Why")
+                })
+            }
+            _ => false,
+        })
+    }
+
+    fn keep_block(&mut self, node: &AstNode<'_>, st: &mut SecState) {
+        let (a, b) = line_range(node);
+        let text = self.src.lines(a, b);
+        if text.trim().is_empty() {
+            return;
+        }
+        if st.unmapped.is_empty() {
+            st.unmapped_line = line_u32(a);
+        }
+        st.unmapped.push(text);
+    }
+
+    fn block<'a>(&mut self, node: &'a AstNode<'a>, role: &Role, title: &str, st: &mut SecState) {
+        let value = node.data.borrow().value.clone();
+        let line = line_u32(node.data.borrow().sourcepos.start.line);
+        if role.special == Special::Preamble {
+            return;
+        }
+        match value {
+            NodeValue::ThematicBreak => {}
+            NodeValue::Paragraph => self.paragraph(node, role, title, st),
+            NodeValue::List(_) => self.list(node, role, st),
+            NodeValue::Table(_) => self.table(node, role, st),
+            NodeValue::CodeBlock(cb) => {
+                if role.special == Special::Logs {
+                    // A code block's literal is already what the author typed.
+                    let lit = cb.literal.trim_end_matches('\n');
+                    if !lit.trim().is_empty() {
+                        self.report.appendix.logs.push(lit.to_string());
+                    }
+                } else if let Some(p) = role.prose {
+                    let (a, b) = line_range(node);
+                    let text = self.src.lines(a, b);
+                    self.append_prose(p, &text, line);
+                } else {
+                    self.keep_block(node, st);
+                }
+            }
+            NodeValue::BlockQuote => match role.prose {
+                Some(p) => {
+                    let (a, b) = line_range(node);
+                    let text = self.src.lines(a, b);
+                    self.append_prose(p, &text, line);
+                }
+                None => self.keep_block(node, st),
+            },
+            _ => self.keep_block(node, st),
+        }
+    }
+
+    fn paragraph<'a>(
+        &mut self,
+        node: &'a AstNode<'a>,
+        role: &Role,
+        title: &str,
+        st: &mut SecState,
+    ) {
+        let text = self.src.inline(node);
+        let line = line_u32(node.data.borrow().sourcepos.start.line);
+        let t = text.trim();
+        if t.is_empty() {
+            return;
+        }
+        let lower = norm(t);
+        if BOILERPLATE.iter().any(|b| lower.starts_with(b)) {
+            return;
+        }
+        // "All times in UTC."
+        if let Some(zone) = timezone_sentence(t) {
+            self.set_text(Text::Timezone, "Time Zone", &zone, line);
+            return;
+        }
+        // "**Example:** …": template example text.
+        if t.starts_with("**Example") {
+            self.placeholder(&self.prose_path(role, title), t, line);
+            return;
+        }
+        // A bold label alone ("**Five Whys:**", "**Action item categories:**").
+        if let Some(label) = bold_label(t) {
+            st.legend = norm(label) == "action item categories";
+            return;
+        }
+        // "**AI-1: Title**" opens an action item's detail block.
+        if matches!(role.special, Special::ActionItems(_)) {
+            if let Some((id, name)) = detail_heading(t) {
+                st.detail = Some(self.detail_item(&id, &name, line));
+                return;
+            }
+        }
+        // Bold Why/Because pairs written as paragraphs.
+        if role.special == Special::Whys {
+            let first = t.trim_start_matches(['*', '_']).to_lowercase();
+            if first.starts_with("why") {
+                self.why_paragraph(t);
+                return;
+            }
+            if first.starts_with("because") || t.starts_with('→') {
+                if let Some(last) = self.report.root_cause.whys.last_mut() {
+                    if last.because.is_empty() {
+                        last.because = unescape(&whys::strip_because(t));
+                        return;
+                    }
+                }
+            }
+        }
+        // Seed 001's flattened "Details: - a: b - c: d".
+        if role.special == Special::Factors {
+            if let Some(rest) = t.strip_prefix("Details:") {
+                for part in rest.split(" - ") {
+                    let p = part.trim().trim_start_matches("- ").trim();
+                    self.push_list(List::Factors, p, line);
+                }
+                return;
+            }
+        }
+        // Seed 000's "_Reviewed and approved by: Name, Date_" sign-off lines.
+        if self.signoff_lines(t, line, role) {
+            return;
+        }
+        // Lines of key/value pairs.
+        if self.pairs_paragraph(t, line, role.ctx) {
+            return;
+        }
+        // Whole-paragraph italic guidance.
+        if placeholders::is_italic_guidance(t) && !t.contains('\n') {
+            self.placeholder(&self.prose_path(role, title), t, line);
+            return;
+        }
+        match (role.prose, role.list) {
+            (Some(p), _) => self.append_prose(p, t, line),
+            (None, Some(l)) => self.push_list(l, t, line),
+            (None, None) => {
+                if placeholders::is_placeholder(t) {
+                    self.placeholder(&self.prose_path(role, title), t, line);
+                } else {
+                    self.keep_block(node, st);
+                }
+            }
+        }
+    }
+
+    fn prose_path(&self, role: &Role, title: &str) -> String {
+        match (role.prose, role.list) {
+            (Some(p), _) => p.path().to_string(),
+            (None, Some(l)) => l.path().to_string(),
+            _ => format!("section:{title}"),
+        }
+    }
+
+    /// A paragraph made only of `Key: value` lines (bold keys, known keys, several pairs
+    /// on one line, italic-wrapped lines). Routes them and returns true.
+    fn pairs_paragraph(&mut self, t: &str, line: Option<u32>, ctx: Ctx) -> bool {
+        let mut found: Vec<(String, String, Option<u32>)> = Vec::new();
+        for (k, raw) in t.split('\n').enumerate() {
+            let l = unwrap_italic_line(raw.trim());
+            let ln = line.map(|n| n + u32::try_from(k).unwrap_or(0));
+            if let Some(pairs) = split_inline_pairs(&l).filter(|p| p.len() > 1) {
+                for (key, v) in pairs {
+                    found.push((key, v, ln));
+                }
+                continue;
+            }
+            match split_pair(&l) {
+                Some((key, v, bold)) if bold || metadata::is_known(&key) => {
+                    found.push((key, v, ln))
+                }
+                _ => return false,
+            }
+        }
+        for (k, v, ln) in found {
+            self.route(&k, &v, ln, ctx);
+        }
+        true
+    }
+
+    /// Italic `Role: name, date` lines in a section that carries sign-off lines (or
+    /// lines whose role says "approved by"). Returns true when the paragraph was that.
+    fn signoff_lines(&mut self, t: &str, line: Option<u32>, role: &Role) -> bool {
+        let mut rows = Vec::new();
+        for raw in t.split('\n') {
+            let raw = raw.trim();
+            let l = unwrap_italic_line(raw);
+            if l == raw {
+                return false;
+            }
+            let split = l
+                .split_once(": ")
+                .or_else(|| l.strip_suffix(':').map(|k| (k, "")));
+            let Some((k, v)) = split else {
+                return false;
+            };
+            let nk = norm(k);
+            let is_label = self.labels.iter().any(|(x, _)| *x == nk);
+            let approval = nk.contains("approved by") || nk.contains("signed off by");
+            if is_label || !(role.signoff_line || approval) {
+                return false;
+            }
+            rows.push((k.trim().to_string(), v.trim().to_string()));
+        }
+        for (k, v) in rows {
+            let role_text = if norm(&k) == norm(crate::markdown::SIGN_OFF_LINE_ROLE) {
+                String::new()
+            } else {
+                k
+            };
+            let (name, date) = match v.rsplit_once(", ") {
+                Some((n, d)) => (n.trim().to_string(), d.trim().to_string()),
+                None => (v.clone(), String::new()),
+            };
+            let name_ph = placeholders::is_placeholder(&name);
+            let date_ph = placeholders::is_placeholder(&date);
+            if name_ph {
+                self.placeholder("sign_off.name", &name, line);
+            }
+            if date_ph {
+                self.placeholder("sign_off.date", &date, line);
+            }
+            let name = if name_ph { String::new() } else { name };
+            let date = if date_ph { String::new() } else { date };
+            if name.is_empty() && date.is_empty() {
+                continue;
+            }
+            self.report.sign_off.push(crate::model::SignOff {
+                role: unescape(&role_text),
+                name: unescape(&name),
+                date: unescape(&date),
+            });
+        }
+        true
+    }
+
+    fn why_paragraph(&mut self, t: &str) {
+        for l in t.split('\n') {
+            let l = l.trim();
+            let lower = l
+                .trim_start_matches(['*', '_', '→', '-', ' '])
+                .to_lowercase();
+            if lower.starts_with("because") {
+                if let Some(last) = self.report.root_cause.whys.last_mut() {
+                    last.because = unescape(&whys::strip_because(l));
+                    continue;
+                }
+            }
+            let w = whys::parse_item(l, None);
+            self.push_why(w, None);
+        }
+    }
+
+    fn push_why(&mut self, w: Why, line: Option<u32>) {
+        let why_ph = placeholders::is_placeholder(&w.why);
+        let because_ph = placeholders::is_placeholder(&w.because);
+        let idx = self.report.root_cause.whys.len();
+        if (why_ph || w.why.is_empty()) && (because_ph || w.because.is_empty()) {
+            let text = format!("{} {}", w.why, w.because);
+            if !text.trim().is_empty() {
+                self.placeholder("root_cause.whys", text.trim(), line);
+            }
+            return;
+        }
+        let mut w = w;
+        if why_ph {
+            self.placeholder(&format!("root_cause.whys[{idx}].why"), &w.why, line);
+            w.why.clear();
+        }
+        if because_ph {
+            self.placeholder(&format!("root_cause.whys[{idx}].because"), &w.because, line);
+            w.because.clear();
+        }
+        w.why = unescape(&w.why);
+        w.because = unescape(&w.because);
+        self.report.root_cause.whys.push(w);
+    }
+
+    /// Reads a list's items (text of each item's paragraphs, checkbox, nested items).
+    pub(super) fn items<'a>(&self, list: &'a AstNode<'a>, depth: usize) -> Vec<Item> {
+        let mut out = Vec::new();
+        for it in list.children() {
+            let checked = match &it.data.borrow().value {
+                NodeValue::TaskItem(t) => Some(t.symbol.is_some()),
+                NodeValue::Item(_) => None,
+                _ => continue,
+            };
+            let mut texts = Vec::new();
+            let mut nested = Vec::new();
+            for c in it.children() {
+                let v = c.data.borrow().value.clone();
+                match v {
+                    NodeValue::List(_) if depth < MAX_DEPTH => {
+                        nested.extend(self.items(c, depth + 1));
+                    }
+                    NodeValue::Paragraph => texts.push(self.src.inline(c)),
+                    _ => {
+                        let (a, b) = line_range(c);
+                        texts.push(self.src.lines(a, b).trim().to_string());
+                    }
+                }
+            }
+            let line = first_paragraph(it)
+                .map(|p| p.data.borrow().sourcepos.start.line)
+                .or(Some(it.data.borrow().sourcepos.start.line))
+                .and_then(line_u32);
+            out.push(Item {
+                text: texts.join("\n\n"),
+                checked,
+                nested,
+                line,
+            });
+        }
+        out
+    }
+
+    fn list<'a>(&mut self, node: &'a AstNode<'a>, role: &Role, st: &mut SecState) {
+        let items = self.items(node, 0);
+        let ordered = matches!(
+            &node.data.borrow().value,
+            NodeValue::List(l) if l.list_type == ListType::Ordered
+        );
+        let is_task = items.iter().any(|i| i.checked.is_some());
+        if let Special::ActionItems(h) = role.special {
+            if let Some(idx) = st.detail {
+                self.detail_list(idx, &items);
+                return;
+            }
+            if st.legend {
+                st.legend = false;
+                return;
+            }
+            self.action_list(&items, h);
+            return;
+        }
+        let why_like = items
+            .iter()
+            .filter(|i| whys::looks_like_why(&i.text))
+            .count();
+        let why_start = items
+            .iter()
+            .filter(|i| {
+                i.text
+                    .trim_start_matches(['*', '_'])
+                    .to_lowercase()
+                    .starts_with("why")
+            })
+            .count();
+        // In a Five Whys section a numbered list is the chain even when its steps do not
+        // say "why" (seed 000 writes "1. question Because answer").
+        if (role.special == Special::Whys && (why_like > 0 || ordered)) || why_start >= 2 {
+            for it in &items {
+                let nested = (!it.nested.is_empty()).then(|| {
+                    it.nested
+                        .iter()
+                        .map(|n| n.text.as_str())
+                        .collect::<Vec<_>>()
+                        .join(" ")
+                });
+                let w = whys::parse_item(&it.text, nested.as_deref());
+                self.push_why(w, it.line);
+            }
+            return;
+        }
+        if role.special == Special::Factors && is_task {
+            self.factor_checklist(&items);
+            return;
+        }
+        if role.special == Special::HowDetected {
+            let chosen: Vec<&str> = items
+                .iter()
+                .filter(|i| i.checked != Some(false))
+                .map(|i| {
+                    let t = i.text.trim();
+                    t.strip_prefix("Other:").map_or(t, str::trim)
+                })
+                .filter(|t| !t.is_empty() && !placeholders::is_placeholder(t))
+                .collect();
+            let joined = chosen.join("; ");
+            let line = items.first().and_then(|i| i.line);
+            if !joined.is_empty() {
+                self.set_text(Text::DetectionMethod, "Detection", &joined, line);
+            }
+            return;
+        }
+        // Bold-key items ("- **Severity:** SEV2", "- Users affected: 1,200"). In a section
+        // that is a key/value block any `Key: value` item counts.
+        let lenient = !self.labels.is_empty() || matches!(role.ctx, Ctx::Meta | Ctx::Impact);
+        let labels = self.labels.clone();
+        let pair_of = |i: &Item| -> Option<(String, String, bool)> {
+            split_pair(&i.text).filter(|(k, _, bold)| {
+                *bold
+                    || metadata::is_known(k)
+                    || labels.iter().any(|(l, _)| *l == norm(k))
+                    || (lenient && role.list.is_none())
+            })
+        };
+        let all_pairs = !items.is_empty() && items.iter().all(|i| pair_of(i).is_some());
+        if role.special == Special::Timeline {
+            if all_pairs && items.iter().all(|i| split_time_prefix(&i.text).is_none()) {
+                for it in &items {
+                    if let Some((k, v, _)) = pair_of(it) {
+                        self.route(&k, &v, it.line, role.ctx);
+                    }
+                }
+            } else {
+                self.timeline_list(&items);
+            }
+            return;
+        }
+        match role.list {
+            Some(l) => {
+                for it in flatten(&items) {
+                    let routed = pair_of(it).filter(|(k, _, bold)| {
+                        *bold && metadata::target(&norm(k), role.ctx).is_some()
+                    });
+                    match routed {
+                        Some((k, v, _)) => self.route(&k, &v, it.line, role.ctx),
+                        None => self.push_list(l, &it.text, it.line),
+                    }
+                }
+            }
+            None if all_pairs => {
+                for it in &items {
+                    if let Some((k, v, _)) = pair_of(it) {
+                        self.route(&k, &v, it.line, role.ctx);
+                    }
+                }
+            }
+            None => {
+                if items
+                    .iter()
+                    .all(|i| placeholders::is_placeholder(&i.text) || i.text.trim().is_empty())
+                {
+                    for it in &items {
+                        let path = role.prose.map_or("section", |p| p.path());
+                        self.placeholder(path, &it.text, it.line);
+                    }
+                } else {
+                    self.keep_block(node, st);
+                }
+            }
+        }
+    }
+
+    fn factor_checklist(&mut self, items: &[Item]) {
+        for it in items {
+            // Seed 001's pasted "Details: - …" line runs on into the last item.
+            let (text, details) = match it.text.split_once("\nDetails:") {
+                Some((a, b)) => (a.trim(), Some(b)),
+                None => (it.text.trim(), None),
+            };
+            if let Some(rest) = details {
+                for part in rest.split(" - ") {
+                    let p = part.trim().trim_start_matches("- ").trim();
+                    self.push_list(List::Factors, p, it.line);
+                }
+            }
+            let (label, detail) = match text.split_once(':') {
+                Some((a, b)) => (a.trim(), b.trim()),
+                None => (text, ""),
+            };
+            match FactorCategory::from_label(label) {
+                Some(category) => {
+                    let checked = it.checked == Some(true);
+                    let detail_ph = placeholders::is_placeholder(detail);
+                    if detail_ph {
+                        let idx = self.report.contributing_factors.checklist.len();
+                        let loc = if checked {
+                            format!("contributing_factors.checklist[{idx}].detail")
+                        } else {
+                            "contributing_factors.checklist".to_string()
+                        };
+                        self.placeholder(&loc, detail, it.line);
+                    }
+                    let detail = if detail_ph { "" } else { detail };
+                    // The seed lists every category with a placeholder; only those the
+                    // author touched are facts.
+                    if checked || !detail_ph {
+                        self.report
+                            .contributing_factors
+                            .checklist
+                            .push(FactorCheck {
+                                category,
+                                checked,
+                                detail: unescape(detail),
+                            });
+                    }
+                }
+                None => self.push_list(List::Factors, text, it.line),
+            }
+        }
+    }
+}
+
+/// Items and their nested items, depth first.
+fn flatten(items: &[Item]) -> Vec<&Item> {
+    let mut out = Vec::new();
+    let mut stack: Vec<&Item> = items.iter().rev().collect();
+    while let Some(i) = stack.pop() {
+        out.push(i);
+        stack.extend(i.nested.iter().rev());
+    }
+    out
+}
+
+/// "All times in UTC." / "All times are US/Pacific." → the zone.
+fn timezone_sentence(t: &str) -> Option<String> {
+    let l = t.to_lowercase();
+    if !l.starts_with("all times") || t.contains('\n') || t.len() > 300 {
+        return None;
+    }
+    let idx = l
+        .rfind(" in ")
+        .map(|i| i + 4)
+        .or_else(|| l.find(" are ").map(|i| i + 5))?;
+    let zone = t.get(idx..)?.trim();
+    let zone = zone.strip_suffix('.').unwrap_or(zone).trim();
+    (!zone.is_empty()).then(|| zone.to_string())
+}
+
+/// "**Five Whys:**" → Some("Five Whys").
+fn bold_label(t: &str) -> Option<&str> {
+    let inner = t.strip_prefix("**")?.strip_suffix("**")?;
+    if inner.contains("**") || inner.contains('\n') {
+        return None;
+    }
+    inner.trim().strip_suffix(':')
+}
+
+/// "**AI-1: Title**" → ("AI-1", "Title").
+fn detail_heading(t: &str) -> Option<(String, String)> {
+    let inner = t.strip_prefix("**")?.strip_suffix("**")?;
+    if inner.contains("**") || inner.contains('\n') {
+        return None;
+    }
+    let (id, name) = inner.split_once(':')?;
+    let id = id.trim();
+    let ok = !id.is_empty()
+        && id.len() <= 20
+        && id.chars().any(|c| c.is_ascii_digit())
+        && id
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '#');
+    ok.then(|| (id.to_string(), name.trim().to_string()))
+}
+
+/// "*Post-mortem meeting held: 2024-05-02*" → the line without the emphasis.
+fn unwrap_italic_line(l: &str) -> String {
+    for m in ['*', '_'] {
+        if l.len() > 2 && l.starts_with(m) && l.ends_with(m) && !l.starts_with(&format!("{m}{m}")) {
+            return l[1..l.len() - 1].trim().to_string();
+        }
+    }
+    l.to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_small_patterns() {
+        assert_eq!(timezone_sentence("All times in UTC."), Some("UTC".into()));
+        assert_eq!(
+            timezone_sentence("All times in [TIMEZONE]."),
+            Some("[TIMEZONE]".into())
+        );
+        assert_eq!(timezone_sentence("Everything broke."), None);
+        assert_eq!(bold_label("**Five Whys:**"), Some("Five Whys"));
+        assert_eq!(bold_label("**Root cause:** x"), None);
+        assert_eq!(
+            detail_heading("**AI-2: Add pool alert**"),
+            Some(("AI-2".into(), "Add pool alert".into()))
+        );
+        assert_eq!(detail_heading("**Note: careful**"), None);
+        assert_eq!(
+            unwrap_italic_line("*Document finalized: 2024-05-09*"),
+            "Document finalized: 2024-05-09"
+        );
+    }
+}
+
+/// A table's cells as typed, with the line of each row.
+pub(super) struct Grid {
+    pub header: Vec<String>,
+    pub rows: Vec<(Vec<String>, Option<u32>)>,
+}
+
+impl Grid {
+    pub fn cell<'g>(&'g self, row: &'g [String], col: Option<usize>) -> &'g str {
+        col.and_then(|c| row.get(c)).map_or("", |s| s.trim())
+    }
+}
+
+/// Standard notes seed 001 prints in its detection-delay table.
+const STANDARD_NOTES: &[&str] = &[
+    "first alert or report",
+    "investigation started",
+    "bleeding stopped",
+    "fully resolved",
+];
+
+impl Importer<'_> {
+    fn grid<'a>(&self, node: &'a AstNode<'a>) -> Grid {
+        let mut header = Vec::new();
+        let mut rows = Vec::new();
+        for row in node.children() {
+            let is_header = matches!(row.data.borrow().value, NodeValue::TableRow(true));
+            let line = line_u32(row.data.borrow().sourcepos.start.line);
+            let cells: Vec<String> = row.children().map(|c| self.src.cell(c)).collect();
+            if is_header {
+                header = cells;
+            } else {
+                rows.push((cells, line));
+            }
+        }
+        Grid { header, rows }
+    }
+
+    fn table<'a>(&mut self, node: &'a AstNode<'a>, role: &Role, st: &mut SecState) {
+        let grid = self.grid(node);
+        match tables::classify(&grid.header) {
+            TableKind::Timeline(cols) => self.timeline_table(&grid, &cols),
+            TableKind::ActionItems(cols) => {
+                let h = match role.special {
+                    Special::ActionItems(h) => h,
+                    _ => None,
+                };
+                self.action_table(&grid, &cols, h);
+            }
+            TableKind::SignOff {
+                role: r,
+                name,
+                date,
+            } => {
+                for (row, line) in &grid.rows {
+                    let role_t = grid.cell(row, Some(r)).to_string();
+                    let name_t = grid.cell(row, Some(name)).to_string();
+                    let date_t = grid.cell(row, date).to_string();
+                    let filled = |v: &str, f: &str, me: &mut Self| -> String {
+                        if placeholders::is_placeholder(v) {
+                            me.placeholder(&format!("sign_off.{f}"), v, *line);
+                            String::new()
+                        } else {
+                            v.to_string()
+                        }
+                    };
+                    let name_v = filled(&name_t, "name", self);
+                    let date_v = filled(&date_t, "date", self);
+                    if name_v.is_empty() && date_v.is_empty() {
+                        continue;
+                    }
+                    self.report.sign_off.push(crate::model::SignOff {
+                        role: unescape(&role_t),
+                        name: unescape(&name_v),
+                        date: unescape(&date_v),
+                    });
+                }
+            }
+            TableKind::KeyValue { key, value, notes } => {
+                for (row, line) in &grid.rows {
+                    let k = grid.cell(row, Some(key)).to_string();
+                    let v = grid.cell(row, Some(value)).to_string();
+                    self.route(&k, &v, *line, role.ctx);
+                    let n = grid.cell(row, notes);
+                    if !n.is_empty()
+                        && !STANDARD_NOTES.contains(&norm(n).as_str())
+                        && !placeholders::is_placeholder(n)
+                    {
+                        self.keep_extra(
+                            &format!("{} notes", super::strip_emphasis(&k)),
+                            n,
+                            *line,
+                            role.ctx,
+                        );
+                    }
+                }
+            }
+            TableKind::Unknown => self.keep_block(node, st),
+        }
+    }
+}

@@ -1,0 +1,609 @@
+//! Markdown import: reads a post-mortem written from any of the five seed templates (or
+//! by hand, with the mess that brings) into a `Report`, naming the template it most
+//! resembles, keeping everything it could not map, and remembering placeholders.
+//!
+//! The text is parsed with comrak; the steps before (front matter, seed 001's pasted
+//! pilcrow headings) keep line numbers intact so findings can point at the source.
+
+mod action_items;
+mod blocks;
+mod front_matter;
+mod layout;
+mod metadata;
+mod pasted;
+pub mod placeholders;
+mod resemblance;
+mod sections;
+mod source;
+mod tables;
+mod timeline;
+mod whys;
+
+use comrak::nodes::{AstNode, NodeValue};
+use comrak::{parse_document, Arena, Options};
+use serde::{Deserialize, Serialize};
+
+use crate::fields::{List, Slot, Text};
+use crate::model::{ExtraSection, KeyValue, PlaceholderNote, Report};
+use crate::templates::Value;
+use metadata::Target;
+use sections::{Ctx, Role, Special};
+use source::{unescape, Source};
+
+/// What `parse_markdown` found.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Imported {
+    pub report: Report,
+    /// The seed ("000"…"004") the document most resembles; `None` for a custom layout.
+    pub template: Option<String>,
+    /// Content the importer could not map to a field, and where it was kept instead.
+    pub unmapped: Vec<Unmapped>,
+    pub warnings: Vec<Warning>,
+}
+
+/// One piece of content with no field of its own; it is kept in the report at `kept_at`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Unmapped {
+    /// Section title, or metadata key.
+    pub title: String,
+    /// Field path where the content was kept: `extra_sections[2]`, `meta.extra[0]`,
+    /// `impact.extra[1]`.
+    pub kept_at: String,
+    /// 1-based source line.
+    pub line: Option<u32>,
+}
+
+/// Something the importer did that the user may want to check.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Warning {
+    pub line: Option<u32>,
+    pub message: String,
+}
+
+/// Nesting the importer follows into lists; deeper content is kept as text.
+const MAX_DEPTH: usize = 32;
+
+/// Reads a Markdown post-mortem. Never fails: anything it cannot interpret is kept
+/// verbatim (see `Imported::unmapped`) or reported in `Imported::warnings`.
+pub fn parse_markdown(input: &str) -> Imported {
+    let mut text = normalise_input(input);
+    let (front, rest) = front_matter::split(&text);
+    text = rest;
+    let pasted = pasted::is_pasted(&text);
+    if pasted {
+        text = pasted::to_markdown(&text);
+    }
+    let arena = Arena::new();
+    let root = parse_document(&arena, &text, &comrak_options());
+    let mut imp = Importer::new(Source::new(&text));
+    if pasted {
+        imp.warn(
+            None,
+            "pilcrow headings read as a page pasted from a browser",
+        );
+    }
+    let hint = front
+        .iter()
+        .find(|k| k.key.eq_ignore_ascii_case("template"))
+        .map(|k| k.value.trim().to_string())
+        .filter(|v| crate::templates::by_id(v).is_some());
+    let template = imp.document(root, pasted, hint);
+    // Front matter repeats what the body says; it only fills what the body left empty.
+    for k in &front {
+        imp.front_key(&k.key, &k.value, Some(k.line));
+    }
+    imp.report.template = template.clone().unwrap_or_else(|| "000".to_string());
+    Imported {
+        report: imp.report,
+        template,
+        unmapped: imp.unmapped,
+        warnings: imp.warnings,
+    }
+}
+
+/// Line endings to `\n`, NUL to U+FFFD (what comrak would do, but done first so source
+/// positions match the text we slice), BOM dropped.
+fn normalise_input(input: &str) -> String {
+    let s = input.strip_prefix('\u{feff}').unwrap_or(input);
+    let mut out = String::with_capacity(s.len());
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\r' => {
+                if chars.peek() == Some(&'\n') {
+                    chars.next();
+                }
+                out.push('\n');
+            }
+            '\0' => out.push('\u{fffd}'),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+fn comrak_options() -> Options<'static> {
+    let mut o = Options::default();
+    o.extension.table = true;
+    o.extension.tasklist = true;
+    o.extension.strikethrough = true;
+    o
+}
+
+/// A heading and the top-level blocks up to the next heading.
+struct Section<'a> {
+    level: u8,
+    title: String,
+    line: usize,
+    blocks: Vec<&'a AstNode<'a>>,
+}
+
+/// Import state: the report being filled and what could not be mapped.
+struct Importer<'s> {
+    src: Source<'s>,
+    report: Report,
+    unmapped: Vec<Unmapped>,
+    warnings: Vec<Warning>,
+    /// Row labels of the section being read (from its template definition).
+    labels: Vec<(String, Value)>,
+    /// The section being read holds the author's own key/value extras.
+    force_extra: bool,
+    /// Total source lines.
+    last_line: usize,
+}
+
+fn line_u32(line: usize) -> Option<u32> {
+    (line > 0).then(|| u32::try_from(line).unwrap_or(u32::MAX))
+}
+
+impl<'s> Importer<'s> {
+    fn new(src: Source<'s>) -> Self {
+        let last_line = src.lines(1, usize::MAX).split('\n').count();
+        Importer {
+            src,
+            report: Report::default(),
+            unmapped: Vec::new(),
+            warnings: Vec::new(),
+            labels: Vec::new(),
+            force_extra: false,
+            last_line,
+        }
+    }
+
+    fn warn(&mut self, line: Option<u32>, message: &str) {
+        self.warnings.push(Warning {
+            line,
+            message: message.to_string(),
+        });
+    }
+
+    fn placeholder(&mut self, location: &str, text: &str, line: Option<u32>) {
+        self.report.placeholders.push(PlaceholderNote {
+            location: location.to_string(),
+            text: text.trim().to_string(),
+            line,
+        });
+    }
+
+    /// Sets a single-value field from a key/value pair. A placeholder is noted instead; a
+    /// second, different value for the same field is kept in `meta.extra`.
+    fn set_text(&mut self, field: Text, key: &str, value: &str, line: Option<u32>) {
+        let v = value.trim();
+        if v.is_empty() {
+            return;
+        }
+        if placeholders::is_placeholder(v) {
+            self.placeholder(field.path(), v, line);
+            return;
+        }
+        let v = unescape(v);
+        let slot = field.get_mut(&mut self.report);
+        if slot.is_empty() {
+            *slot = v;
+        } else if *slot != v {
+            self.keep_extra(key, &v, line, Ctx::Meta);
+            self.warn(line, &format!("second value for {}", field.path()));
+        }
+    }
+
+    /// Appends a paragraph to a prose field.
+    fn append_prose(&mut self, field: Text, text: &str, line: Option<u32>) {
+        let t = text.trim();
+        if t.is_empty() {
+            return;
+        }
+        if placeholders::is_placeholder(t) {
+            self.placeholder(field.path(), t, line);
+            return;
+        }
+        let t = unescape(t);
+        let slot = field.get_mut(&mut self.report);
+        if !slot.is_empty() {
+            slot.push_str("\n\n");
+        }
+        slot.push_str(&t);
+    }
+
+    fn push_list(&mut self, list: List, item: &str, line: Option<u32>) {
+        let t = item.trim();
+        if t.is_empty() {
+            return;
+        }
+        if placeholders::is_placeholder(t) {
+            self.placeholder(list.path(), t, line);
+            return;
+        }
+        list.get_mut(&mut self.report).push(unescape(t));
+    }
+
+    /// Stores a key the model has no field for.
+    fn keep_extra(&mut self, key: &str, value: &str, line: Option<u32>, ctx: Ctx) {
+        let kv = KeyValue {
+            key: unescape(key.trim()),
+            value: unescape(value.trim()),
+        };
+        let kept_at = if ctx == Ctx::Impact {
+            self.report.impact.extra.push(kv);
+            format!("impact.extra[{}]", self.report.impact.extra.len() - 1)
+        } else {
+            self.report.meta.extra.push(kv);
+            format!("meta.extra[{}]", self.report.meta.extra.len() - 1)
+        };
+        self.unmapped.push(Unmapped {
+            title: key.trim().to_string(),
+            kept_at,
+            line,
+        });
+    }
+
+    /// Routes a key/value pair to the field its key names, or to the extras.
+    fn route(&mut self, key: &str, value: &str, line: Option<u32>, ctx: Ctx) {
+        let key = strip_emphasis(key);
+        let n = sections::norm(&key);
+        if n.is_empty() && key.is_empty() {
+            return;
+        }
+        if self.force_extra {
+            self.keep_extra(&key, value, line, ctx);
+            return;
+        }
+        let from_template = self.labels.iter().find(|(l, _)| *l == n).map(|(_, v)| *v);
+        let target = match from_template {
+            Some(Value::Slot(Slot::Text(t))) => Some(Target::Text(t)),
+            Some(Value::Slot(Slot::List(l))) => Some(Target::List(l)),
+            Some(Value::StartEnd) => Some(Target::StartEnd),
+            Some(Value::Slot(Slot::Part(_))) => None,
+            None => metadata::target(&n, ctx),
+        };
+        match target {
+            Some(Target::Text(t)) => self.set_text(t, &key, value, line),
+            Some(Target::List(l)) => {
+                if l == List::Services {
+                    if placeholders::is_placeholder(value) {
+                        self.placeholder(l.path(), value, line);
+                        return;
+                    }
+                    for part in value.split([',', ';']) {
+                        self.push_list(l, part, line);
+                    }
+                } else if placeholders::is_placeholder(value) {
+                    self.placeholder(l.path(), value, line);
+                } else {
+                    // The exporter joins list values in one row with "; ".
+                    for part in value.split("; ") {
+                        self.push_list(l, part, line);
+                    }
+                }
+            }
+            Some(Target::StartEnd) => {
+                let v = value.trim();
+                // "start - end", "start -" (no end yet), "- end".
+                let split = v
+                    .strip_suffix(" -")
+                    .map(|a| (a, ""))
+                    .or_else(|| v.strip_prefix("- ").map(|b| ("", b)))
+                    .or_else(|| {
+                        [" - ", " – ", " — ", " to "]
+                            .iter()
+                            .find_map(|sep| v.split_once(sep))
+                    });
+                match split {
+                    Some((a, b)) => {
+                        self.set_text(Text::Start, &key, a, line);
+                        self.set_text(Text::End, &key, b, line);
+                    }
+                    None => self.set_text(Text::Start, &key, v, line),
+                }
+            }
+            Some(Target::Label) => {
+                if !value.trim().is_empty() {
+                    self.keep_extra(&key, value, line, ctx);
+                }
+            }
+            None => {
+                if value.trim().is_empty() {
+                    // An empty row of a key/value block is still the author's row.
+                    if !self.labels.is_empty() {
+                        self.keep_extra(&key, "", line, ctx);
+                    }
+                    return;
+                }
+                if placeholders::is_placeholder(value) {
+                    let path = if ctx == Ctx::Impact {
+                        "impact.extra"
+                    } else {
+                        "meta.extra"
+                    };
+                    self.placeholder(path, value, line);
+                    return;
+                }
+                self.keep_extra(&key, value, line, ctx);
+            }
+        }
+    }
+
+    /// Keeps content verbatim as an extra section.
+    fn keep_section(&mut self, title: &str, body: &str, line: Option<u32>) {
+        // The title is text (the exporter escapes it); the body stays Markdown.
+        self.report.extra_sections.push(ExtraSection {
+            title: unescape(title.trim()),
+            body: body.to_string(),
+        });
+        self.unmapped.push(Unmapped {
+            title: title.trim().to_string(),
+            kept_at: format!("extra_sections[{}]", self.report.extra_sections.len() - 1),
+            line,
+        });
+    }
+
+    /// A front-matter key: fills a field only when the body left it empty.
+    fn front_key(&mut self, key: &str, value: &str, line: Option<u32>) {
+        let n = sections::norm(key);
+        if matches!(n.as_str(), "template" | "schema version") {
+            return;
+        }
+        let field = match metadata::target(&n, Ctx::Meta) {
+            Some(Target::Text(t)) => Some(t),
+            _ => None,
+        };
+        if let Some(t) = field {
+            if !t.get(&self.report).trim().is_empty() {
+                return;
+            }
+        }
+        self.labels.clear();
+        self.force_extra = false;
+        self.route(key, value, line, Ctx::Meta);
+    }
+
+    /// Splits the document into sections, picks the template it resembles and imports
+    /// each section through that template's definition (or the generic classifier).
+    fn document<'a>(
+        &mut self,
+        root: &'a AstNode<'a>,
+        pasted: bool,
+        hint: Option<String>,
+    ) -> Option<String> {
+        let mut preface: Vec<&'a AstNode<'a>> = Vec::new();
+        let mut secs: Vec<Section<'a>> = Vec::new();
+        for node in root.children() {
+            let heading = match &node.data.borrow().value {
+                NodeValue::Heading(h) => Some(h.level),
+                _ => None,
+            };
+            match heading {
+                Some(level) => {
+                    let title = self
+                        .src
+                        .inline(node)
+                        .trim_end_matches('¶')
+                        .trim()
+                        .to_string();
+                    let line = node.data.borrow().sourcepos.start.line;
+                    secs.push(Section {
+                        level,
+                        title,
+                        line,
+                        blocks: Vec::new(),
+                    });
+                }
+                None => match secs.last_mut() {
+                    Some(s) => s.blocks.push(node),
+                    None => preface.push(node),
+                },
+            }
+        }
+        let layouts = layout::all();
+        let normed: Vec<String> = secs.iter().map(|s| sections::norm(&s.title)).collect();
+        let template = hint.or_else(|| resemblance::guess(&layouts, &normed, pasted));
+        let lay = template
+            .as_deref()
+            .and_then(|id| layouts.into_iter().find(|l| l.id == id));
+        let layout_role = |n: &str| -> Option<(Role, Vec<(String, Value)>)> {
+            let s = lay.as_ref()?.section(n)?;
+            if n.is_empty() && !s.heading.is_empty() {
+                return None;
+            }
+            Some((s.role, s.labels.clone()))
+        };
+        // The title: the first top-level heading that is not a template preamble nor a
+        // known section.
+        let min_level = secs.iter().map(|s| s.level).min().unwrap_or(1);
+        let title_idx = secs.iter().position(|s| {
+            let n = sections::norm(&s.title);
+            s.level == min_level
+                && !is_preamble(&n)
+                && sections::classify(&n).is_none_or(|r| r.special == Special::Preamble)
+        });
+        let mut meta_role = Role::blank(Ctx::Meta);
+        meta_role.prose = Some(Text::Summary);
+        let (meta_role, meta_labels) = layout_role("").unwrap_or((meta_role, Vec::new()));
+        let meta_role = Role {
+            prose: meta_role.prose.or(Some(Text::Summary)),
+            ..meta_role
+        };
+        let start = match title_idx {
+            Some(i) => {
+                let skipped = &secs[..i];
+                if !skipped.is_empty() {
+                    let line = line_u32(skipped[0].line);
+                    self.warn(line, "template preamble above the title was not imported");
+                }
+                if !preface.is_empty() && i > 0 {
+                    preface.clear();
+                }
+                self.title(&secs[i].title, line_u32(secs[i].line));
+                let blocks = secs[i].blocks.clone();
+                self.labels = meta_labels.clone();
+                self.blocks(&preface, &meta_role, "Preface");
+                self.blocks(&blocks, &meta_role, &secs[i].title.clone());
+                i + 1
+            }
+            None => {
+                self.labels = meta_labels.clone();
+                self.blocks(&preface, &meta_role, "Preface");
+                0
+            }
+        };
+        let mut i = start;
+        let mut notes_level: Option<u8> = None;
+        while i < secs.len() {
+            let s = &secs[i];
+            if notes_level.is_some_and(|l| s.level <= l) {
+                notes_level = None;
+            }
+            let n = sections::norm(&s.title);
+            let (role, labels) = if notes_level.is_some() {
+                let r = sections::canonical(&n).or_else(|| sections::classify(&n));
+                (r, Vec::new())
+            } else {
+                match layout_role(&n).filter(|_| !n.is_empty()) {
+                    Some((r, l)) => (Some(r), l),
+                    None => (sections::classify(&n), Vec::new()),
+                }
+            };
+            self.labels = labels;
+            self.force_extra = role.is_some_and(|r| r.force_extra);
+            match role {
+                Some(r) if r.special == Special::Preamble => {
+                    self.warn(line_u32(s.line), "template instructions were not imported");
+                    i += 1;
+                }
+                Some(r) => {
+                    if r.special == Special::AdditionalNotes {
+                        notes_level = Some(s.level);
+                    }
+                    let blocks = s.blocks.clone();
+                    let title = s.title.clone();
+                    self.blocks(&blocks, &r, &title);
+                    i += 1;
+                }
+                None => {
+                    // Unknown: keep it and everything below it verbatim.
+                    let level = s.level;
+                    let mut j = i + 1;
+                    while j < secs.len() && secs[j].level > level {
+                        j += 1;
+                    }
+                    let end = secs.get(j).map_or(self.last_line, |n| n.line - 1);
+                    let (_, heading_end) = heading_lines(s);
+                    let body = tidy_body(&self.src.lines(heading_end + 1, end));
+                    let title = s.title.clone();
+                    self.keep_section(&title, &body, line_u32(s.line));
+                    i = j;
+                }
+            }
+        }
+        self.labels.clear();
+        self.force_extra = false;
+        template
+    }
+
+    fn title(&mut self, heading: &str, line: Option<u32>) {
+        let t = heading.trim();
+        let prefixes = layout::title_prefixes();
+        let generic = |s: &str| {
+            let n = sections::norm(s);
+            is_generic_title(&n) || prefixes.contains(&n)
+        };
+        let title = match t.split_once(':') {
+            Some((prefix, rest)) if generic(prefix) => rest.trim(),
+            _ if generic(t) => "",
+            _ => t,
+        };
+        if !title.is_empty() {
+            self.set_text(Text::Title, "Title", title, line);
+        }
+    }
+}
+
+/// Lines a section heading occupies (Setext headings take two).
+fn heading_lines(s: &Section<'_>) -> (usize, usize) {
+    match s.blocks.first() {
+        Some(b) => {
+            let first = b.data.borrow().sourcepos.start.line;
+            (s.line, first.saturating_sub(1).max(s.line))
+        }
+        None => (s.line, s.line),
+    }
+}
+
+/// Trims blank lines and trailing thematic breaks from a kept section body.
+fn tidy_body(body: &str) -> String {
+    let lines: Vec<&str> = body.split('\n').collect();
+    let mut end = lines.len();
+    while end > 0 && {
+        let l = lines[end - 1].trim();
+        l.is_empty() || l == "---" || l == "***" || l == "___"
+    } {
+        end -= 1;
+    }
+    let mut start = 0;
+    while start < end && lines[start].trim().is_empty() {
+        start += 1;
+    }
+    lines[start..end].join("\n")
+}
+
+fn is_preamble(n: &str) -> bool {
+    n.contains("template") || n == "instructions"
+}
+
+/// "Post-Mortem", "Post-Mortem Report", "Post-Mortem / Root Cause Analysis Report"…: a
+/// heading that names the document type, not the incident.
+fn is_generic_title(n: &str) -> bool {
+    matches!(
+        n,
+        "post mortem"
+            | "postmortem"
+            | "post mortem report"
+            | "postmortem report"
+            | "incident post mortem"
+            | "incident postmortem"
+            | "incident report"
+            | "post incident review"
+            | "incident review"
+            | "post mortem root cause analysis report"
+            | "root cause analysis report"
+            | "rca"
+            | "pir"
+    )
+}
+
+/// Removes emphasis markers wrapped around a key ("**Severity**" → "Severity"), and a
+/// trailing colon; escaped markers (`\_`) are the key's own text.
+fn strip_emphasis(key: &str) -> String {
+    let mut k = key.trim();
+    for m in ["**", "__", "*", "_"] {
+        if k.len() > 2 * m.len() && k.starts_with(m) && k.ends_with(m) {
+            let inner = &k[m.len()..k.len() - m.len()];
+            let escapes = inner.chars().rev().take_while(|&c| c == '\\').count();
+            if escapes % 2 == 0 {
+                k = inner.trim();
+                break;
+            }
+        }
+    }
+    let k = k.strip_suffix(':').unwrap_or(k);
+    k.trim().to_string()
+}

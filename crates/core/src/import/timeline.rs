@@ -1,0 +1,118 @@
+//! Timeline rows, from a table (Time | Event | Owner | …) or a list ("14:32 UTC — Alert
+//! fired"): time as typed, the event kind read from a bold prefix ("**Detection**: …").
+
+use super::blocks::{Grid, Item};
+use super::placeholders::is_placeholder;
+use super::source::unescape;
+use super::tables::{split_time_prefix, TimelineCols};
+use super::Importer;
+use crate::model::{EventKind, TimelineEntry};
+
+/// "**Detection**: text" / "**Detection:** text" → (kind, text).
+pub fn split_kind(event: &str) -> (Option<EventKind>, String) {
+    let t = event.trim();
+    if let Some(rest) = t.strip_prefix("**") {
+        if let Some(end) = rest.find("**") {
+            let label = &rest[..end];
+            let after = rest[end + 2..].trim_start();
+            let (label, after) = match label.trim_end().strip_suffix(':') {
+                Some(l) => (l, Some(after)),
+                None => (label, after.strip_prefix(':')),
+            };
+            if let (Some(kind), Some(after)) = (EventKind::from_label(label), after) {
+                return (Some(kind), after.trim().to_string());
+            }
+        }
+    }
+    (None, t.to_string())
+}
+
+impl Importer<'_> {
+    fn push_entry(&mut self, time: &str, event: &str, owner: &str, line: Option<u32>) {
+        let idx = self.report.timeline.entries.len();
+        let t_ph = is_placeholder(time);
+        let e_ph = is_placeholder(event);
+        let o_ph = is_placeholder(owner);
+        let (kind, text) = split_kind(event);
+        let t_empty = time.is_empty() || t_ph;
+        let e_empty = text.is_empty() || is_placeholder(&text);
+        let o_empty = owner.is_empty() || o_ph;
+        if t_empty && e_empty && o_empty && (kind.is_none() || e_ph) {
+            for v in [time, event, owner] {
+                if is_placeholder(v) {
+                    self.placeholder("timeline", v, line);
+                }
+            }
+            return;
+        }
+        let mut entry = TimelineEntry {
+            time: unescape(time),
+            event: unescape(&text),
+            owner: unescape(owner),
+            kind,
+        };
+        if t_ph {
+            self.placeholder(&format!("timeline[{idx}].time"), time, line);
+            entry.time.clear();
+        }
+        if e_ph || is_placeholder(&text) {
+            self.placeholder(&format!("timeline[{idx}].event"), &entry.event, line);
+            entry.event.clear();
+        }
+        if o_ph {
+            self.placeholder(&format!("timeline[{idx}].owner"), owner, line);
+            entry.owner.clear();
+        }
+        self.report.timeline.entries.push(entry);
+    }
+
+    pub(super) fn timeline_table(&mut self, grid: &Grid, cols: &TimelineCols) {
+        for (row, line) in &grid.rows {
+            let time = grid.cell(row, Some(cols.time)).to_string();
+            let mut event = grid.cell(row, Some(cols.event)).to_string();
+            let owner = grid.cell(row, cols.owner).to_string();
+            for &c in &cols.other {
+                let v = grid.cell(row, Some(c));
+                if !v.is_empty() && !is_placeholder(v) {
+                    let h = grid.header.get(c).map_or("", |s| s.trim());
+                    event.push_str(&format!(" ({h}: {v})"));
+                }
+            }
+            self.push_entry(&time, &event, &owner, *line);
+        }
+        if !cols.other.is_empty() {
+            self.warn(
+                grid.rows.first().and_then(|r| r.1),
+                "extra timeline columns were appended to the event text",
+            );
+        }
+    }
+
+    pub(super) fn timeline_list(&mut self, items: &[Item]) {
+        for it in items {
+            match split_time_prefix(&it.text) {
+                Some((time, rest)) => self.push_entry(&time, &rest, "", it.line),
+                None => self.push_entry("", &it.text, "", it.line),
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_bold_kind_prefixes() {
+        assert_eq!(
+            split_kind("**Detection**: pager fired"),
+            (Some(EventKind::Detected), "pager fired".into())
+        );
+        assert_eq!(
+            split_kind("**Mitigation:** rolled back"),
+            (Some(EventKind::Mitigated), "rolled back".into())
+        );
+        assert_eq!(split_kind("**Big** news"), (None, "**Big** news".into()));
+        assert_eq!(split_kind("plain"), (None, "plain".into()));
+    }
+}

@@ -1,0 +1,203 @@
+//! Five Whys, in any of the shapes authors use: "Why …? Because …" items, bold
+//! **Why** questions with a "→ Because" or nested "- Because" line, seed 001's
+//! "Why? cause" bullets, and bold Why/Because pairs.
+
+use crate::model::Why;
+
+/// True when a list item's text reads like a step of a Five Whys chain.
+pub fn looks_like_why(text: &str) -> bool {
+    let raw = text.trim().trim_start_matches(['*', '_']).to_lowercase();
+    let t = strip_marks(text).to_lowercase();
+    raw.starts_with("why") || t.starts_with("why") || t.contains("because")
+}
+
+/// Removes bold/italic markers around a leading "Why" label and a "Why 1:" numbering.
+fn strip_marks(text: &str) -> String {
+    let t = text.trim();
+    let mut s = t.to_string();
+    for m in ["**", "__"] {
+        if let Some(rest) = s.strip_prefix(m) {
+            if let Some(end) = rest.find(m) {
+                let inner = &rest[..end];
+                if inner.to_lowercase().starts_with("why") {
+                    s = format!("{}{}", inner, &rest[end + m.len()..]);
+                }
+            }
+        }
+    }
+    // "Why 1: question" / "Why #2 - question" → "question".
+    let lower = s.to_lowercase();
+    if let Some(rest) = lower.strip_prefix("why") {
+        let r = rest.trim_start_matches([' ', '#']);
+        let digits = r.chars().take_while(|c| c.is_ascii_digit()).count();
+        if digits > 0 {
+            let r2 = r[digits..].trim_start();
+            if let Some(r3) = r2.strip_prefix(':').or_else(|| r2.strip_prefix("- ")) {
+                let cut = s.len() - r3.len();
+                s = s[cut..].trim().to_string();
+            }
+        }
+    }
+    s
+}
+
+/// Removes "→", "->", "-" and a leading "Because"/"Because:" from an answer.
+pub fn strip_because(text: &str) -> String {
+    let mut t = text.trim();
+    for p in ["→", "->", "=>", "-", "–"] {
+        if let Some(r) = t.strip_prefix(p) {
+            t = r.trim_start();
+        }
+    }
+    for m in [
+        "**Because:**",
+        "**Because**:",
+        "**Because**",
+        "Because:",
+        "because:",
+    ] {
+        if let Some(r) = t.strip_prefix(m) {
+            return r.trim().to_string();
+        }
+    }
+    if t.len() >= 7 && t[..7].eq_ignore_ascii_case("because") {
+        return t[7..].trim().to_string();
+    }
+    t.to_string()
+}
+
+/// Reads one list item: its own text and, when present, the text of a nested answer.
+pub fn parse_item(text: &str, nested: Option<&str>) -> Why {
+    let text = strip_marks(text);
+    if let Some(answer) = nested {
+        return Why {
+            why: bare_why(text.trim().to_string()),
+            because: strip_because(answer),
+        };
+    }
+    if let Some(i) = find_because(&text) {
+        return Why {
+            why: bare_why(question_before(&text[..i])),
+            because: strip_because(&text[i..]),
+        };
+    }
+    // Seed 001: "Why? the cause", or "Why did X? the cause" (question, then answer).
+    if text.len() >= 3 && text[..3].eq_ignore_ascii_case("why") {
+        if let Some(q) = text.find('?') {
+            let question = text[..=q].trim();
+            let answer = text[q + 1..].trim();
+            if !answer.is_empty() {
+                let why = if question.eq_ignore_ascii_case("why?") {
+                    String::new()
+                } else {
+                    question.to_string()
+                };
+                return Why {
+                    why,
+                    because: answer.to_string(),
+                };
+            }
+        }
+    }
+    Why {
+        why: bare_why(text.trim().to_string()),
+        because: String::new(),
+    }
+}
+
+/// The question before an answer, without an arrow that introduces the answer ("Why
+/// X?\n→ Because", "Why X? -> Because"); an arrow that is the question's own text stays.
+fn question_before(q: &str) -> String {
+    let t = q.trim_end_matches([' ', '\t']);
+    for arrow in ["→", "->", "=>", "–", "-"] {
+        if let Some(rest) = t.strip_suffix(arrow) {
+            let before = rest.trim_end_matches([' ', '\t']);
+            if before.ends_with('\n') || before.ends_with('?') {
+                return before.trim().to_string();
+            }
+        }
+    }
+    t.trim().to_string()
+}
+
+/// "Why" or "Why?" alone is the label of an empty question.
+fn bare_why(q: String) -> String {
+    if q.eq_ignore_ascii_case("why") || q.eq_ignore_ascii_case("why?") {
+        String::new()
+    } else {
+        q
+    }
+}
+
+/// Byte offset of the word "because" (any case) that opens the answer, after a
+/// question mark, arrow or line break.
+fn find_because(text: &str) -> Option<usize> {
+    let lower = text.to_ascii_lowercase();
+    let mut from = 0;
+    while let Some(off) = lower[from..].find("because") {
+        let i = from + off;
+        let before = lower[..i].trim_end_matches(['*', '_', ' ']);
+        // "Because" with a capital starts the answer wherever it stands (the exporter
+        // writes "question Because answer"); lower case only after a question mark,
+        // full stop, arrow or line break.
+        let capital = text.get(i..i + 1) == Some("B");
+        let boundary = capital
+            || before.is_empty()
+            || before.ends_with('?')
+            || before.ends_with('.')
+            || before.ends_with('→')
+            || before.ends_with("->")
+            || before.ends_with('-')
+            || before.ends_with('\n')
+            || lower[..i].ends_with('\n');
+        if boundary {
+            // Back up over bold markers that belong to the answer.
+            let mut j = i;
+            while j > 0 && matches!(text.as_bytes()[j - 1], b'*' | b'_') {
+                j -= 1;
+            }
+            return Some(j);
+        }
+        from = i + 7;
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_each_shape() {
+        let w = parse_item(
+            "Why did the API fail? Because the pool was exhausted.",
+            None,
+        );
+        assert_eq!(w.why, "Why did the API fail?");
+        assert_eq!(w.because, "the pool was exhausted.");
+        let w = parse_item("**Why** did the disk fill?\n→ Because logs grew", None);
+        assert_eq!(w.why, "Why did the disk fill?");
+        assert_eq!(w.because, "logs grew");
+        let w = parse_item("**Why** did it page?", Some("Because the alert was noisy."));
+        assert_eq!(w.because, "the alert was noisy.");
+        let w = parse_item("Why? The cron job ran twice", None);
+        assert_eq!(
+            (w.why.as_str(), w.because.as_str()),
+            ("", "The cron job ran twice")
+        );
+        let w = parse_item("Why did it fail? the disk was full", None);
+        assert_eq!(
+            (w.why.as_str(), w.because.as_str()),
+            ("Why did it fail?", "the disk was full")
+        );
+        let w = parse_item("**Why 2:** Why was it slow? **Because:** no index", None);
+        assert_eq!(w.why, "Why was it slow?");
+        assert_eq!(w.because, "no index");
+    }
+
+    #[test]
+    fn because_inside_a_sentence_is_not_a_split() {
+        let w = parse_item("Why did retries pile up because of backoff?", None);
+        assert_eq!(w.because, "");
+    }
+}

@@ -1,0 +1,1109 @@
+//! Markdown export: walks a template definition and writes the report in that template's
+//! layout. All user text goes through comrak's AST and CommonMark formatter, so a `|`,
+//! `#`, backtick, newline or HTML tag typed into a field stays text. Whatever the template
+//! has no place for is written under "Additional Notes" with canonical headings, so no
+//! content is lost when a report is rendered in another template.
+
+use std::collections::BTreeSet;
+
+use comrak::nodes::{
+    AstNode, ListDelimType, ListType, NodeCodeBlock, NodeHeading, NodeList, NodeTable,
+    NodeTaskItem, NodeValue, TableAlignment,
+};
+use comrak::{format_commonmark, Arena, Options};
+
+use crate::fields::{List, Part, Slot, Text};
+use crate::model::{ActionItem, Report};
+use crate::severity::Severity;
+use crate::templates::{
+    self, Block, Col, Form, ListStyle, Row, SignOffStyle, Template, Value, WhyStyle,
+    ADDITIONAL_NOTES,
+};
+
+/// Options for `to_markdown`.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct MarkdownOptions {
+    /// Template to render in; `None` uses the report's own.
+    pub template: Option<String>,
+    /// Write YAML front matter (title, id, date, severity, status, template, schema version).
+    pub front_matter: bool,
+    /// Write the seed's placeholder text where a field is empty (a blank template).
+    pub placeholders: bool,
+}
+
+/// Options comrak parses and formats with: GFM tables and task lists.
+pub fn comrak_options() -> Options<'static> {
+    let mut o = Options::default();
+    o.extension.table = true;
+    o.extension.tasklist = true;
+    o.extension.strikethrough = true;
+    o.render.width = 0;
+    o.render.prefer_fenced = true;
+    o.extension.front_matter_delimiter = Some("---".to_string());
+    o
+}
+
+/// Renders the report as Markdown in a template. Same report and options, same bytes.
+pub fn to_markdown(report: &Report, options: &MarkdownOptions) -> String {
+    let template =
+        templates::by_id_or_default(options.template.as_deref().unwrap_or(&report.template));
+    let arena = Arena::new();
+    let w = Writer {
+        arena: &arena,
+        report,
+        template,
+        blank: options.placeholders,
+        opts: comrak_options(),
+    };
+    let mut chunks: Vec<String> = Vec::new();
+    if options.front_matter {
+        chunks.push(front_matter(report, template));
+    }
+    if w.blank && !template.preamble.is_empty() {
+        chunks.push(template.preamble.to_string());
+    }
+    chunks.push(w.title());
+    for block in template.blocks {
+        w.block(block, &mut chunks);
+    }
+    w.extra_sections(&mut chunks);
+    w.additional_notes(&mut chunks);
+    let mut out = chunks
+        .into_iter()
+        .filter(|c| !c.trim().is_empty())
+        .collect::<Vec<_>>()
+        .join("\n\n");
+    out.push('\n');
+    out
+}
+
+/// YAML front matter. Values are written as double-quoted scalars with JSON escaping,
+/// which YAML reads back verbatim.
+fn front_matter(report: &Report, template: &Template) -> String {
+    let q = |s: &str| serde_json::to_string(s).unwrap_or_else(|_| "\"\"".to_string());
+    let severity = Severity::parse(&report.meta.severity, scale_of(&report.template))
+        .map(|s| s.name())
+        .unwrap_or_else(|| report.meta.severity.trim().to_string());
+    let mut fm = String::from("---\n");
+    fm.push_str(&format!("title: {}\n", q(report.meta.title.trim())));
+    fm.push_str(&format!("id: {}\n", q(report.meta.incident_id.trim())));
+    fm.push_str(&format!("date: {}\n", q(report.meta.date.trim())));
+    fm.push_str(&format!("severity: {}\n", q(&severity)));
+    fm.push_str(&format!("status: {}\n", q(report.meta.status.trim())));
+    fm.push_str(&format!("template: {}\n", q(template.id)));
+    fm.push_str(&format!("schema_version: {}\n", report.schema_version));
+    fm.push_str("---");
+    fm
+}
+
+fn scale_of(template_id: &str) -> crate::severity::Scale {
+    templates::by_id_or_default(template_id).severity_scale
+}
+
+/// Collapses every run of whitespace (newlines included) into one space: for table cells
+/// and other one-line places.
+pub(crate) fn one_line(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Splits prose into paragraphs (blank-line separated), each a list of trimmed lines.
+pub(crate) fn paragraphs(s: &str) -> Vec<Vec<String>> {
+    let s = s.replace("\r\n", "\n");
+    let mut out = Vec::new();
+    let mut cur: Vec<String> = Vec::new();
+    for line in s.lines() {
+        let l = line.split_whitespace().collect::<Vec<_>>().join(" ");
+        if l.is_empty() {
+            if !cur.is_empty() {
+                out.push(std::mem::take(&mut cur));
+            }
+        } else {
+            cur.push(l);
+        }
+    }
+    if !cur.is_empty() {
+        out.push(cur);
+    }
+    out
+}
+
+type N<'a> = &'a AstNode<'a>;
+
+struct Writer<'a, 'r> {
+    arena: &'a Arena<'a>,
+    report: &'r Report,
+    template: &'static Template,
+    blank: bool,
+    opts: Options<'static>,
+}
+
+impl<'a> Writer<'a, '_> {
+    fn node(&self, v: NodeValue) -> N<'a> {
+        self.arena.alloc(AstNode::from(v))
+    }
+
+    fn doc(&self) -> N<'a> {
+        self.node(NodeValue::Document)
+    }
+
+    fn format(&self, root: N<'a>) -> String {
+        let mut out = String::new();
+        // Writing into a String cannot fail.
+        let _ = format_commonmark(root, &self.opts, &mut out);
+        // comrak separates adjacent lists with an HTML comment; we never need it.
+        out.trim_end().to_string()
+    }
+
+    /// Appends `s` as inline text: newlines become soft breaks (or spaces when `single`).
+    fn inline(&self, parent: N<'a>, s: &str, single: bool) {
+        if single {
+            let t = one_line(s);
+            if !t.is_empty() {
+                parent.append(self.node(NodeValue::Text(t.into())));
+            }
+            return;
+        }
+        let mut first = true;
+        for line in s.lines() {
+            let l = line.split_whitespace().collect::<Vec<_>>().join(" ");
+            if l.is_empty() {
+                continue;
+            }
+            if !first {
+                parent.append(self.node(NodeValue::SoftBreak));
+            }
+            parent.append(self.node(NodeValue::Text(l.into())));
+            first = false;
+        }
+    }
+
+    fn strong(&self, parent: N<'a>, s: &str) {
+        let st = self.node(NodeValue::Strong);
+        st.append(self.node(NodeValue::Text(s.to_string().into())));
+        parent.append(st);
+    }
+
+    fn heading(&self, level: u8, text: &str) -> String {
+        let d = self.doc();
+        let h = self.node(NodeValue::Heading(NodeHeading {
+            level,
+            setext: false,
+            closed: false,
+        }));
+        self.inline(h, text, true);
+        d.append(h);
+        self.format(d)
+    }
+
+    fn title(&self) -> String {
+        let t = self.template;
+        let title = one_line(&self.report.meta.title);
+        let text = if !title.is_empty() {
+            format!("{}: {}", t.title_prefix, title)
+        } else if self.blank && !t.title_blank.is_empty() {
+            return format!("# {}: {}", t.title_prefix, t.title_blank);
+        } else {
+            t.title_prefix.to_string()
+        };
+        self.heading(1, &text)
+    }
+
+    /// Text of a field as it should be written in this template: severities are
+    /// re-expressed in the template's scale when the report came from another template.
+    fn text_value(&self, field: Text) -> String {
+        let raw = field.get(self.report);
+        if field == Text::Severity && self.report.template != self.template.id {
+            if let Some(s) = Severity::parse(raw, scale_of(&self.report.template)) {
+                return s.render(self.template.severity_scale);
+            }
+        }
+        raw.trim().to_string()
+    }
+
+    fn row_value(&self, v: Value) -> String {
+        match v {
+            Value::Slot(Slot::Text(t)) => one_line(&self.text_value(t)),
+            Value::Slot(Slot::List(l)) => {
+                let sep = if l == List::Services { ", " } else { "; " };
+                l.get(self.report)
+                    .iter()
+                    .map(|s| one_line(s))
+                    .filter(|s| !s.is_empty())
+                    .collect::<Vec<_>>()
+                    .join(sep)
+            }
+            Value::Slot(Slot::Part(_)) => String::new(),
+            Value::StartEnd => {
+                let s = one_line(&self.report.meta.start);
+                let e = one_line(&self.report.meta.end);
+                match (s.is_empty(), e.is_empty()) {
+                    (true, true) => String::new(),
+                    _ => format!("{s} - {e}").trim().to_string(),
+                }
+            }
+        }
+    }
+
+    fn block(&self, block: &Block, out: &mut Vec<String>) {
+        match *block {
+            // Template headings are our own text: written as-is, so "1. Summary" keeps its look.
+            Block::Heading { level, text } => {
+                out.push(format!("{} {text}", "#".repeat(usize::from(level))))
+            }
+            Block::Rule => out.push("---".to_string()),
+            Block::Guidance(g) => {
+                if self.blank {
+                    out.push(g.to_string())
+                }
+            }
+            Block::Fixed(f) => out.push(f.to_string()),
+            Block::Rows { form, rows, extra } => out.push(self.rows(form, rows, extra)),
+            Block::Prose { field, blank } => {
+                let v = self.text_value(field);
+                self.filled(out, v.is_empty(), "", blank, || vec![self.prose(&v)]);
+            }
+            Block::Labeled {
+                field,
+                label,
+                blank,
+            } => {
+                let v = self.text_value(field);
+                let lead = format!("{label} {blank}");
+                self.filled(out, v.is_empty(), "", &lead, || {
+                    let d = self.doc();
+                    let p = self.node(NodeValue::Paragraph);
+                    self.strong(p, label.trim_matches('*'));
+                    p.append(self.node(NodeValue::Text(" ".into())));
+                    self.inline(p, &v, false);
+                    d.append(p);
+                    vec![self.format(d)]
+                });
+            }
+            Block::Items {
+                field,
+                style,
+                lead,
+                blank,
+            } => {
+                let items = field.get(self.report);
+                self.filled(out, items.is_empty(), lead, blank, || {
+                    vec![self.items(items, style)]
+                });
+            }
+            Block::Timeline {
+                time,
+                event,
+                owner,
+                zone_intro,
+                blank,
+            } => {
+                if zone_intro {
+                    let tz = one_line(&self.report.meta.timezone);
+                    self.filled(out, tz.is_empty(), "", "All times in [TIMEZONE].", || {
+                        let d = self.doc();
+                        d.append(self.para(&format!("All times in {tz}."), true));
+                        vec![self.format(d)]
+                    });
+                }
+                out.push(self.timeline(time, event, owner, blank));
+            }
+            Block::Whys { style, lead, blank } => {
+                let empty = self.report.root_cause.whys.is_empty();
+                self.filled(out, empty, lead, blank, || vec![self.whys(style)]);
+            }
+            Block::FactorChecklist { blank } => {
+                let empty = self.report.contributing_factors.checklist.is_empty();
+                self.filled(out, empty, "", blank, || vec![self.factor_checklist()]);
+            }
+            Block::DetectionChecklist { blank } => {
+                let m = self.text_value(Text::DetectionMethod);
+                self.filled(out, m.is_empty(), "", blank, || {
+                    vec![self.detection_checklist(&m)]
+                });
+            }
+            Block::ActionItems {
+                columns,
+                by_horizon,
+                details,
+                blank,
+            } => {
+                let empty = self.report.action_items.is_empty();
+                // An empty filled report still shows the (header-only) tables.
+                if empty && self.blank {
+                    out.push(blank.to_string());
+                } else {
+                    self.action_items(columns, by_horizon, details, out);
+                }
+            }
+            Block::SignOff { style, blank } => {
+                let empty = self.report.sign_off.is_empty();
+                self.filled(out, empty, "", blank, || vec![self.sign_off(style)]);
+            }
+        }
+    }
+
+    /// Writes a block: its rendering when the report has content for it, the seed's
+    /// placeholder text in blank exports, nothing otherwise. `lead` is a paragraph the
+    /// template writes before the block ("**Five Whys:**", "Details:").
+    fn filled(
+        &self,
+        out: &mut Vec<String>,
+        empty: bool,
+        lead: &str,
+        blank: &str,
+        render: impl FnOnce() -> Vec<String>,
+    ) {
+        if empty {
+            if self.blank {
+                out.push(if lead.is_empty() {
+                    blank.to_string()
+                } else {
+                    format!("{lead}\n{blank}")
+                });
+            }
+            return;
+        }
+        if !lead.is_empty() {
+            out.push(lead.to_string());
+        }
+        out.extend(render());
+    }
+
+    fn prose(&self, v: &str) -> String {
+        let d = self.doc();
+        for para in paragraphs(v) {
+            let p = self.node(NodeValue::Paragraph);
+            self.inline(p, &para.join("\n"), false);
+            d.append(p);
+        }
+        self.format(d)
+    }
+
+    fn list_node(&self, ordered: bool, task: bool) -> NodeList {
+        NodeList {
+            list_type: if ordered {
+                ListType::Ordered
+            } else {
+                ListType::Bullet
+            },
+            marker_offset: 0,
+            padding: if ordered { 3 } else { 2 },
+            start: 1,
+            delimiter: ListDelimType::Period,
+            bullet_char: b'-',
+            tight: true,
+            is_task_list: task,
+        }
+    }
+
+    /// A list whose items are built by `fill`.
+    fn list(&self, ordered: bool, task: bool, n: usize, fill: impl Fn(usize, N<'a>)) -> N<'a> {
+        let nl = self.list_node(ordered, task);
+        let list = self.node(NodeValue::List(nl));
+        for i in 0..n {
+            let item = self.node(NodeValue::Item(nl));
+            fill(i, item);
+            list.append(item);
+        }
+        list
+    }
+
+    fn para(&self, s: &str, single: bool) -> N<'a> {
+        let p = self.node(NodeValue::Paragraph);
+        self.inline(p, s, single);
+        p
+    }
+
+    fn items(&self, items: &[String], style: ListStyle) -> String {
+        let d = self.doc();
+        match style {
+            ListStyle::Code => {
+                for entry in items {
+                    let literal = if entry.ends_with('\n') {
+                        entry.clone()
+                    } else {
+                        format!("{entry}\n")
+                    };
+                    let fence_length = longest_backtick_run(entry).max(2) + 1;
+                    d.append(self.node(NodeValue::CodeBlock(Box::new(NodeCodeBlock {
+                        fenced: true,
+                        fence_char: b'`',
+                        fence_length,
+                        fence_offset: 0,
+                        info: String::new(),
+                        literal,
+                        closed: true,
+                    }))));
+                }
+            }
+            ListStyle::Task => {
+                let list = self.list(false, true, items.len(), |i, item| {
+                    let task = self.node(NodeValue::TaskItem(NodeTaskItem {
+                        symbol: Some('x'),
+                        symbol_sourcepos: (0, 0, 0, 0).into(),
+                    }));
+                    task.append(self.para(&items[i], true));
+                    // A task item replaces the plain item node.
+                    item.append(task);
+                });
+                // Unwrap: make each TaskItem a direct child of the list.
+                for item in list.children() {
+                    if let Some(task) = item.first_child() {
+                        item.insert_before(task);
+                        item.detach();
+                    }
+                }
+                d.append(list);
+            }
+            ListStyle::Bullet | ListStyle::Ordered => {
+                let list = self.list(
+                    style == ListStyle::Ordered,
+                    false,
+                    items.len(),
+                    |i, item| {
+                        item.append(self.para(&items[i], true));
+                    },
+                );
+                d.append(list);
+            }
+        }
+        self.format(d)
+    }
+
+    fn table(&self, header: &[&str], rows: &[Vec<String>], bold_first: bool) -> N<'a> {
+        let cols = header.len();
+        let table = self.node(NodeValue::Table(Box::new(NodeTable {
+            alignments: vec![TableAlignment::None; cols],
+            num_columns: cols,
+            num_rows: rows.len() + 1,
+            num_nonempty_cells: 0,
+        })));
+        let hr = self.node(NodeValue::TableRow(true));
+        for h in header {
+            // Column headers are the template's own text, written as the seed writes them.
+            let c = self.node(NodeValue::TableCell);
+            c.append(self.node(NodeValue::Raw(h.to_string())));
+            hr.append(c);
+        }
+        table.append(hr);
+        for r in rows {
+            let tr = self.node(NodeValue::TableRow(false));
+            for i in 0..cols {
+                let c = self.node(NodeValue::TableCell);
+                let v = r.get(i).map(String::as_str).unwrap_or("");
+                if i == 0 && bold_first && !v.is_empty() {
+                    self.strong(c, &one_line(v));
+                } else {
+                    self.inline(c, v, true);
+                }
+                tr.append(c);
+            }
+            table.append(tr);
+        }
+        table
+    }
+
+    fn rows(&self, form: Form, rows: &[Row], extra: Option<Part>) -> String {
+        // (label, value, note, blank) for each row, template rows first.
+        let mut lines: Vec<(String, String, String)> = rows
+            .iter()
+            .map(|r| {
+                let v = self.row_value(r.value);
+                let v = if v.is_empty() && self.blank {
+                    r.blank.to_string()
+                } else {
+                    v
+                };
+                (r.label.to_string(), v, r.note.to_string())
+            })
+            .collect();
+        let line_form = !matches!(form, Form::Table { .. });
+        if let Some(p) = extra {
+            let kvs = match p {
+                Part::MetaExtra => &self.report.meta.extra,
+                Part::ImpactExtra => &self.report.impact.extra,
+                _ => return String::new(),
+            };
+            for kv in kvs {
+                let key = one_line(&kv.key);
+                let label = if line_form { format!("{key}:") } else { key };
+                lines.push((label, one_line(&kv.value), String::new()));
+            }
+        }
+        if self.blank {
+            // Blank exports show the seed's own text, which is ours and trusted.
+            return match form {
+                Form::Table { header, bold_keys } => {
+                    let mut s = format!(
+                        "| {} |\n|{}|",
+                        header.join(" | "),
+                        vec!["---"; header.len()].join("|")
+                    );
+                    for (l, v, n) in &lines {
+                        let l = if bold_keys {
+                            format!("**{l}**")
+                        } else {
+                            l.clone()
+                        };
+                        if header.len() == 3 {
+                            s.push_str(&format!("\n| {l} | {v} | {n} |"));
+                        } else {
+                            s.push_str(&format!("\n| {l} | {v} |"));
+                        }
+                    }
+                    s
+                }
+                Form::BoldLines => lines
+                    .iter()
+                    .map(|(l, v, _)| format!("**{l}** {v}").trim_end().to_string())
+                    .collect::<Vec<_>>()
+                    .join("\n"),
+                Form::ItalicLines => lines
+                    .iter()
+                    .map(|(l, v, _)| format!("*{l} {v}*"))
+                    .collect::<Vec<_>>()
+                    .join("\n"),
+                Form::BoldBullets => lines
+                    .iter()
+                    .map(|(l, v, _)| format!("- **{l}** {v}").trim_end().to_string())
+                    .collect::<Vec<_>>()
+                    .join("\n"),
+                Form::PlainBullets => lines
+                    .iter()
+                    .map(|(l, v, _)| format!("- {l} {v}").trim_end().to_string())
+                    .collect::<Vec<_>>()
+                    .join("\n"),
+            };
+        }
+        let d = self.doc();
+        match form {
+            Form::Table { header, bold_keys } => {
+                let data: Vec<Vec<String>> =
+                    lines.into_iter().map(|(l, v, n)| vec![l, v, n]).collect();
+                d.append(self.table(header, &data, bold_keys));
+            }
+            Form::BoldLines | Form::ItalicLines => {
+                let p = self.node(NodeValue::Paragraph);
+                for (i, (l, v, _)) in lines.iter().enumerate() {
+                    if i > 0 {
+                        p.append(self.node(NodeValue::SoftBreak));
+                    }
+                    if form == Form::BoldLines {
+                        self.strong(p, l);
+                        if !v.is_empty() {
+                            p.append(self.node(NodeValue::Text(format!(" {v}").into())));
+                        }
+                    } else {
+                        let em = self.node(NodeValue::Emph);
+                        em.append(self.node(NodeValue::Text(
+                            format!("{l} {v}").trim_end().to_string().into(),
+                        )));
+                        p.append(em);
+                    }
+                }
+                d.append(p);
+            }
+            Form::BoldBullets | Form::PlainBullets => {
+                let list = self.list(false, false, lines.len(), |i, item| {
+                    let (l, v, _) = &lines[i];
+                    let p = self.node(NodeValue::Paragraph);
+                    if form == Form::BoldBullets {
+                        self.strong(p, l);
+                        if !v.is_empty() {
+                            p.append(self.node(NodeValue::Text(format!(" {v}").into())));
+                        }
+                    } else {
+                        p.append(self.node(NodeValue::Text(
+                            format!("{l} {v}").trim_end().to_string().into(),
+                        )));
+                    }
+                    item.append(p);
+                });
+                d.append(list);
+            }
+        }
+        self.format(d)
+    }
+
+    fn timeline(&self, time: &str, event: &str, owner_col: bool, blank: &str) -> String {
+        let entries = &self.report.timeline.entries;
+        let with_owner = owner_col || entries.iter().any(|e| !e.owner.trim().is_empty());
+        if entries.is_empty() && self.blank {
+            let header = if owner_col {
+                format!("| {time} | {event} | Owner |\n|---|---|---|")
+            } else {
+                format!("| {time} | {event} |\n|---|---|")
+            };
+            return format!("{header}\n{blank}");
+        }
+        let mut header = vec![time, event];
+        if with_owner {
+            header.push("Owner");
+        }
+        let d = self.doc();
+        let table = self.table(&header, &[], false);
+        for e in entries {
+            let tr = self.node(NodeValue::TableRow(false));
+            let c = self.node(NodeValue::TableCell);
+            self.inline(c, &e.time, true);
+            tr.append(c);
+            let c = self.node(NodeValue::TableCell);
+            if let Some(kind) = e.kind {
+                self.strong(c, kind.label());
+                let rest = one_line(&e.event);
+                c.append(self.node(NodeValue::Text(
+                    format!(": {rest}").trim_end().to_string().into(),
+                )));
+            } else {
+                self.inline(c, &e.event, true);
+            }
+            tr.append(c);
+            if with_owner {
+                let c = self.node(NodeValue::TableCell);
+                self.inline(c, &e.owner, true);
+                tr.append(c);
+            }
+            table.append(tr);
+        }
+        d.append(table);
+        self.format(d)
+    }
+
+    fn whys(&self, style: WhyStyle) -> String {
+        let whys = &self.report.root_cause.whys;
+        let d = self.doc();
+        match style {
+            WhyStyle::Inline => {
+                let list = self.list(true, false, whys.len(), |i, item| {
+                    let w = &whys[i];
+                    let mut s = one_line(&w.why);
+                    let b = one_line(&w.because);
+                    if !b.is_empty() {
+                        if !s.is_empty() {
+                            s.push(' ');
+                        }
+                        s.push_str("Because ");
+                        s.push_str(&b);
+                    }
+                    item.append(self.para(&s, true));
+                });
+                d.append(list);
+            }
+            WhyStyle::Answers => {
+                let list = self.list(false, false, whys.len(), |i, item| {
+                    let w = &whys[i];
+                    let q = one_line(&w.why);
+                    let q = if q.is_empty() { "Why?".to_string() } else { q };
+                    let b = one_line(&w.because);
+                    item.append(self.para(format!("{q} {b}").trim_end(), true));
+                });
+                d.append(list);
+            }
+            WhyStyle::Arrow | WhyStyle::Nested => {
+                let list = self.list(true, false, whys.len(), |i, item| {
+                    let w = &whys[i];
+                    let p = self.node(NodeValue::Paragraph);
+                    let q = one_line(&w.why);
+                    let rest = strip_why(&q);
+                    self.strong(p, "Why");
+                    if !rest.is_empty() {
+                        p.append(self.node(NodeValue::Text(format!(" {rest}").into())));
+                    }
+                    let b = one_line(&w.because);
+                    if style == WhyStyle::Arrow {
+                        if !b.is_empty() {
+                            p.append(self.node(NodeValue::SoftBreak));
+                            p.append(self.node(NodeValue::Text(format!("→ Because {b}").into())));
+                        }
+                        item.append(p);
+                    } else {
+                        item.append(p);
+                        if !b.is_empty() {
+                            let sub = self.list(false, false, 1, |_, si| {
+                                si.append(self.para(&format!("Because {b}"), true));
+                            });
+                            item.append(sub);
+                        }
+                    }
+                });
+                d.append(list);
+            }
+        }
+        self.format(d)
+    }
+
+    fn factor_checklist(&self) -> String {
+        let checks = &self.report.contributing_factors.checklist;
+        let d = self.doc();
+        let nl = self.list_node(false, true);
+        let list = self.node(NodeValue::List(nl));
+        for c in checks {
+            let task = self.node(NodeValue::TaskItem(NodeTaskItem {
+                symbol: c.checked.then_some('x'),
+                symbol_sourcepos: (0, 0, 0, 0).into(),
+            }));
+            let detail = one_line(&c.detail);
+            let text = if detail.is_empty() {
+                c.category.label().to_string()
+            } else {
+                format!("{}: {detail}", c.category.label())
+            };
+            task.append(self.para(&text, true));
+            list.append(task);
+        }
+        d.append(list);
+        self.format(d)
+    }
+
+    fn detection_checklist(&self, method: &str) -> String {
+        let d = self.doc();
+        let nl = self.list_node(false, true);
+        let list = self.node(NodeValue::List(nl));
+        let parts: Vec<String> = method
+            .split("; ")
+            .map(one_line)
+            .filter(|s| !s.is_empty())
+            .collect();
+        let mut other: Vec<&str> = Vec::new();
+        let known: BTreeSet<String> = DETECTION_SOURCES
+            .iter()
+            .map(|s| s.to_ascii_lowercase())
+            .collect();
+        for p in &parts {
+            if !known.contains(&p.to_ascii_lowercase()) {
+                other.push(p);
+            }
+        }
+        for src in DETECTION_SOURCES {
+            let checked = parts.iter().any(|p| p.eq_ignore_ascii_case(src));
+            let task = self.node(NodeValue::TaskItem(NodeTaskItem {
+                symbol: checked.then_some('x'),
+                symbol_sourcepos: (0, 0, 0, 0).into(),
+            }));
+            task.append(self.para(src, true));
+            list.append(task);
+        }
+        let task = self.node(NodeValue::TaskItem(NodeTaskItem {
+            symbol: (!other.is_empty()).then_some('x'),
+            symbol_sourcepos: (0, 0, 0, 0).into(),
+        }));
+        let text = if other.is_empty() {
+            "Other:".to_string()
+        } else {
+            format!("Other: {}", other.join("; "))
+        };
+        task.append(self.para(&text, true));
+        list.append(task);
+        d.append(list);
+        self.format(d)
+    }
+
+    fn action_items(
+        &self,
+        columns: &[(Col, &str)],
+        by_horizon: bool,
+        details: bool,
+        out: &mut Vec<String>,
+    ) {
+        let items = &self.report.action_items;
+        // Template columns, then any other column some item fills, in canonical order.
+        let mut cols: Vec<(Col, String)> =
+            columns.iter().map(|(c, h)| (*c, h.to_string())).collect();
+        for (c, h) in Col::ALL {
+            if cols.iter().any(|(x, _)| *x == c) || (by_horizon && c == Col::Horizon) {
+                continue;
+            }
+            if items.iter().any(|i| !cell(i, c).is_empty()) {
+                cols.push((c, h.to_string()));
+            }
+        }
+        let header: Vec<&str> = cols.iter().map(|(_, h)| h.as_str()).collect();
+        let render = |subset: &[&ActionItem]| -> String {
+            let rows: Vec<Vec<String>> = subset
+                .iter()
+                .map(|i| cols.iter().map(|(c, _)| cell(i, *c)).collect())
+                .collect();
+            let d = self.doc();
+            d.append(self.table(&header, &rows, false));
+            self.format(d)
+        };
+        let sub_level = self.template.section_level() + 1;
+        if by_horizon {
+            for h in crate::model::Horizon::ALL {
+                out.push(format!(
+                    "{} {}",
+                    "#".repeat(usize::from(sub_level)),
+                    h.heading()
+                ));
+                let subset: Vec<&ActionItem> =
+                    items.iter().filter(|i| i.horizon == Some(h)).collect();
+                out.push(render(&subset));
+            }
+            let unscheduled: Vec<&ActionItem> =
+                items.iter().filter(|i| i.horizon.is_none()).collect();
+            if !unscheduled.is_empty() {
+                out.push(self.heading(sub_level, UNSCHEDULED));
+                out.push(render(&unscheduled));
+            }
+        } else {
+            let all: Vec<&ActionItem> = items.iter().collect();
+            out.push(render(&all));
+        }
+        let has_details = items.iter().any(|i| {
+            !(i.description.trim().is_empty()
+                && i.rationale.trim().is_empty()
+                && i.success_criteria.trim().is_empty())
+        });
+        // Seed 002 has detail blocks; other templates get them only when there are details.
+        let _ = details;
+        if has_details {
+            out.push(self.heading(sub_level, ACTION_ITEM_DETAILS));
+            for (n, i) in items.iter().enumerate() {
+                if i.description.trim().is_empty()
+                    && i.rationale.trim().is_empty()
+                    && i.success_criteria.trim().is_empty()
+                {
+                    continue;
+                }
+                let d = self.doc();
+                let p = self.node(NodeValue::Paragraph);
+                self.strong(
+                    p,
+                    format!("AI-{}: {}", n + 1, one_line(&i.action)).trim_end(),
+                );
+                d.append(p);
+                let fields = [
+                    ("Description:", &i.description),
+                    ("Rationale:", &i.rationale),
+                    ("Success criteria:", &i.success_criteria),
+                ];
+                let list = self.list(false, false, 3, |k, item| {
+                    let (l, v) = fields[k];
+                    item.append(self.para(format!("{l} {}", one_line(v)).trim_end(), true));
+                });
+                d.append(list);
+                out.push(self.format(d));
+            }
+        }
+    }
+
+    fn sign_off(&self, style: SignOffStyle) -> String {
+        let rows = &self.report.sign_off;
+        let d = self.doc();
+        match style {
+            SignOffStyle::Line => {
+                let p = self.node(NodeValue::Paragraph);
+                for (i, s) in rows.iter().enumerate() {
+                    if i > 0 {
+                        p.append(self.node(NodeValue::SoftBreak));
+                    }
+                    let role = one_line(&s.role);
+                    let role = if role.is_empty() {
+                        SIGN_OFF_LINE_ROLE.to_string()
+                    } else {
+                        role
+                    };
+                    let mut text = format!("{role}: {}", one_line(&s.name));
+                    let date = one_line(&s.date);
+                    if !date.is_empty() {
+                        text.push_str(&format!(", {date}"));
+                    }
+                    let em = self.node(NodeValue::Emph);
+                    em.append(self.node(NodeValue::Text(text.trim_end().to_string().into())));
+                    p.append(em);
+                }
+                d.append(p);
+            }
+            SignOffStyle::Table => {
+                let data: Vec<Vec<String>> = rows
+                    .iter()
+                    .map(|s| vec![s.role.clone(), s.name.clone(), s.date.clone()])
+                    .collect();
+                d.append(self.table(&["Role", "Name", "Date"], &data, false));
+            }
+        }
+        self.format(d)
+    }
+
+    fn extra_sections(&self, out: &mut Vec<String>) {
+        let level = self.template.section_level();
+        for s in &self.report.extra_sections {
+            let title = one_line(&s.title);
+            out.push(self.heading(level, if title.is_empty() { "Notes" } else { &title }));
+            let body = self.safe_body(&s.body);
+            if !body.is_empty() {
+                out.push(body);
+            }
+        }
+    }
+
+    /// An author's Markdown body, normalised by comrak, with raw HTML turned into text.
+    fn safe_body(&self, body: &str) -> String {
+        let root = comrak::parse_document(self.arena, body, &self.opts);
+        for n in root.descendants() {
+            let mut data = n.data.borrow_mut();
+            let replacement = match &data.value {
+                NodeValue::HtmlBlock(h) => Some((NodeValue::Paragraph, h.literal.clone())),
+                NodeValue::HtmlInline(h) => {
+                    Some((NodeValue::Text(h.clone().into()), String::new()))
+                }
+                _ => None,
+            };
+            if let Some((value, literal)) = replacement {
+                data.value = value;
+                drop(data);
+                if !literal.is_empty() {
+                    n.append(self.node(NodeValue::Text(literal.trim_end().to_string().into())));
+                }
+            }
+        }
+        self.format(root)
+    }
+
+    fn additional_notes(&self, out: &mut Vec<String>) {
+        let placed: BTreeSet<Slot> = self.template.placed_slots().into_iter().collect();
+        let level = self.template.section_level();
+        let mut chunks = Vec::new();
+        for slot in Slot::all() {
+            if placed.contains(&slot) || slot.is_empty(self.report) {
+                continue;
+            }
+            chunks.push(self.heading(level + 1, slot.label()));
+            match slot {
+                Slot::Text(t) => chunks.push(self.prose(&self.text_value(t))),
+                Slot::List(l) => {
+                    let style = if l == List::Logs {
+                        ListStyle::Code
+                    } else {
+                        ListStyle::Bullet
+                    };
+                    chunks.push(self.items(l.get(self.report), style));
+                }
+                Slot::Part(p) => match p {
+                    Part::Timeline => chunks.push(self.timeline("Time", "Event", false, "")),
+                    Part::Whys => chunks.push(self.whys(WhyStyle::Nested)),
+                    Part::FactorChecklist => chunks.push(self.factor_checklist()),
+                    Part::ActionItems => self.action_items(&Col::ALL, false, true, &mut chunks),
+                    Part::SignOff => chunks.push(self.sign_off(SignOffStyle::Table)),
+                    Part::MetaExtra => {
+                        chunks.push(self.rows(Form::BoldLines, &[], Some(Part::MetaExtra)))
+                    }
+                    Part::ImpactExtra => chunks.push(self.rows(
+                        Form::Table {
+                            header: &["Metric", "Value"],
+                            bold_keys: false,
+                        },
+                        &[],
+                        Some(Part::ImpactExtra),
+                    )),
+                },
+            }
+        }
+        if !chunks.is_empty() {
+            out.push(self.heading(level, ADDITIONAL_NOTES));
+            out.extend(chunks);
+        }
+    }
+}
+
+/// Seed 001's detection sources, in its order.
+pub const DETECTION_SOURCES: [&str; 4] = [
+    "Automated monitoring/alerting",
+    "Customer report",
+    "Internal user report",
+    "Scheduled check",
+];
+
+/// Heading for action items without a horizon in horizon-split templates.
+pub const UNSCHEDULED: &str = "Unscheduled";
+/// Heading for per-item detail blocks.
+pub const ACTION_ITEM_DETAILS: &str = "Action Item Details";
+/// Role shown for seed 000's sign-off line when a row has none.
+pub const SIGN_OFF_LINE_ROLE: &str = "Reviewed and approved by";
+
+fn cell(i: &ActionItem, c: Col) -> String {
+    match c {
+        Col::Id => one_line(&i.id),
+        Col::Action => one_line(&i.action),
+        Col::Owner => one_line(&i.owner),
+        Col::Priority => one_line(&i.priority),
+        Col::Due => one_line(&i.due),
+        Col::Status => one_line(&i.status),
+        Col::Category => i
+            .category
+            .map(|c| c.label().to_string())
+            .unwrap_or_default(),
+        Col::Horizon => i.horizon.map(|h| h.label().to_string()).unwrap_or_default(),
+        Col::Tracking => one_line(&i.tracking),
+    }
+}
+
+/// "Why did X?" → "did X?"; text without a leading "Why" is kept whole.
+fn strip_why(q: &str) -> &str {
+    let t = q.trim();
+    if t.len() >= 3 && t[..3].eq_ignore_ascii_case("why") {
+        let rest = &t[3..];
+        if rest.is_empty() || rest.starts_with(' ') {
+            return rest.trim_start();
+        }
+    }
+    t
+}
+
+fn longest_backtick_run(s: &str) -> usize {
+    let mut best = 0;
+    let mut cur = 0;
+    for c in s.chars() {
+        if c == '`' {
+            cur += 1;
+            best = best.max(cur);
+        } else {
+            cur = 0;
+        }
+    }
+    best
+}
+
+/// Renders Markdown to HTML for a preview. Safe for untrusted text: comrak's default
+/// (non-`unsafe`) rendering replaces raw HTML with a comment and drops `javascript:`,
+/// `vbscript:`, `file:` and non-image `data:` URLs.
+pub fn render_html(markdown: &str) -> String {
+    comrak::markdown_to_html(markdown, &comrak_options())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn preview_html_has_no_live_html_or_script_links() {
+        let html = render_html(
+            "# T\n\n<script>alert(1)</script>\n\n[x](javascript:alert(1)) <img src=x onerror=alert(1)>\n\n| a |\n|---|\n| b |\n",
+        );
+        assert!(!html.contains("<script"), "{html}");
+        assert!(!html.contains("javascript:"), "{html}");
+        assert!(!html.contains("<img"), "{html}");
+        assert!(html.contains("<table>"), "{html}");
+        assert!(html.contains("<h1>T</h1>"), "{html}");
+    }
+
+    #[test]
+    fn one_line_and_paragraphs_normalise_whitespace() {
+        assert_eq!(one_line("  a\n b \t c "), "a b c");
+        assert_eq!(
+            paragraphs("a\nb\n\n\n c  d \n"),
+            vec![
+                vec!["a".to_string(), "b".to_string()],
+                vec!["c d".to_string()]
+            ]
+        );
+    }
+
+    #[test]
+    fn strip_why_keeps_the_question_body() {
+        assert_eq!(strip_why("Why did it fail?"), "did it fail?");
+        assert_eq!(strip_why("why?"), "why?");
+        assert_eq!(strip_why("Whyever not"), "Whyever not");
+        assert_eq!(strip_why("Why"), "");
+    }
+}
