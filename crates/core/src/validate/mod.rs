@@ -184,6 +184,13 @@ impl<'a> Context<'a> {
     }
 }
 
+/// True when an import recorded a placeholder at `location` (`Report::placeholders`): the
+/// field was left empty because it held template text, which the `placeholder` rule
+/// reports; rules that would call the empty field "missing" stay quiet.
+pub(crate) fn noted(report: &Report, location: &str) -> bool {
+    report.placeholders.iter().any(|n| n.location == location)
+}
+
 /// The severity scale a template writes ("003" counts from P0, "004" from P1).
 pub fn scale_hint(template: &str) -> Scale {
     match template {

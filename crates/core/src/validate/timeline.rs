@@ -6,7 +6,7 @@ use chrono::{DateTime, FixedOffset, TimeDelta};
 
 use crate::time::{format_duration, resolve_timeline};
 
-use super::{is_placeholder, Context, Finding, Level, Rule};
+use super::{is_placeholder, noted, Context, Finding, Level, Rule};
 
 /// `timeline-time`: a time that cannot be read, or one outside the incident window.
 pub const TIMELINE_TIME: Rule = Rule {
@@ -49,7 +49,7 @@ fn timeline_time(cx: &Context) -> Vec<Finding> {
         let time = entry.time.trim();
         let location = || format!("timeline[{i}].time");
         if time.is_empty() {
-            if !entry.event.trim().is_empty() {
+            if !entry.event.trim().is_empty() && !noted(cx.report, &location()) {
                 out.push(
                     Finding::new(&TIMELINE_TIME, location(), "This row has no time.")
                         .fix("Add when it happened (HH:MM, or YYYY-MM-DD HH:MM)."),
@@ -182,6 +182,19 @@ mod tests {
             locations(&TIMELINE_TIME, &r),
             ["timeline[1].time", "timeline[2].time", "timeline[4].time"]
         );
+    }
+
+    #[test]
+    fn a_time_an_import_skipped_as_placeholder_is_not_also_missing() {
+        let mut r = clean();
+        r.timeline.entries[1].time.clear();
+        assert_eq!(locations(&TIMELINE_TIME, &r), ["timeline[1].time"]);
+        r.placeholders.push(crate::model::PlaceholderNote {
+            location: "timeline[1].time".into(),
+            text: "HH:MM".into(),
+            line: None,
+        });
+        assert!(run(&TIMELINE_TIME, &r).is_empty());
     }
 
     #[test]
