@@ -361,7 +361,7 @@ impl Lexicon {
             .lower
             .strip_suffix("'s")
             .or_else(|| w.lower.strip_suffix("’s"))
-            .unwrap_or(&w.lower)
+            .unwrap_or(w.lower)
             .trim_end_matches(':');
         PRONOUNS.contains(&base)
             || ROLES.contains(&base)
@@ -411,7 +411,7 @@ impl Lexicon {
             }
             let first = first.to_ascii_lowercase();
             let length_hit = self.lengths[usize::from(first)] & (1u64 << word.len().min(63)) != 0;
-            if !length_hit && !(first == b'h' && word.len() == 5) {
+            if !length_hit && (first != b'h' || word.len() != 5) {
                 continue;
             }
             let mut buf = [0u8; 24];
