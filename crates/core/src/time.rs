@@ -184,6 +184,21 @@ fn year_number(word: &str) -> Option<i32> {
 
 /// A numeric ISO-like date: `2024-01-15` or `2024/01/15`.
 fn numeric_date(word: &str) -> Option<NaiveDate> {
+    // The exact ISO shape, byte by byte; other spellings take the general path.
+    if let [y1, y2, y3, y4, b'-', m1, m2, b'-', d1, d2] = *word.as_bytes() {
+        let digits = [y1, y2, y3, y4, m1, m2, d1, d2];
+        if digits.iter().all(u8::is_ascii_digit) {
+            let n = |ds: &[u8]| {
+                ds.iter()
+                    .fold(0u32, |acc, d| acc * 10 + u32::from(d - b'0'))
+            };
+            let year = i32::try_from(n(&digits[..4])).ok()?;
+            if !(1970..=2200).contains(&year) {
+                return None;
+            }
+            return NaiveDate::from_ymd_opt(year, n(&digits[4..6]), n(&digits[6..]));
+        }
+    }
     let mut parts = word.split(['-', '/']);
     let (y, m, d) = (parts.next()?, parts.next()?, parts.next()?);
     if parts.next().is_some() || y.len() != 4 || m.len() > 2 || d.len() > 2 {

@@ -383,36 +383,31 @@ impl Lexicon {
     /// text does not, and skips the sentence analysis.
     fn triggered(&self, text: &str) -> bool {
         let bytes = text.as_bytes();
-        let is_word = is_word_byte;
-        let mut i = 0;
-        while i < bytes.len() {
-            if !is_word(bytes[i]) {
-                i += 1;
-                continue;
-            }
-            let start = i;
-            while i < bytes.len() && is_word(bytes[i]) {
-                i += 1;
-            }
-            let (mut ws, mut we) = (start, i);
-            while ws < we && matches!(bytes[ws], b'\'' | b'-' | b':') {
-                ws += 1;
-            }
-            while we > ws && matches!(bytes[we - 1], b'\'' | b'-' | b':') {
-                we -= 1;
-            }
-            let word = &bytes[ws..we];
+        let base = bytes.as_ptr() as usize;
+        for raw in bytes.split(|&b| !is_word_byte(b)) {
+            let word = raw
+                .strip_prefix(b"'")
+                .or_else(|| raw.strip_prefix(b"-"))
+                .unwrap_or(raw);
+            let word = match word.last() {
+                Some(b'\'' | b'-' | b':') => &word[..word.len() - 1],
+                _ => word,
+            };
             let Some(&first) = word.first() else {
                 continue;
             };
-            if word.len() > 24 || word.iter().any(|b| *b >= 0x80) {
-                // Rare (long or non-ASCII words): let the full analysis decide.
-                return true;
-            }
             let first = first.to_ascii_lowercase();
             let length_hit = self.lengths[usize::from(first)] & (1u64 << word.len().min(63)) != 0;
-            if !length_hit && (first != b'h' || word.len() != 5) {
+            let human = first == b'h' && word.len() == 5;
+            if !length_hit && !human {
+                if first >= 0x80 {
+                    // A non-ASCII word: let the full analysis decide.
+                    return true;
+                }
                 continue;
+            }
+            if word.len() > 24 || word.iter().any(|b| *b >= 0x80) {
+                return true;
             }
             let mut buf = [0u8; 24];
             for (slot, b) in buf.iter_mut().zip(word) {
@@ -423,7 +418,7 @@ impl Lexicon {
             };
             // The whole phrase must follow, not just its first word ("to" alone is
             // everywhere; "to blame" is not).
-            let tail = &bytes[ws..];
+            let tail = &bytes[(word.as_ptr() as usize - base)..];
             let follows = |phrase: &str| {
                 tail.len() >= phrase.len()
                     && tail[..phrase.len()].eq_ignore_ascii_case(phrase.as_bytes())
