@@ -555,7 +555,8 @@ pub fn resolve_timeline<'a>(
                 DatePart::None => {
                     let mut t = place(current.and_time(time), offset)?;
                     if let Some(p) = previous {
-                        if p - t > TimeDelta::hours(12) {
+                        // Compare first: the subtraction is only needed for a step back.
+                        if t < p && p - t > TimeDelta::hours(12) {
                             current = current.succ_opt()?;
                             t = place(current.and_time(time), offset)?;
                         }
