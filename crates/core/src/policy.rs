@@ -318,10 +318,14 @@ impl Policy {
 
     /// True when a stated span is close enough to a computed one.
     pub fn within_tolerance(&self, stated: chrono::TimeDelta, computed: chrono::TimeDelta) -> bool {
-        let diff = (stated - computed).num_seconds().unsigned_abs();
+        let diff = stated
+            .checked_sub(&computed)
+            .map_or(u64::MAX, |d| d.num_seconds().unsigned_abs());
         let absolute = u64::from(self.mismatch_tolerance_minutes) * 60;
-        let relative = computed.num_seconds().unsigned_abs()
-            * u64::from(self.mismatch_tolerance_percent)
+        let relative = computed
+            .num_seconds()
+            .unsigned_abs()
+            .saturating_mul(u64::from(self.mismatch_tolerance_percent))
             / 100;
         diff <= absolute.max(relative)
     }

@@ -531,6 +531,40 @@ mod tests {
         assert!(json.contains(r#""location":"meta.severity""#), "{json}");
     }
 
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(300))]
+        /// Whatever an author types, validation returns findings and never panics.
+        #[test]
+        fn never_panics_on_typed_text(
+            texts in proptest::collection::vec(".{0,40}", 12),
+            times in proptest::collection::vec("[0-9:TZ+\\- ]{0,20}|.{0,12}", 6),
+        ) {
+            let mut r = clean();
+            r.meta.severity = texts[0].clone();
+            r.meta.date = texts[1].clone();
+            r.meta.start = texts[2].clone();
+            r.meta.end = texts[3].clone();
+            r.meta.duration = texts[4].clone();
+            r.meta.meeting_date = texts[5].clone();
+            r.meta.timezone = texts[6].clone();
+            r.detection.time_to_detect = texts[7].clone();
+            r.action_items[0].due = texts[8].clone();
+            r.action_items[1].action = texts[9].clone();
+            r.could_improve = vec![texts[10].clone(), texts[11].clone()];
+            for (entry, time) in r.timeline.entries.iter_mut().zip(&times) {
+                entry.time = time.clone();
+                entry.event = texts[9].clone();
+            }
+            let policy = Policy::from_json(
+                r#"{"timeline_window_slack_hours": 4294967295, "mismatch_tolerance_percent": 4294967295}"#,
+            )
+            .unwrap_or_default();
+            let findings = validate(&r, &policy);
+            proptest::prop_assert!(score(&findings) <= 100);
+            let _ = validate(&r, &Policy::default());
+        }
+    }
+
     #[test]
     fn text_at_finds_leaves_by_location() {
         let report = clean();

@@ -71,8 +71,9 @@ fn timeline_time(cx: &Context) -> Vec<Finding> {
             );
             continue;
         };
-        let before = start.filter(|s| *at < *s - slack);
-        let after = end.filter(|e| *at > *e + slack);
+        // Checked: a policy may ask for an absurd slack; that means "no window".
+        let before = start.filter(|s| s.checked_sub_signed(slack).is_some_and(|edge| *at < edge));
+        let after = end.filter(|e| e.checked_add_signed(slack).is_some_and(|edge| *at > edge));
         if let Some(edge) = before.or(after) {
             let (side, gap) = if before.is_some() {
                 ("before the incident start", edge - *at)
