@@ -136,11 +136,13 @@ pub fn kind_from_text(text: &str) -> Option<EventKind> {
     let bytes = text.as_bytes();
     let buckets = keyword_buckets();
     let mut best: Option<usize> = None;
+    let mut in_word = false;
     for (at, &first) in bytes.iter().enumerate() {
         // A keyword starts a word: a letter not preceded by a letter, digit or non-ASCII.
-        if !first.is_ascii_alphabetic()
-            || (at > 0 && (bytes[at - 1].is_ascii_alphanumeric() || bytes[at - 1] >= 0x80))
-        {
+        let word_byte = first.is_ascii_alphanumeric() || first >= 0x80;
+        let starts = word_byte && !in_word;
+        in_word = word_byte;
+        if !starts || !first.is_ascii_alphabetic() {
             continue;
         }
         let rest = &bytes[at..];
