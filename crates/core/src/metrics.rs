@@ -212,6 +212,19 @@ pub fn from_resolved(entries: &[TimelineEntry], resolved: &ResolvedTimeline) -> 
     };
     let mut restored = None;
     for (entry, at) in entries.iter().zip(&resolved.at) {
+        // Only the first row of each kind counts: once all are found, the rest of a long
+        // timeline need not be read.
+        let found = [
+            m.impact_start,
+            m.detected,
+            m.acknowledged,
+            m.mitigated,
+            restored,
+            m.resolved,
+        ];
+        if found.iter().all(Option::is_some) {
+            break;
+        }
         let Some(at) = *at else { continue };
         let slot = match classify(entry) {
             Some(EventKind::ImpactStart) => &mut m.impact_start,
