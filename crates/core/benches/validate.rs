@@ -81,16 +81,16 @@ fn report(rows: usize, items: usize, events: &[&str]) -> Report {
 }
 
 fn bench(c: &mut Criterion) {
-    let report = large_report();
+    let large = large_report();
     let policy = Policy::default();
-    let findings = validate(&report, &policy);
+    let findings = validate(&large, &policy);
     eprintln!(
         "large report: {} findings, score {}",
         findings.len(),
         score(&findings)
     );
     c.bench_function("validate 1000 rows + 200 action items", |b| {
-        b.iter(|| validate(black_box(&report), black_box(&policy)))
+        b.iter(|| validate(black_box(&large), black_box(&policy)))
     });
     // Worst case for the metrics: no row names an event kind, so every row is read.
     let plain = report_without_kinds();
