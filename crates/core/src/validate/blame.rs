@@ -4,6 +4,7 @@
 //! as a cause, and hindsight counterfactuals ("if only"). System statements ("the deploy
 //! tool failed to roll back") and the checklist label "Human Error" do not fire.
 
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 
 use super::{is_placeholder, leaves, Context, Finding, LeafKind, Level, Loc, Rule};
@@ -211,6 +212,7 @@ const CAUSAL: &[&str] = &[
     "is human error",
 ];
 
+#[derive(Clone)]
 struct Phrase {
     words: Vec<String>,
     /// The words joined by single spaces, for the quick scan.
@@ -218,21 +220,20 @@ struct Phrase {
     class: Class,
 }
 
-/// The phrase table for one policy: built-ins plus the policy's extra blame words, keyed
-/// by first word.
-struct Lexicon {
+/// Blame phrases keyed by first word.
+#[derive(Clone)]
+struct Tables {
     /// Phrases by the first byte of their first word, then by first word: a linear scan
     /// of a handful of entries beats hashing every candidate word.
     by_first: Vec<Vec<(String, Vec<Phrase>)>>,
     /// Bit `len` of `lengths[first byte]` is set when some phrase's first word starts with
     /// that byte and has that length: a cheap test that skips most words before hashing.
     lengths: [u64; 256],
-    allowed: HashSet<String>,
-    names: HashSet<String>,
 }
 
-impl Lexicon {
-    fn new(extra: &[String], allowed: &[String], names: HashSet<String>) -> Self {
+impl Tables {
+    /// The built-in phrases plus `extra` (a policy's blame words, as character words).
+    fn build(extra: &[String]) -> Tables {
         let mut by_first: HashMap<String, Vec<Phrase>> = HashMap::new();
         let lists: [(&[&str], Class); 3] = [
             (COUNTERFACTUALS, Class::Counterfactual),
@@ -266,19 +267,41 @@ impl Lexicon {
         }
         let mut lengths = [0u64; 256];
         let mut table: Vec<Vec<(String, Vec<Phrase>)>> = (0..256).map(|_| Vec::new()).collect();
-        for first in by_first.keys() {
-            if let Some(&b) = first.as_bytes().first() {
-                lengths[usize::from(b)] |= 1u64 << first.len().min(63);
-            }
-        }
         for (first, phrases) in by_first {
             if let Some(&b) = first.as_bytes().first() {
+                lengths[usize::from(b)] |= 1u64 << first.len().min(63);
                 table[usize::from(b)].push((first, phrases));
             }
         }
-        Lexicon {
+        Tables {
             by_first: table,
             lengths,
+        }
+    }
+
+    /// The built-in tables, built once: validation runs on every keystroke.
+    fn builtin() -> &'static Tables {
+        static TABLES: std::sync::OnceLock<Tables> = std::sync::OnceLock::new();
+        TABLES.get_or_init(|| Tables::build(&[]))
+    }
+}
+
+/// The phrase tables for one policy, the words it allows, and the report's people.
+struct Lexicon {
+    tables: Cow<'static, Tables>,
+    allowed: HashSet<String>,
+    names: HashSet<String>,
+}
+
+impl Lexicon {
+    fn new(extra: &[String], allowed: &[String], names: HashSet<String>) -> Self {
+        let tables = if extra.is_empty() {
+            Cow::Borrowed(Tables::builtin())
+        } else {
+            Cow::Owned(Tables::build(extra))
+        };
+        Lexicon {
+            tables,
             allowed: allowed.iter().map(|a| a.trim().to_lowercase()).collect(),
             names,
         }
@@ -347,7 +370,8 @@ impl Lexicon {
     /// The phrases whose first word is `first` (lower-case).
     fn phrases(&self, first: &str) -> Option<&Vec<Phrase>> {
         let b = first.as_bytes().first()?;
-        self.by_first
+        self.tables
+            .by_first
             .get(usize::from(*b))?
             .iter()
             .find(|(w, _)| w == first)
@@ -397,7 +421,8 @@ impl Lexicon {
                 continue;
             };
             let first = first.to_ascii_lowercase();
-            let length_hit = self.lengths[usize::from(first)] & (1u64 << word.len().min(63)) != 0;
+            let length_hit =
+                self.tables.lengths[usize::from(first)] & (1u64 << word.len().min(63)) != 0;
             let human = first == b'h' && word.len() == 5;
             if !length_hit && !human {
                 if first >= 0x80 {
@@ -477,7 +502,7 @@ fn find(text: &str, lexicon: &Lexicon, cause_field: bool) -> Vec<Hit> {
             let mut matched = None;
             let word: &str = words[i].lower;
             let maybe = word.as_bytes().first().is_some_and(|&b| {
-                lexicon.lengths[usize::from(b)] & (1u64 << word.len().min(63)) != 0
+                lexicon.tables.lengths[usize::from(b)] & (1u64 << word.len().min(63)) != 0
             });
             let phrases = if maybe { lexicon.phrases(word) } else { None };
             if let Some(phrases) = phrases {

@@ -27,9 +27,19 @@ fn real(text: &str) -> bool {
     !text.trim().is_empty() && !is_placeholder(text)
 }
 
+/// The slot a field path names, from a table built once.
+fn slot_at(path: &str) -> Option<Slot> {
+    static SLOTS: std::sync::OnceLock<std::collections::HashMap<&'static str, Slot>> =
+        std::sync::OnceLock::new();
+    SLOTS
+        .get_or_init(|| Slot::all().map(|s| (s.path(), s)).collect())
+        .get(path)
+        .copied()
+}
+
 /// True when the field at `path` holds something beyond blanks and placeholders.
 pub(crate) fn filled(report: &Report, path: &str) -> bool {
-    let Some(slot) = Slot::all().find(|s| s.path() == path) else {
+    let Some(slot) = slot_at(path) else {
         return false;
     };
     match slot {
