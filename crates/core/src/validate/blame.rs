@@ -409,10 +409,10 @@ impl Lexicon {
         let bytes = text.as_bytes();
         let base = bytes.as_ptr() as usize;
         for raw in bytes.split(|&b| !is_word_byte(b)) {
-            let word = raw
-                .strip_prefix(b"'")
-                .or_else(|| raw.strip_prefix(b"-"))
-                .unwrap_or(raw);
+            let word = match raw.first() {
+                Some(b'\'' | b'-') => &raw[1..],
+                _ => raw,
+            };
             let word = match word.last() {
                 Some(b'\'' | b'-' | b':') => &word[..word.len() - 1],
                 _ => word,

@@ -313,30 +313,32 @@ pub(crate) fn leaves(report: &Report) -> Vec<(Loc, LeafKind, &str)> {
     use LeafKind::{Log, Prose, Value};
     let mut out: Vec<(Loc, LeafKind, &str)> =
         Vec::with_capacity(64 + report.timeline.entries.len() * 3 + report.action_items.len() * 10);
-    let prose_text = [
-        Text::Summary,
-        Text::OneLine,
-        Text::Executive,
-        Text::ImpactDescription,
-        Text::BusinessImpact,
-        Text::WhatHappened,
-        Text::Analysis,
-        Text::RootStatement,
-        Text::Trigger,
-        Text::DetectionGaps,
-        Text::ImmediateFix,
-        Text::Verification,
-        Text::PreventRecurrence,
-        Text::DetectFaster,
-        Text::RecoverFaster,
-        Text::SupportingData,
-        Text::CommunicationClear,
-        Text::RunbookUseful,
-        Text::DetectionEffective,
-        Text::ResolutionEffective,
-    ];
     for t in Text::ALL {
-        let kind = if prose_text.contains(t) { Prose } else { Value };
+        // Fields of sentences, read for blame language; the rest are short values.
+        let prose = matches!(
+            t,
+            Text::Summary
+                | Text::OneLine
+                | Text::Executive
+                | Text::ImpactDescription
+                | Text::BusinessImpact
+                | Text::WhatHappened
+                | Text::Analysis
+                | Text::RootStatement
+                | Text::Trigger
+                | Text::DetectionGaps
+                | Text::ImmediateFix
+                | Text::Verification
+                | Text::PreventRecurrence
+                | Text::DetectFaster
+                | Text::RecoverFaster
+                | Text::SupportingData
+                | Text::CommunicationClear
+                | Text::RunbookUseful
+                | Text::DetectionEffective
+                | Text::ResolutionEffective
+        );
+        let kind = if prose { Prose } else { Value };
         out.push((Loc::Field(t.path()), kind, t.get(report)));
     }
     for l in List::ALL {
