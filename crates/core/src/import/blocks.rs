@@ -166,7 +166,8 @@ impl Importer<'_> {
         // Bold Why/Because pairs written as paragraphs.
         if role.special == Special::Whys {
             let first = t.trim_start_matches(['*', '_']).to_lowercase();
-            if first.starts_with("why") {
+            // Only bold "**Why…**" opens a pair; a prose paragraph may start with "Why".
+            if first.starts_with("why") && (t.starts_with("**") || t.starts_with("__")) {
                 self.why_paragraph(t);
                 return;
             }
@@ -420,7 +421,31 @@ impl Importer<'_> {
         // In a Five Whys section a numbered list is the chain even when its steps do not
         // say "why" (seed 000 writes "1. question Because answer").
         if (role.special == Special::Whys && (why_like > 0 || ordered)) || why_start >= 2 {
-            for it in &items {
+            let is_answer = |t: &str| {
+                t.trim_start_matches(['*', '_', '→', '-', '>', ' '])
+                    .to_lowercase()
+                    .starts_with("because")
+            };
+            let mut skip_next = false;
+            for (n, it) in items.iter().enumerate() {
+                if std::mem::take(&mut skip_next) {
+                    continue;
+                }
+                // Bold pairs as separate items: "- **Why?** …" then "- **Because** …".
+                if let Some(next) = items.get(n + 1) {
+                    let bold_why = it.text.trim_start().starts_with("**Why");
+                    let pair = !ordered && bold_why && is_answer(&next.text);
+                    if pair && it.nested.is_empty() {
+                        let q = it.text.replacen("**", "", 2);
+                        let w = Why {
+                            why: q.trim().to_string(),
+                            because: whys::strip_because(next.text.trim()),
+                        };
+                        self.push_why(w, it.line);
+                        skip_next = true;
+                        continue;
+                    }
+                }
                 let nested = (!it.nested.is_empty()).then(|| {
                     it.nested
                         .iter()
@@ -577,7 +602,7 @@ fn flatten(items: &[Item]) -> Vec<&Item> {
 
 /// "All times in UTC." / "All times are US/Pacific." → the zone.
 fn timezone_sentence(t: &str) -> Option<String> {
-    let l = t.to_lowercase();
+    let l = t.to_ascii_lowercase();
     if !l.starts_with("all times") || t.contains('\n') || t.len() > 300 {
         return None;
     }

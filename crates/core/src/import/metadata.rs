@@ -134,13 +134,15 @@ pub fn target(key: &str, ctx: Ctx) -> Option<Target> {
 
 /// A key that is a canonical field label.
 fn canonical(key: &str) -> Option<Target> {
-    if let Some(t) = Text::ALL.iter().find(|t| norm(t.label()) == key) {
+    let labels = super::sections::canonical_labels();
+    if let Some((_, t)) = labels.texts.iter().find(|(l, _)| l == key) {
         return Some(Target::Text(*t));
     }
-    List::ALL
+    labels
+        .lists
         .iter()
-        .find(|l| norm(l.label()) == key)
-        .map(|l| Target::List(*l))
+        .find(|(l, _)| l == key)
+        .map(|(_, l)| Target::List(*l))
 }
 
 /// True when `key` (raw) names a field in some context.

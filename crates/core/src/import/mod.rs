@@ -105,6 +105,9 @@ pub fn parse_markdown(input: &str) -> Imported {
 /// positions match the text we slice), BOM dropped.
 fn normalise_input(input: &str) -> String {
     let s = input.strip_prefix('\u{feff}').unwrap_or(input);
+    if !s.contains(['\r', '\0']) {
+        return s.to_string();
+    }
     let mut out = String::with_capacity(s.len());
     let mut chars = s.chars().peekable();
     while let Some(c) = chars.next() {
@@ -426,15 +429,22 @@ impl<'s> Importer<'s> {
             }
             Some((s.role, s.labels.clone()))
         };
-        // The title: the first top-level heading that is not a template preamble nor a
-        // known section.
-        let min_level = secs.iter().map(|s| s.level).min().unwrap_or(1);
-        let title_idx = secs.iter().position(|s| {
+        // The title: after any template preamble, the first heading at the highest level
+        // left that is not a known section.
+        let first_real = secs
+            .iter()
+            .position(|s| !is_preamble(&sections::norm(&s.title)))
+            .unwrap_or(secs.len());
+        let min_level = secs[first_real..]
+            .iter()
+            .map(|s| s.level)
+            .min()
+            .unwrap_or(1);
+        let title_idx = secs.iter().enumerate().skip(first_real).position(|(_, s)| {
             let n = sections::norm(&s.title);
-            s.level == min_level
-                && !is_preamble(&n)
-                && sections::classify(&n).is_none_or(|r| r.special == Special::Preamble)
+            s.level == min_level && sections::classify(&n).is_none()
         });
+        let title_idx = title_idx.map(|i| i + first_real);
         let mut meta_role = Role::blank(Ctx::Meta);
         meta_role.prose = Some(Text::Summary);
         let (meta_role, meta_labels) = layout_role("").unwrap_or((meta_role, Vec::new()));

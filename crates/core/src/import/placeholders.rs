@@ -53,14 +53,26 @@ pub fn is_placeholder(text: &str) -> bool {
     if t.is_empty() {
         return false;
     }
-    let lower = t.to_lowercase();
-    if TOKENS.iter().any(|tok| lower.contains(tok)) {
+    // Each check is linear and allocation-free on long text: imports call this for every
+    // cell of tables with a hundred thousand rows.
+    if TOKENS.iter().any(|tok| contains_ignore_ascii_case(t, tok)) {
         return true;
     }
-    if is_italic_guidance(t) || has_bracket_group(t) || is_option_list(&lower) {
+    if is_italic_guidance(t) || (t.contains('[') && has_bracket_group(t)) {
         return true;
     }
-    false
+    t.len() <= 200 && t.contains(['/', '|', ',']) && is_option_list(&t.to_ascii_lowercase())
+}
+
+/// `needle` (ASCII, lower case) occurs in `hay`, ignoring ASCII case.
+fn contains_ignore_ascii_case(hay: &str, needle: &str) -> bool {
+    let (h, n) = (hay.as_bytes(), needle.as_bytes());
+    let Some(&first) = n.first() else {
+        return true;
+    };
+    h.len() >= n.len()
+        && h.windows(n.len())
+            .any(|w| w[0].eq_ignore_ascii_case(&first) && w.eq_ignore_ascii_case(n))
 }
 
 /// `_One paragraph describing…_` or `*…*`: the whole value is template guidance in italics.
@@ -84,37 +96,37 @@ pub fn is_italic_guidance(t: &str) -> bool {
 /// The value holds a `[…]` group that is not a link or a checkbox: "[Name]",
 /// "Why did [symptom]?".
 fn has_bracket_group(t: &str) -> bool {
+    let b = t.as_bytes();
     let mut depth = 0usize;
     let mut start = 0usize;
-    let mut saw_group = false;
-    let chars: Vec<char> = t.chars().collect();
-    let mut i = 0;
-    while i < chars.len() {
-        let c = chars[i];
+    for (i, &c) in b.iter().enumerate() {
         match c {
-            '[' => {
+            b'[' => {
                 if depth == 0 {
                     start = i;
                 }
                 depth += 1;
             }
-            ']' if depth > 0 => {
+            b']' if depth > 0 => {
                 depth -= 1;
-                let inner: String = chars[start + 1..i].iter().collect();
-                let checkbox = matches!(inner.trim(), "" | "x" | "X");
-                if depth == 0 && !checkbox {
-                    saw_group = true;
-                    // A link `[text](url)` or `[text][ref]` is a value, not a placeholder.
-                    if matches!(chars.get(i + 1), Some('(') | Some('[')) {
-                        return false;
-                    }
+                if depth > 0 {
+                    continue;
                 }
+                // `[` and `]` are ASCII, so these byte offsets are character boundaries.
+                let inner = t.get(start + 1..i).unwrap_or("");
+                if matches!(inner.trim(), "" | "x" | "X") {
+                    continue;
+                }
+                // A link `[text](url)` or `[text][ref]` is a value, not a placeholder.
+                if matches!(b.get(i + 1), Some(b'(') | Some(b'[')) {
+                    return false;
+                }
+                return true;
             }
             _ => {}
         }
-        i += 1;
     }
-    saw_group
+    false
 }
 
 /// "SEV1/SEV2/SEV3/SEV4", "P1 / P2 / P3", "SEV1 | SEV2", "[P0, P1, P2]", "Yes/No",

@@ -232,10 +232,11 @@ pub fn classify(n: &str) -> Option<Role> {
 /// A heading that is one of the canonical field labels (the exporter's "Additional notes"
 /// sub-headings).
 pub fn canonical(n: &str) -> Option<Role> {
-    if let Some(t) = Text::ALL.iter().find(|t| norm(t.label()) == n) {
+    let labels = canonical_labels();
+    if let Some((_, t)) = labels.texts.iter().find(|(l, _)| l == n) {
         return Some(Role::prose(*t, Ctx::General));
     }
-    if let Some(l) = List::ALL.iter().find(|l| norm(l.label()) == n) {
+    if let Some((_, l)) = labels.lists.iter().find(|(x, _)| x == n) {
         let mut r = Role::list(*l);
         if *l == List::Logs {
             r.special = Special::Logs;
@@ -262,6 +263,21 @@ pub fn canonical(n: &str) -> Option<Role> {
         _ => return None,
     };
     Some(Role::new(None, None, Ctx::General, special))
+}
+
+/// Every field's canonical label, normalised once.
+pub struct CanonicalLabels {
+    pub texts: Vec<(String, Text)>,
+    pub lists: Vec<(String, List)>,
+}
+
+/// The normalised canonical labels (`fields::Text::label`, `fields::List::label`).
+pub fn canonical_labels() -> &'static CanonicalLabels {
+    static LABELS: std::sync::OnceLock<CanonicalLabels> = std::sync::OnceLock::new();
+    LABELS.get_or_init(|| CanonicalLabels {
+        texts: Text::ALL.iter().map(|t| (norm(t.label()), *t)).collect(),
+        lists: List::ALL.iter().map(|l| (norm(l.label()), *l)).collect(),
+    })
 }
 
 /// Headings that are top-level sections in the seeds (used to give pasted headings a

@@ -34,12 +34,18 @@ impl Importer<'_> {
         let e_ph = is_placeholder(event);
         let o_ph = is_placeholder(owner);
         let (kind, text) = split_kind(event);
+        // Without a kind label the text is the event itself.
+        let text_ph = if kind.is_some() {
+            is_placeholder(&text)
+        } else {
+            e_ph
+        };
         let t_empty = time.is_empty() || t_ph;
-        let e_empty = text.is_empty() || is_placeholder(&text);
+        let e_empty = text.is_empty() || text_ph;
         let o_empty = owner.is_empty() || o_ph;
         if t_empty && e_empty && o_empty && (kind.is_none() || e_ph) {
-            for v in [time, event, owner] {
-                if is_placeholder(v) {
+            for (v, ph) in [(time, t_ph), (event, e_ph), (owner, o_ph)] {
+                if ph {
                     self.placeholder("timeline", v, line);
                 }
             }
@@ -55,7 +61,7 @@ impl Importer<'_> {
             self.placeholder(&format!("timeline[{idx}].time"), time, line);
             entry.time.clear();
         }
-        if e_ph || is_placeholder(&text) {
+        if e_ph || text_ph {
             self.placeholder(&format!("timeline[{idx}].event"), &entry.event, line);
             entry.event.clear();
         }

@@ -26,7 +26,8 @@ fn strip_marks(text: &str) -> String {
         }
     }
     // "Why 1: question" / "Why #2 - question" → "question".
-    let lower = s.to_lowercase();
+    // ASCII lower-casing keeps byte offsets, which are used to cut `s` below.
+    let lower = s.to_ascii_lowercase();
     if let Some(rest) = lower.strip_prefix("why") {
         let r = rest.trim_start_matches([' ', '#']);
         let digits = r.chars().take_while(|c| c.is_ascii_digit()).count();
@@ -60,8 +61,10 @@ pub fn strip_because(text: &str) -> String {
             return r.trim().to_string();
         }
     }
-    if t.len() >= 7 && t[..7].eq_ignore_ascii_case("because") {
-        return t[7..].trim().to_string();
+    if t.get(..7)
+        .is_some_and(|p| p.eq_ignore_ascii_case("because"))
+    {
+        return t.get(7..).unwrap_or("").trim().to_string();
     }
     t.to_string()
 }
@@ -82,7 +85,7 @@ pub fn parse_item(text: &str, nested: Option<&str>) -> Why {
         };
     }
     // Seed 001: "Why? the cause", or "Why did X? the cause" (question, then answer).
-    if text.len() >= 3 && text[..3].eq_ignore_ascii_case("why") {
+    if text.get(..3).is_some_and(|p| p.eq_ignore_ascii_case("why")) {
         if let Some(q) = text.find('?') {
             let question = text[..=q].trim();
             let answer = text[q + 1..].trim();
@@ -185,6 +188,10 @@ mod tests {
             (w.why.as_str(), w.because.as_str()),
             ("", "The cron job ran twice")
         );
+        // Multi-byte text right where the prefixes are checked must not panic.
+        let w = parse_item("0 é", None);
+        assert_eq!(w.why, "0 é");
+        assert_eq!(strip_because("bé"), "bé");
         let w = parse_item("Why did it fail? the disk was full", None);
         assert_eq!(
             (w.why.as_str(), w.because.as_str()),
