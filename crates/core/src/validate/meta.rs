@@ -117,6 +117,10 @@ fn status_final_unsigned(cx: &Context) -> Vec<Finding> {
     if is_placeholder(&status) || !(status.contains("final") || status.starts_with("complete")) {
         return Vec::new();
     }
+    // Seed 004 has no sign-off table: its reports cannot be signed, so do not ask.
+    if !cx.template_has(crate::fields::Slot::Part(crate::fields::Part::SignOff)) {
+        return Vec::new();
+    }
     let signed = cx
         .report
         .sign_off
@@ -229,6 +233,14 @@ mod tests {
             date: String::new(),
         });
         assert_eq!(run(&STATUS_FINAL_UNSIGNED, &r).len(), 1, "placeholder name");
+        r.meta.status = "Final".into();
+        r.sign_off.clear();
+        r.template = "004".into();
+        assert!(
+            run(&STATUS_FINAL_UNSIGNED, &r).is_empty(),
+            "004 has no sign-off"
+        );
+        r.template = "000".into();
         for status in ["Draft", "In Review", "Draft / In Review / Final"] {
             r.meta.status = status.into();
             assert!(run(&STATUS_FINAL_UNSIGNED, &r).is_empty(), "{status}");

@@ -18,6 +18,7 @@ use std::fmt;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+use crate::fields::Slot;
 use crate::metrics::{self, Metrics};
 use crate::model::Report;
 use crate::policy::Policy;
@@ -153,6 +154,8 @@ pub struct Context<'a> {
     pub time: TimeContext,
     pub timeline: ResolvedTimeline,
     pub metrics: Metrics,
+    /// The slots the report's template has a place for; `None` for an unknown template.
+    pub placed: Option<Vec<Slot>>,
 }
 
 impl<'a> Context<'a> {
@@ -170,7 +173,14 @@ impl<'a> Context<'a> {
             time,
             timeline,
             metrics,
+            placed: crate::templates::by_id(&report.template).map(|t| t.placed_slots()),
         }
+    }
+
+    /// True when the report's template has a place for `slot` (or the template is
+    /// unknown): rules only ask for what the template asks for.
+    pub fn template_has(&self, slot: Slot) -> bool {
+        self.placed.as_ref().is_none_or(|p| p.contains(&slot))
     }
 
     /// The incident's calendar date: stated, else the first dated timeline row.
