@@ -517,9 +517,14 @@ impl ResolvedTimeline {
     }
 }
 
+/// A time-only row more than this much earlier than the row above is read as the next
+/// day. Misordered rows are usually minutes apart; an overnight incident (21:20, then
+/// 09:25) steps back by half a day.
+const ROLLOVER: TimeDelta = TimeDelta::hours(6);
+
 /// Resolves typed row times into absolute date-times. Time-only rows take the current date
 /// (the incident date, or the date of the last dated row above them); a time-only row
-/// more than 12 hours earlier than the row above is read as the next day, so a timeline
+/// more than 6 hours earlier than the row above is read as the next day, so a timeline
 /// that crosses midnight is in order. Month-day rows take the current year, rolling into
 /// the next year across New Year.
 pub fn resolve_timeline<'a>(
@@ -556,7 +561,7 @@ pub fn resolve_timeline<'a>(
                     let mut t = place(current.and_time(time), offset)?;
                     if let Some(p) = previous {
                         // Compare first: the subtraction is only needed for a step back.
-                        if t < p && p - t > TimeDelta::hours(12) {
+                        if t < p && p - t > ROLLOVER {
                             current = current.succ_opt()?;
                             t = place(current.and_time(time), offset)?;
                         }
@@ -849,6 +854,13 @@ mod tests {
         assert_eq!(at[2], Some(d(2024, 3, 10).and_time(t(0, 10, 0))));
         assert_eq!(at[3], Some(d(2024, 3, 10).and_time(t(1, 5, 0))));
         assert_eq!(r.last().map(|l| l - r.first().unwrap_or(l)), Some(mins(85)));
+    }
+
+    #[test]
+    fn an_overnight_gap_is_a_new_day() {
+        let r = resolve_timeline(["19:00", "21:20", "09:25"], &ctx(Some(d(2021, 3, 15))));
+        assert_eq!(r.at[2].map(|x| x.date_naive()), Some(d(2021, 3, 16)));
+        assert!(r.at[2] > r.at[1]);
     }
 
     #[test]
