@@ -26,8 +26,22 @@ trap 'rm -f "$log"' EXIT
 echo "== native tests (core, CLI, app logic)"
 cargo test --workspace --lib --bins --tests 2>&1 | tee -a "$log"
 
+echo "== browser tests (wasm-bindgen-test in headless Chromium)"
+CHROMEDRIVER="${CHROMEDRIVER:-$(command -v chromedriver)}" \
+  cargo test --target wasm32-unknown-unknown -p hindsight --test browser 2>&1 | tee -a "$log"
+
+echo "== end-to-end journeys (playwright-core + Chromium against trunk's release dist/)"
+trunk build --release
+(cd e2e && npm ci --no-audit --no-fund --silent)
+# node's test runner prints "# pass N" / "# fail N"; fold them into the closing line.
+e2e_status=0
+(cd e2e && node --test --test-concurrency=1 journeys/) 2>&1 | tee "$log.e2e" || e2e_status=$?
+awk '/^# pass /{print "test result: ok. " $3 " passed; 0 failed"} /^# fail /{print "; " $3 " failed"}' "$log.e2e" >> "$log"
+rm -f "$log.e2e"
+
 # One closing line for the whole run, summed over every runner above.
 passed=$(grep -oE '^test result: [a-zA-Z]+\. [0-9]+ passed' "$log" | awk '{s+=$4} END {print s+0}')
 failed=$(grep -oE '; [0-9]+ failed' "$log" | awk '{s+=$2} END {print s+0}')
 echo
 echo "total: ${passed} passed, ${failed} failed"
+[ "${e2e_status:-0}" -eq 0 ] && [ "$failed" -eq 0 ]

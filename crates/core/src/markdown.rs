@@ -704,8 +704,8 @@ impl<'a> Writer<'a, '_> {
                     let w = &whys[i];
                     let p = self.node(NodeValue::Paragraph);
                     let q = one_line(&w.why);
-                    let rest = strip_why(&q);
-                    self.strong(p, "Why");
+                    let (label, rest) = strip_why(&q);
+                    self.strong(p, label);
                     if !rest.is_empty() {
                         p.append(self.node(NodeValue::Text(format!(" {rest}").into())));
                     }
@@ -943,6 +943,9 @@ impl<'a> Writer<'a, '_> {
         for n in root.descendants() {
             let mut data = n.data.borrow_mut();
             let replacement = match &data.value {
+                // A lone HTML comment is inert; it is also how the formatter keeps two
+                // adjacent lists apart, so it stays as written.
+                NodeValue::HtmlBlock(h) if is_lone_comment(&h.literal) => None,
                 NodeValue::HtmlBlock(h) => Some((NodeValue::Paragraph, h.literal.clone())),
                 NodeValue::HtmlInline(h) => {
                     Some((NodeValue::Text(h.clone().into()), String::new()))
@@ -1038,16 +1041,27 @@ fn cell(i: &ActionItem, c: Col) -> String {
     }
 }
 
-/// "Why did X?" → "did X?"; text without a leading "Why" is kept whole.
-fn strip_why(q: &str) -> &str {
+/// Splits a why into the bold label the seeds write and the rest: "Why did X?" →
+/// ("Why", "did X?"), "Why? X" → ("Why?", "X"); text without a leading "Why" word keeps
+/// a plain "Why" label and stays whole.
+fn strip_why(q: &str) -> (&'static str, &str) {
     let t = q.trim();
-    if t.len() >= 3 && t[..3].eq_ignore_ascii_case("why") {
-        let rest = &t[3..];
+    let head = t.get(..3).filter(|h| h.eq_ignore_ascii_case("why"));
+    if let (Some(_), Some(rest)) = (head, t.get(3..)) {
+        if let Some(after) = rest.strip_prefix('?') {
+            return ("Why?", after.trim_start());
+        }
         if rest.is_empty() || rest.starts_with(' ') {
-            return rest.trim_start();
+            return ("Why", rest.trim_start());
         }
     }
-    t
+    ("Why", t)
+}
+
+/// True for an HTML block that is exactly one comment, nothing after it.
+fn is_lone_comment(literal: &str) -> bool {
+    let t = literal.trim();
+    t.starts_with("<!--") && t.ends_with("-->") && t.matches("-->").count() == 1
 }
 
 fn longest_backtick_run(s: &str) -> usize {
@@ -1101,9 +1115,15 @@ mod tests {
 
     #[test]
     fn strip_why_keeps_the_question_body() {
-        assert_eq!(strip_why("Why did it fail?"), "did it fail?");
-        assert_eq!(strip_why("why?"), "why?");
-        assert_eq!(strip_why("Whyever not"), "Whyever not");
-        assert_eq!(strip_why("Why"), "");
+        assert_eq!(strip_why("Why did it fail?"), ("Why", "did it fail?"));
+        assert_eq!(strip_why("why?"), ("Why?", ""));
+        assert_eq!(
+            strip_why("Why? The pool ran dry"),
+            ("Why?", "The pool ran dry")
+        );
+        assert_eq!(strip_why("Whyever not"), ("Why", "Whyever not"));
+        assert_eq!(strip_why("Why"), ("Why", ""));
+        // Multi-byte text where byte 3 is inside a character must not panic.
+        assert_eq!(strip_why("a€ question"), ("Why", "a€ question"));
     }
 }

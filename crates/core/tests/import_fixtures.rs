@@ -82,8 +82,6 @@ fn check(e: &Expect) {
     (e.extra)(&imp);
 }
 
-fn none(_: &Imported) {}
-
 const FIXTURES: &[Expect] = &[
     Expect {
         file: "000-clean-gitlab-db-deletion.md",

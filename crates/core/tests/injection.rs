@@ -222,3 +222,14 @@ fn extra_section_bodies_keep_markdown_but_lose_live_html() {
     assert_eq!(s.html, 0, "{md}");
     assert!(md.contains("**bold**"));
 }
+
+#[test]
+fn a_comment_that_hides_html_after_it_is_not_kept_as_html() {
+    let mut r = common::rich_report();
+    r.extra_sections[0].body =
+        "<!-- note --> <script>alert(1)</script>\n\n- a\n\n<!-- end list -->\n\n- b".to_string();
+    let md = render(&r, "000");
+    let html = comrak::markdown_to_html(&md, &comrak_options());
+    assert!(!html.contains("<script"), "{html}");
+    assert!(md.contains("<!-- end list -->"), "{md}");
+}

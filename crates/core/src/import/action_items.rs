@@ -24,6 +24,9 @@ impl Importer<'_> {
 
     pub(super) fn action_table(&mut self, grid: &Grid, cols: &ActionCols, h: Option<Horizon>) {
         for (row, line) in &grid.rows {
+            if self.sample_row(row, "action_items", *line) {
+                continue;
+            }
             let get = |c: Option<usize>| grid.cell(row, c).to_string();
             let action = get(Some(cols.action));
             // Ids and a default "Open" status are template furniture, not content.

@@ -33,12 +33,6 @@ pub(super) struct Item {
     pub line: Option<u32>,
 }
 
-/// Fixed sentences some seeds print; they carry no information.
-const BOILERPLATE: &[&str] = &[
-    "factors that made the incident possible or worse",
-    "this post mortem follows a blameless culture",
-];
-
 impl Importer<'_> {
     pub(super) fn blocks<'a>(&mut self, blocks: &[&'a AstNode<'a>], role: &Role, title: &str) {
         let mut role = *role;
@@ -101,7 +95,13 @@ impl Importer<'_> {
                 if role.special == Special::Logs {
                     // A code block's literal is already what the author typed.
                     let lit = cb.literal.trim_end_matches('\n');
-                    if !lit.trim().is_empty() {
+                    let t = lit.trim();
+                    // Logs are full of brackets; only a lone "[Paste logs here]" is a
+                    // placeholder.
+                    let lone = t.starts_with('[') && t.ends_with(']') && !t.contains('\n');
+                    if lone && t[1..].find('[').is_none() {
+                        self.placeholder(List::Logs.path(), t, line);
+                    } else if !t.is_empty() {
                         self.report.appendix.logs.push(lit.to_string());
                     }
                 } else if let Some(p) = role.prose {
@@ -137,13 +137,14 @@ impl Importer<'_> {
         if t.is_empty() {
             return;
         }
-        let lower = norm(t);
-        if BOILERPLATE.iter().any(|b| lower.starts_with(b)) {
-            return;
-        }
         // "All times in UTC."
         if let Some(zone) = timezone_sentence(t) {
             self.set_text(Text::Timezone, "Time Zone", &zone, line);
+            return;
+        }
+        // A sentence the templates print themselves.
+        let lower = norm(t);
+        if super::layout::boilerplate().contains(&lower) {
             return;
         }
         // "**Example:** …": template example text.
@@ -194,8 +195,26 @@ impl Importer<'_> {
         if self.signoff_lines(t, line, role) {
             return;
         }
+        // A timeline written as lines: "14:32 - Alert fired".
+        if role.special == Special::Timeline {
+            let lines: Vec<&str> = t.split('\n').collect();
+            if lines.iter().all(|l| split_time_prefix(l).is_some()) {
+                let items: Vec<Item> = lines
+                    .iter()
+                    .enumerate()
+                    .map(|(k, l)| Item {
+                        text: l.trim().to_string(),
+                        checked: None,
+                        nested: Vec::new(),
+                        line: line.map(|n| n + u32::try_from(k).unwrap_or(0)),
+                    })
+                    .collect();
+                self.timeline_list(&items);
+                return;
+            }
+        }
         // Lines of key/value pairs.
-        if self.pairs_paragraph(t, line, role.ctx) {
+        if self.pairs_paragraph(t, line, role) {
             return;
         }
         // Whole-paragraph italic guidance.
@@ -226,8 +245,9 @@ impl Importer<'_> {
 
     /// A paragraph made only of `Key: value` lines (bold keys, known keys, several pairs
     /// on one line, italic-wrapped lines). Routes them and returns true.
-    fn pairs_paragraph(&mut self, t: &str, line: Option<u32>, ctx: Ctx) -> bool {
+    fn pairs_paragraph(&mut self, t: &str, line: Option<u32>, role: &Role) -> bool {
         let mut found: Vec<(String, String, Option<u32>)> = Vec::new();
+        let mut unknown = 0;
         for (k, raw) in t.split('\n').enumerate() {
             let l = unwrap_italic_line(raw.trim());
             let ln = line.map(|n| n + u32::try_from(k).unwrap_or(0));
@@ -239,13 +259,21 @@ impl Importer<'_> {
             }
             match split_pair(&l) {
                 Some((key, v, bold)) if bold || metadata::is_known(&key) => {
+                    let n = norm(&key);
+                    if !metadata::is_known(&key) && !self.labels.iter().any(|(x, _)| *x == n) {
+                        unknown += 1;
+                    }
                     found.push((key, v, ln))
                 }
                 _ => return false,
             }
         }
+        // A lone "**Note:** …" in a prose section is prose, not a metadata key.
+        if found.len() == 1 && unknown == 1 && role.prose.is_some() && !self.force_extra {
+            return false;
+        }
         for (k, v, ln) in found {
-            self.route(&k, &v, ln, ctx);
+            self.route(&k, &v, ln, role.ctx);
         }
         true
     }
@@ -651,32 +679,6 @@ fn unwrap_italic_line(l: &str) -> String {
     l.to_string()
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn reads_small_patterns() {
-        assert_eq!(timezone_sentence("All times in UTC."), Some("UTC".into()));
-        assert_eq!(
-            timezone_sentence("All times in [TIMEZONE]."),
-            Some("[TIMEZONE]".into())
-        );
-        assert_eq!(timezone_sentence("Everything broke."), None);
-        assert_eq!(bold_label("**Five Whys:**"), Some("Five Whys"));
-        assert_eq!(bold_label("**Root cause:** x"), None);
-        assert_eq!(
-            detail_heading("**AI-2: Add pool alert**"),
-            Some(("AI-2".into(), "Add pool alert".into()))
-        );
-        assert_eq!(detail_heading("**Note: careful**"), None);
-        assert_eq!(
-            unwrap_italic_line("*Document finalized: 2024-05-09*"),
-            "Document finalized: 2024-05-09"
-        );
-    }
-}
-
 /// A table's cells as typed, with the line of each row.
 pub(super) struct Grid {
     pub header: Vec<String>,
@@ -775,5 +777,42 @@ impl Importer<'_> {
             }
             TableKind::Unknown => self.keep_block(node, st),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_lone_bold_note_in_prose_stays_prose() {
+        let md = "# Post-Mortem: X\n\n## Summary\n\nIt broke.\n\n**Note:** the fix is temporary.\n";
+        let r = super::super::parse_markdown(md).report;
+        assert_eq!(
+            r.summary.summary,
+            "It broke.\n\n**Note:** the fix is temporary."
+        );
+        assert!(r.meta.extra.is_empty());
+    }
+
+    #[test]
+    fn reads_small_patterns() {
+        assert_eq!(timezone_sentence("All times in UTC."), Some("UTC".into()));
+        assert_eq!(
+            timezone_sentence("All times in [TIMEZONE]."),
+            Some("[TIMEZONE]".into())
+        );
+        assert_eq!(timezone_sentence("Everything broke."), None);
+        assert_eq!(bold_label("**Five Whys:**"), Some("Five Whys"));
+        assert_eq!(bold_label("**Root cause:** x"), None);
+        assert_eq!(
+            detail_heading("**AI-2: Add pool alert**"),
+            Some(("AI-2".into(), "Add pool alert".into()))
+        );
+        assert_eq!(detail_heading("**Note: careful**"), None);
+        assert_eq!(
+            unwrap_italic_line("*Document finalized: 2024-05-09*"),
+            "Document finalized: 2024-05-09"
+        );
     }
 }

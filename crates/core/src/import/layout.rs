@@ -15,6 +15,11 @@ pub struct SectionLayout {
     pub role: Role,
     /// Normalised row label → where its value goes.
     pub labels: Vec<(String, Value)>,
+    /// The template's own sample text for this section's lists and prose (one entry per
+    /// line, list markers removed): kept by an author, it is still not a fact.
+    pub blanks: Vec<String>,
+    /// The template's sample table rows (timeline, action items), cells joined by `\u{1f}`.
+    pub sample_rows: Vec<String>,
 }
 
 /// A whole template.
@@ -31,6 +36,8 @@ impl Layout {
             heading: String::new(),
             role: Role::blank(Ctx::Meta),
             labels: Vec::new(),
+            blanks: Vec::new(),
+            sample_rows: Vec::new(),
         };
         let mut saw_content = false;
         for b in t.blocks {
@@ -43,6 +50,8 @@ impl Layout {
                         heading: n,
                         role: Role::blank(ctx),
                         labels: Vec::new(),
+                        blanks: Vec::new(),
+                        sample_rows: Vec::new(),
                     };
                     saw_content = false;
                 }
@@ -58,24 +67,32 @@ impl Layout {
                         _ => {}
                     }
                 }
-                Block::Prose { field, .. } => {
+                Block::Prose { field, blank } => {
                     saw_content = true;
                     cur.role.prose.get_or_insert(field);
+                    cur.blanks.extend(sample_lines(blank));
                 }
                 Block::Labeled { field, label, .. } => {
                     saw_content = true;
                     cur.labels
                         .push((norm(label), Value::Slot(Slot::Text(field))));
                 }
-                Block::Items { field, style, .. } => {
+                Block::Items {
+                    field,
+                    style,
+                    blank,
+                    ..
+                } => {
                     saw_content = true;
+                    cur.blanks.extend(sample_lines(blank));
                     cur.role.list.get_or_insert(field);
                     if style == ListStyle::Code {
                         cur.role.special = Special::Logs;
                     }
                 }
-                Block::Timeline { .. } => {
+                Block::Timeline { blank, .. } => {
                     saw_content = true;
+                    cur.sample_rows.extend(sample_table_rows(blank));
                     cur.role.special = Special::Timeline;
                 }
                 Block::Whys { .. } => {
@@ -90,8 +107,9 @@ impl Layout {
                     saw_content = true;
                     cur.role.special = Special::HowDetected;
                 }
-                Block::ActionItems { .. } => {
+                Block::ActionItems { blank, .. } => {
                     saw_content = true;
+                    cur.sample_rows.extend(sample_table_rows(blank));
                     cur.role.special = Special::ActionItems(None);
                 }
                 Block::SignOff { style, .. } => {
@@ -125,6 +143,52 @@ impl Layout {
     }
 }
 
+/// A table row's cells, trimmed and joined by `\u{1f}`, for comparing rows.
+pub fn row_key<S: AsRef<str>>(cells: &[S]) -> String {
+    cells
+        .iter()
+        .map(|c| c.as_ref().trim())
+        .collect::<Vec<_>>()
+        .join("\u{1f}")
+}
+
+/// The sample rows of a template's blank table text ("| HH:MM | [First alert] |").
+fn sample_table_rows(blank: &str) -> Vec<String> {
+    blank
+        .lines()
+        .map(str::trim)
+        .filter(|l| l.starts_with('|') && !l.contains("---"))
+        .map(|l| {
+            let inner = l.trim_start_matches('|').trim_end_matches('|');
+            let cells: Vec<&str> = inner.split('|').collect();
+            row_key(&cells)
+        })
+        .collect()
+}
+
+/// The lines of a template's sample text, without list markers or checkboxes.
+fn sample_lines(blank: &str) -> Vec<String> {
+    blank
+        .lines()
+        .map(|l| {
+            let l = l.trim();
+            let l = l
+                .strip_prefix("- ")
+                .or_else(|| l.strip_prefix("* "))
+                .unwrap_or(l);
+            let l = l.strip_prefix("[ ] ").unwrap_or(l);
+            let digits = l.chars().take_while(char::is_ascii_digit).count();
+            let l = if digits > 0 {
+                l[digits..].strip_prefix(". ").unwrap_or(l)
+            } else {
+                l
+            };
+            l.trim().to_string()
+        })
+        .filter(|l| !l.is_empty())
+        .collect()
+}
+
 /// A heading with no content of its own (a container such as "Impact") keeps the role
 /// the generic classifier gives it.
 fn finish(mut s: SectionLayout, saw_content: bool) -> SectionLayout {
@@ -139,6 +203,27 @@ fn finish(mut s: SectionLayout, saw_content: bool) -> SectionLayout {
 /// Every template's layout.
 pub fn all() -> Vec<Layout> {
     templates::all().iter().map(Layout::of).collect()
+}
+
+/// Fixed sentences the templates print (`Block::Fixed`, plain `Block::Guidance`
+/// paragraphs such as "Factors that made the incident possible or worse:"), normalised.
+/// They carry no facts; italic guidance is left to placeholder detection.
+pub fn boilerplate() -> &'static [String] {
+    static TEXT: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    TEXT.get_or_init(|| {
+        let mut out = Vec::new();
+        for t in templates::all() {
+            for b in t.blocks {
+                if let Block::Fixed(text) | Block::Guidance(text) = *b {
+                    let first = text.split("\n\n").next().unwrap_or("");
+                    if !first.contains('\n') && !first.starts_with('_') {
+                        out.push(norm(first));
+                    }
+                }
+            }
+        }
+        out
+    })
 }
 
 /// Normalised title prefixes of every template ("post mortem", "post mortem report"…).

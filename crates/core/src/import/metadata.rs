@@ -237,10 +237,12 @@ pub fn split_inline_pairs(line: &str) -> Option<Vec<(String, String)>> {
     let mut out = Vec::new();
     for (n, &(k, v)) in cuts.iter().enumerate() {
         let end = cuts.get(n + 1).map_or(line.len(), |&(s, _)| s);
-        out.push((
-            line[k..v - 1].trim().to_string(),
-            line[v..end].trim().to_string(),
-        ));
+        // "Date: 2024-05-02 | Severity: SEV2 · Status: Final": drop the separator.
+        let value = line[v..end]
+            .trim()
+            .trim_end_matches(['|', ';', ',', '·', '•'])
+            .trim();
+        out.push((line[k..v - 1].trim().to_string(), value.to_string()));
     }
     Some(out)
 }
@@ -308,5 +310,9 @@ mod tests {
         assert_eq!(pairs[2].1, "1h 30m");
         assert_eq!(pairs[5].1, "bd://ops-12");
         assert!(split_inline_pairs("We saw errors: many").is_none());
+        let pairs = split_inline_pairs("Date: 2024-05-02 | Severity: SEV2 | Status: Final")
+            .unwrap_or_default();
+        assert_eq!(pairs[0].1, "2024-05-02");
+        assert_eq!(pairs[1].1, "SEV2");
     }
 }

@@ -92,6 +92,12 @@ pub fn parse_markdown(input: &str) -> Imported {
     for k in &front {
         imp.front_key(&k.key, &k.value, Some(k.line));
     }
+    if template.is_none() {
+        imp.warn(
+            None,
+            "no seed template recognised; sections were matched by name and the report uses template 000",
+        );
+    }
     imp.report.template = template.clone().unwrap_or_else(|| "000".to_string());
     Imported {
         report: imp.report,
@@ -138,6 +144,8 @@ struct Section<'a> {
     level: u8,
     title: String,
     line: usize,
+    /// Last line of the heading itself (a Setext heading's underline).
+    end_line: usize,
     blocks: Vec<&'a AstNode<'a>>,
 }
 
@@ -151,6 +159,10 @@ struct Importer<'s> {
     labels: Vec<(String, Value)>,
     /// The section being read holds the author's own key/value extras.
     force_extra: bool,
+    /// Sample text of the section being read (from its template definition).
+    blanks: Vec<String>,
+    /// Sample table rows of the section being read.
+    sample_rows: Vec<String>,
     /// Total source lines.
     last_line: usize,
 }
@@ -169,6 +181,8 @@ impl<'s> Importer<'s> {
             warnings: Vec::new(),
             labels: Vec::new(),
             force_extra: false,
+            blanks: Vec::new(),
+            sample_rows: Vec::new(),
             last_line,
         }
     }
@@ -215,7 +229,7 @@ impl<'s> Importer<'s> {
         if t.is_empty() {
             return;
         }
-        if placeholders::is_placeholder(t) {
+        if placeholders::is_placeholder(t) || self.is_sample(t) {
             self.placeholder(field.path(), t, line);
             return;
         }
@@ -232,11 +246,28 @@ impl<'s> Importer<'s> {
         if t.is_empty() {
             return;
         }
-        if placeholders::is_placeholder(t) {
+        if placeholders::is_placeholder(t) || self.is_sample(t) {
             self.placeholder(list.path(), t, line);
             return;
         }
         list.get_mut(&mut self.report).push(unescape(t));
+    }
+
+    /// The row is one of the template's sample rows: every cell is noted as a placeholder
+    /// under `path` and the row is not imported.
+    fn sample_row(&mut self, cells: &[String], path: &str, line: Option<u32>) -> bool {
+        if !self.sample_rows.contains(&layout::row_key(cells)) {
+            return false;
+        }
+        for c in cells.iter().map(|c| c.trim()).filter(|c| !c.is_empty()) {
+            self.placeholder(path, c, line);
+        }
+        true
+    }
+
+    /// The text is the template's own sample text for the section being read.
+    fn is_sample(&self, t: &str) -> bool {
+        self.blanks.iter().any(|b| b == t)
     }
 
     /// Stores a key the model has no field for.
@@ -402,11 +433,12 @@ impl<'s> Importer<'s> {
                         .trim_end_matches('¶')
                         .trim()
                         .to_string();
-                    let line = node.data.borrow().sourcepos.start.line;
+                    let (line, end_line) = source::line_range(node);
                     secs.push(Section {
                         level,
                         title,
                         line,
+                        end_line,
                         blocks: Vec::new(),
                     });
                 }
@@ -422,12 +454,12 @@ impl<'s> Importer<'s> {
         let lay = template
             .as_deref()
             .and_then(|id| layouts.into_iter().find(|l| l.id == id));
-        let layout_role = |n: &str| -> Option<(Role, Vec<(String, Value)>)> {
+        let layout_role = |n: &str| -> Option<layout::SectionLayout> {
             let s = lay.as_ref()?.section(n)?;
             if n.is_empty() && !s.heading.is_empty() {
                 return None;
             }
-            Some((s.role, s.labels.clone()))
+            Some(s.clone())
         };
         // The title: after any template preamble, the first heading at the highest level
         // left that is not a known section.
@@ -447,7 +479,10 @@ impl<'s> Importer<'s> {
         let title_idx = title_idx.map(|i| i + first_real);
         let mut meta_role = Role::blank(Ctx::Meta);
         meta_role.prose = Some(Text::Summary);
-        let (meta_role, meta_labels) = layout_role("").unwrap_or((meta_role, Vec::new()));
+        let top = layout_role("");
+        let meta_role = top.as_ref().map_or(meta_role, |s| s.role);
+        let meta_labels = top.as_ref().map(|s| s.labels.clone()).unwrap_or_default();
+        let meta_blanks = top.as_ref().map(|s| s.blanks.clone()).unwrap_or_default();
         let meta_role = Role {
             prose: meta_role.prose.or(Some(Text::Summary)),
             ..meta_role
@@ -465,12 +500,14 @@ impl<'s> Importer<'s> {
                 self.title(&secs[i].title, line_u32(secs[i].line));
                 let blocks = secs[i].blocks.clone();
                 self.labels = meta_labels.clone();
+                self.blanks = meta_blanks.clone();
                 self.blocks(&preface, &meta_role, "Preface");
                 self.blocks(&blocks, &meta_role, &secs[i].title.clone());
                 i + 1
             }
             None => {
                 self.labels = meta_labels.clone();
+                self.blanks = meta_blanks.clone();
                 self.blocks(&preface, &meta_role, "Preface");
                 0
             }
@@ -483,16 +520,26 @@ impl<'s> Importer<'s> {
                 notes_level = None;
             }
             let n = sections::norm(&s.title);
-            let (role, labels) = if notes_level.is_some() {
+            let (role, labels, blanks) = if notes_level.is_some() {
                 let r = sections::canonical(&n).or_else(|| sections::classify(&n));
-                (r, Vec::new())
+                (r, Vec::new(), Vec::new())
             } else {
                 match layout_role(&n).filter(|_| !n.is_empty()) {
-                    Some((r, l)) => (Some(r), l),
-                    None => (sections::classify(&n), Vec::new()),
+                    Some(s) => {
+                        self.sample_rows = s.sample_rows;
+                        (Some(s.role), s.labels, s.blanks)
+                    }
+                    None => {
+                        self.sample_rows.clear();
+                        (sections::classify(&n), Vec::new(), Vec::new())
+                    }
                 }
             };
+            if notes_level.is_some() {
+                self.sample_rows.clear();
+            }
             self.labels = labels;
+            self.blanks = blanks;
             self.force_extra = role.is_some_and(|r| r.force_extra);
             match role {
                 Some(r) if r.special == Special::Preamble => {
@@ -516,8 +563,7 @@ impl<'s> Importer<'s> {
                         j += 1;
                     }
                     let end = secs.get(j).map_or(self.last_line, |n| n.line - 1);
-                    let (_, heading_end) = heading_lines(s);
-                    let body = tidy_body(&self.src.lines(heading_end + 1, end));
+                    let body = tidy_body(&self.src.lines(s.end_line + 1, end));
                     let title = s.title.clone();
                     self.keep_section(&title, &body, line_u32(s.line));
                     i = j;
@@ -525,6 +571,8 @@ impl<'s> Importer<'s> {
             }
         }
         self.labels.clear();
+        self.blanks.clear();
+        self.sample_rows.clear();
         self.force_extra = false;
         template
     }
@@ -544,17 +592,6 @@ impl<'s> Importer<'s> {
         if !title.is_empty() {
             self.set_text(Text::Title, "Title", title, line);
         }
-    }
-}
-
-/// Lines a section heading occupies (Setext headings take two).
-fn heading_lines(s: &Section<'_>) -> (usize, usize) {
-    match s.blocks.first() {
-        Some(b) => {
-            let first = b.data.borrow().sourcepos.start.line;
-            (s.line, first.saturating_sub(1).max(s.line))
-        }
-        None => (s.line, s.line),
     }
 }
 
@@ -592,6 +629,8 @@ fn is_generic_title(n: &str) -> bool {
             | "incident postmortem"
             | "incident report"
             | "post incident review"
+            | "incident"
+            | "outage"
             | "incident review"
             | "post mortem root cause analysis report"
             | "root cause analysis report"
@@ -616,4 +655,93 @@ fn strip_emphasis(key: &str) -> String {
     }
     let k = k.strip_suffix(':').unwrap_or(k);
     k.trim().to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_the_title_under_a_preamble_and_shifted_levels() {
+        let md = "# Post-Mortem Template\n\n## Instructions\n\nCopy this.\n\n## Incident: Disk full on db-3\n\n### Summary\n\nThe disk filled.\n";
+        let imp = parse_markdown(md);
+        assert_eq!(imp.report.meta.title, "Disk full on db-3");
+        assert_eq!(imp.report.summary.summary, "The disk filled.");
+        assert!(imp.warnings.iter().any(|w| w.message.contains("preamble")));
+    }
+
+    #[test]
+    fn keeps_what_it_cannot_map() {
+        let md = "# Post-Mortem: X\n\n## Summary\n\nText.\n\n## Pets\n\nThe cat.\n\n### Names\n\n- Tom\n";
+        let imp = parse_markdown(md);
+        assert_eq!(imp.report.extra_sections.len(), 1);
+        assert_eq!(imp.report.extra_sections[0].title, "Pets");
+        assert_eq!(
+            imp.report.extra_sections[0].body,
+            "The cat.\n\n### Names\n\n- Tom"
+        );
+        assert_eq!(imp.unmapped[0].kept_at, "extra_sections[0]");
+        assert_eq!(imp.unmapped[0].line, Some(7));
+    }
+
+    #[test]
+    fn keeps_an_empty_setext_section_without_its_underline() {
+        let md = "Post-Mortem: X\n==============\n\nPets\n----\n\nSummary\n-------\n\nText.\n";
+        let imp = parse_markdown(md);
+        assert_eq!(imp.report.extra_sections.len(), 1);
+        assert_eq!(imp.report.extra_sections[0].body, "");
+        assert_eq!(imp.report.summary.summary, "Text.");
+    }
+
+    #[test]
+    fn reads_a_timeline_written_as_lines() {
+        let md = "# T\n\n## Timeline\n\n14:32 - Alert fired\n14:40 - Rolled back\n";
+        let imp = parse_markdown(md);
+        let t = &imp.report.timeline.entries;
+        assert_eq!(t.len(), 2);
+        assert_eq!(
+            (t[1].time.as_str(), t[1].event.as_str()),
+            ("14:40", "Rolled back")
+        );
+    }
+
+    #[test]
+    fn body_wins_over_front_matter() {
+        let md = "---\nseverity: SEV2\nowner: ops\n---\n# Post-Mortem: X\n\n**Severity:** P1\n";
+        let imp = parse_markdown(md);
+        assert_eq!(imp.report.meta.severity, "P1");
+        assert_eq!(imp.report.meta.author, "ops");
+    }
+
+    #[test]
+    fn empty_cells_are_empty() {
+        let md = "# T\n\n## Sign-off\n\n| Role | Name | Date |\n|---|---|---|\n| Author | ||\n| Product Owner |\n";
+        let imp = parse_markdown(md);
+        assert!(imp.report.sign_off.is_empty(), "{:?}", imp.report.sign_off);
+    }
+
+    /// comrak's formatter separates adjacent lists with `<!-- end list -->`; the importer
+    /// keeps it (dropping it would merge the lists), but the exporter's `safe_body` turns
+    /// that comment into visible text on the next export.
+    #[test]
+    fn extra_section_with_adjacent_lists_is_stable() {
+        let mut r = Report::new("002");
+        r.extra_sections.push(ExtraSection {
+            title: "Follow-up".to_string(),
+            // Two bullet lists: the formatter separates them with a comment.
+            body: "- a\n- b\n\n* c\n* d".to_string(),
+        });
+        let opts = crate::MarkdownOptions::default();
+        let md = crate::to_markdown(&r, &opts);
+        assert!(md.contains("<!-- end list -->"), "{md}");
+        let once = parse_markdown(&md).report;
+        let md2 = crate::to_markdown(&once, &opts);
+        assert_eq!(md2, md);
+    }
+
+    #[test]
+    fn normalises_line_endings_and_nul() {
+        assert_eq!(normalise_input("\u{feff}a\r\nb\rc\0"), "a\nb\nc\u{fffd}");
+        assert_eq!(normalise_input("plain"), "plain");
+    }
 }

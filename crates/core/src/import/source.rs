@@ -101,6 +101,10 @@ impl<'s> Source<'s> {
 
     /// A table cell's text, with escaped pipes read back.
     pub fn cell<'a>(&self, node: &'a AstNode<'a>) -> String {
+        // An empty cell's position points at its closing pipe.
+        if node.first_child().is_none() {
+            return String::new();
+        }
         self.inline(node).replace("\\|", "|")
     }
 }

@@ -74,6 +74,9 @@ impl Importer<'_> {
 
     pub(super) fn timeline_table(&mut self, grid: &Grid, cols: &TimelineCols) {
         for (row, line) in &grid.rows {
+            if self.sample_row(row, "timeline", *line) {
+                continue;
+            }
             let time = grid.cell(row, Some(cols.time)).to_string();
             let mut event = grid.cell(row, Some(cols.event)).to_string();
             let owner = grid.cell(row, cols.owner).to_string();

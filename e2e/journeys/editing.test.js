@@ -1,0 +1,63 @@
+// Journey: editing conveniences — switching template loses nothing (content the new
+// template has no place for shows under "Additional Notes"), Ctrl+Z / Ctrl+Shift+Z, and
+// dropping a file anywhere on the page imports it.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, writeFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { start, fill, waitSaved } from '../harness.js';
+
+let h;
+let dir;
+before(async () => { h = await start(); dir = mkdtempSync(join(tmpdir(), 'hindsight-edit-')); });
+after(async () => { await h?.close(); rmSync(dir, { recursive: true, force: true }); });
+
+test('switching template keeps every field', async () => {
+  const { page } = h;
+  await h.open();
+  await page.click('[data-testid="new-001"]');
+  await fill(page, 'meta.tracker', 'bd://issue-42');
+  await fill(page, 'prevention.detect_faster', 'Alert on pool saturation');
+  await page.selectOption('[data-testid="template-select"]', '003');
+  await page.waitForSelector('[data-testid="section-additional-notes"]');
+  assert.equal(await page.inputValue('[data-testid="field-meta.tracker"]'), 'bd://issue-42');
+  assert.equal(await page.inputValue('[data-testid="field-prevention.detect_faster"]'), 'Alert on pool saturation');
+  await page.selectOption('[data-testid="template-select"]', '001');
+  assert.equal(await page.inputValue('[data-testid="field-meta.tracker"]'), 'bd://issue-42');
+  assert.deepEqual(h.errors, []);
+});
+
+test('Ctrl+Z and Ctrl+Shift+Z undo and redo', async () => {
+  const { page } = h;
+  await h.open();
+  await page.click('[data-testid="new-000"]');
+  await fill(page, 'meta.title', 'First title');
+  await page.waitForTimeout(900); // a pause ends the typing burst
+  await fill(page, 'meta.title', 'Second title');
+  await page.keyboard.press('Control+z');
+  assert.equal(await page.inputValue('[data-testid="field-meta.title"]'), 'First title');
+  await page.keyboard.press('Control+Shift+z');
+  assert.equal(await page.inputValue('[data-testid="field-meta.title"]'), 'Second title');
+  await waitSaved(page);
+  await page.reload();
+  await page.waitForSelector('[data-testid="field-meta.title"]');
+  assert.equal(await page.inputValue('[data-testid="field-meta.title"]'), 'Second title');
+  assert.deepEqual(h.errors, []);
+});
+
+test('dropping a file anywhere imports it', async () => {
+  const { page } = h;
+  await h.open();
+  const text = JSON.stringify({ schema_version: 1, template: '002', meta: { title: 'Dropped in' } });
+  const dt = await page.evaluateHandle((text) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([text], 'dropped.json', { type: 'application/json' }));
+    return dt;
+  }, text);
+  await page.dispatchEvent('h1', 'dragover', { dataTransfer: dt });
+  await page.dispatchEvent('h1', 'drop', { dataTransfer: dt });
+  await page.waitForSelector('[data-testid="field-meta.title"]');
+  assert.equal(await page.inputValue('[data-testid="field-meta.title"]'), 'Dropped in');
+  assert.deepEqual(h.errors, []);
+});

@@ -1,0 +1,216 @@
+//! Browser tests for the app's wiring (headless Chromium via wasm-bindgen-test): typing
+//! updates the report, saving and restoring, corrupt storage set aside, storage full.
+#![cfg(target_arch = "wasm32")]
+
+use hindsight::storage::{CORRUPT_PREFIX, DOC_PREFIX, INDEX_KEY};
+use hindsight::App;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn document() -> web_sys::Document {
+    web_sys::window().unwrap().document().unwrap()
+}
+
+fn storage() -> web_sys::Storage {
+    web_sys::window().unwrap().local_storage().unwrap().unwrap()
+}
+
+async fn sleep(ms: i32) {
+    let p = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window()
+            .unwrap()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
+            .unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(p).await.unwrap();
+}
+
+/// Mounts the app into a fresh container; dropping the handle unmounts it.
+async fn mount() -> (
+    web_sys::HtmlElement,
+    leptos::mount::UnmountHandle<impl Mountable>,
+) {
+    let host: web_sys::HtmlElement = document().create_element("div").unwrap().unchecked_into();
+    document().body().unwrap().append_child(&host).unwrap();
+    let handle = leptos::mount::mount_to(host.clone(), App);
+    leptos::task::tick().await;
+    (host, handle)
+}
+
+fn by_testid(host: &web_sys::HtmlElement, id: &str) -> Option<web_sys::HtmlElement> {
+    host.query_selector(&format!("[data-testid=\"{id}\"]"))
+        .unwrap()
+        .map(|e| e.unchecked_into())
+}
+
+/// Clicks and lets Leptos finish rendering what the click opened (it renders
+/// asynchronously; a value typed before the new view has settled can be overwritten).
+async fn click(host: &web_sys::HtmlElement, id: &str) {
+    by_testid(host, id)
+        .unwrap_or_else(|| panic!("no element {id}"))
+        .click();
+    leptos::task::tick().await;
+    sleep(50).await;
+}
+
+async fn type_into(host: &web_sys::HtmlElement, id: &str, text: &str) {
+    let el = by_testid(host, id).unwrap_or_else(|| panic!("no element {id}"));
+    let input: web_sys::HtmlInputElement = el.unchecked_into();
+    input.set_value(text);
+    let init = web_sys::EventInit::new();
+    init.set_bubbles(true);
+    let ev = web_sys::Event::new_with_event_init_dict("input", &init).unwrap();
+    input.dispatch_event(&ev).unwrap();
+    leptos::task::tick().await;
+}
+
+fn value_of(host: &web_sys::HtmlElement, id: &str) -> String {
+    let el = by_testid(host, id).unwrap_or_else(|| panic!("no element {id}"));
+    el.unchecked_into::<web_sys::HtmlInputElement>().value()
+}
+
+fn hindsight_keys() -> Vec<String> {
+    let s = storage();
+    (0..s.length().unwrap())
+        .filter_map(|i| s.key(i).unwrap())
+        .filter(|k| k.starts_with("hindsight."))
+        .collect()
+}
+
+fn clear() {
+    storage().clear().unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn typing_updates_the_report_and_survives_a_remount() {
+    clear();
+    let (host, handle) = mount().await;
+    click(&host, "new-000").await;
+    type_into(&host, "field-meta.title", "Checkout outage").await;
+    let heading = by_testid(&host, "doc-title")
+        .unwrap()
+        .text_content()
+        .unwrap();
+    assert_eq!(heading, "Checkout outage");
+    assert_eq!(value_of(&host, "field-meta.title"), "Checkout outage");
+    // The debounced save writes the core's JSON.
+    sleep(700).await;
+    let ids: Vec<String> = hindsight_keys()
+        .into_iter()
+        .filter(|k| k.starts_with(DOC_PREFIX))
+        .collect();
+    assert_eq!(ids.len(), 1, "{ids:?}");
+    let raw = storage().get_item(&ids[0]).unwrap().unwrap();
+    let saved = hindsight_core::from_json(&raw).unwrap();
+    assert_eq!(saved.meta.title, "Checkout outage");
+    assert!(storage().get_item(INDEX_KEY).unwrap().is_some());
+
+    drop(handle);
+    host.remove();
+    let (host, handle) = mount().await;
+    assert_eq!(value_of(&host, "field-meta.title"), "Checkout outage");
+    drop(handle);
+    host.remove();
+}
+
+#[wasm_bindgen_test]
+async fn typing_updates_the_findings() {
+    clear();
+    let (host, handle) = mount().await;
+    click(&host, "new-001").await;
+    type_into(&host, "field-meta.incident_id", "[INC-XXXX]").await;
+    sleep(100).await; // validation runs in the next animation frame
+    leptos::task::tick().await;
+    let marker = by_testid(&host, "marker-meta.incident_id").expect("inline marker shown");
+    assert!(!marker.text_content().unwrap().is_empty());
+    assert!(host
+        .query_selector(
+            "[data-testid=finding][data-rule=placeholder][data-location='meta.incident_id']"
+        )
+        .unwrap()
+        .is_some());
+    type_into(&host, "field-meta.incident_id", "INC-7").await;
+    sleep(100).await;
+    leptos::task::tick().await;
+    assert!(by_testid(&host, "marker-meta.incident_id").is_none());
+    drop(handle);
+    host.remove();
+}
+
+#[wasm_bindgen_test]
+async fn undo_and_redo_step_through_edits() {
+    clear();
+    let (host, handle) = mount().await;
+    click(&host, "new-003").await;
+    type_into(&host, "field-meta.title", "First").await;
+    sleep(900).await; // a pause ends the typing burst: next edit is a new step
+    type_into(&host, "field-meta.title", "Second").await;
+    click(&host, "undo").await;
+    assert_eq!(value_of(&host, "field-meta.title"), "First");
+    click(&host, "redo").await;
+    assert_eq!(value_of(&host, "field-meta.title"), "Second");
+    drop(handle);
+    host.remove();
+}
+
+#[wasm_bindgen_test]
+async fn corrupt_storage_is_set_aside_and_reported() {
+    clear();
+    let s = storage();
+    let bad = "{\"meta\": {\"title\": 42"; // truncated JSON
+    s.set_item(&format!("{DOC_PREFIX}rbroken"), bad).unwrap();
+    s.set_item(INDEX_KEY, "not an index").unwrap();
+    let (host, handle) = mount().await;
+    let banner = by_testid(&host, "storage-banner").expect("banner shown");
+    assert!(banner.text_content().unwrap().contains("could not be read"));
+    let aside: Vec<String> = hindsight_keys()
+        .into_iter()
+        .filter(|k| k.starts_with(CORRUPT_PREFIX))
+        .collect();
+    assert_eq!(aside.len(), 2, "{aside:?}");
+    let kept = aside
+        .iter()
+        .find(|k| k.contains("rbroken"))
+        .and_then(|k| s.get_item(k).unwrap());
+    assert_eq!(kept.as_deref(), Some(bad));
+    // The app still works: a new report can be created and edited.
+    click(&host, "new-001").await;
+    type_into(&host, "field-meta.title", "Still works").await;
+    assert_eq!(value_of(&host, "field-meta.title"), "Still works");
+    drop(handle);
+    host.remove();
+}
+
+#[wasm_bindgen_test]
+async fn full_storage_says_so_and_keeps_the_edit_in_memory() {
+    clear();
+    let (host, handle) = mount().await;
+    click(&host, "new-002").await;
+    // Fill the quota with filler until the browser refuses.
+    let s = storage();
+    let chunk = "x".repeat(256 * 1024);
+    let mut n = 0;
+    while s.set_item(&format!("filler.{n}"), &chunk).is_ok() {
+        n += 1;
+        assert!(n < 400, "storage never filled up");
+    }
+    let big = "y".repeat(300 * 1024);
+    type_into(&host, "field-meta.title", &big).await;
+    sleep(700).await;
+    let banner = by_testid(&host, "storage-banner").expect("banner shown");
+    assert!(
+        banner.text_content().unwrap().contains("full"),
+        "{:?}",
+        banner.text_content()
+    );
+    assert_eq!(value_of(&host, "field-meta.title").len(), big.len());
+    for i in 0..=n {
+        s.remove_item(&format!("filler.{i}")).unwrap();
+    }
+    drop(handle);
+    host.remove();
+    clear();
+}
