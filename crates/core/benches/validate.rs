@@ -27,6 +27,11 @@ const ACTIONS: [&str; 4] = [
 ];
 
 fn large_report() -> Report {
+    report(1000, 200, &EVENTS)
+}
+
+/// A report with `rows` timeline rows cycling through `events` and `items` action items.
+fn report(rows: usize, items: usize, events: &[&str]) -> Report {
     let mut r = Report::new("000");
     r.meta.title = "Regional API outage".into();
     r.meta.date = "2024-01-15".into();
@@ -45,18 +50,18 @@ fn large_report() -> Report {
         .collect();
     r.detection.time_to_detect = "1 minute".into();
     // 1,000 rows one minute apart from 08:00: the time-only timeline crosses midnight.
-    r.timeline.entries = (0..1000)
+    r.timeline.entries = (0..rows)
         .map(|i| {
             let minute = 8 * 60 + i;
             TimelineEntry {
                 time: format!("{:02}:{:02}", (minute / 60) % 24, minute % 60),
-                event: EVENTS[i % EVENTS.len()].to_string(),
+                event: events[i % events.len()].to_string(),
                 owner: "Priya Natarajan".into(),
                 kind: None,
             }
         })
         .collect();
-    r.action_items = (0..200)
+    r.action_items = (0..items)
         .map(|i| ActionItem {
             id: format!("AI-{}", i + 1),
             action: ACTIONS[i % ACTIONS.len()].to_string(),
@@ -76,17 +81,40 @@ fn large_report() -> Report {
 }
 
 fn bench(c: &mut Criterion) {
-    let report = large_report();
+    let large = large_report();
     let policy = Policy::default();
-    let findings = validate(&report, &policy);
+    let findings = validate(&large, &policy);
     eprintln!(
         "large report: {} findings, score {}",
         findings.len(),
         score(&findings)
     );
     c.bench_function("validate 1000 rows + 200 action items", |b| {
-        b.iter(|| validate(black_box(&report), black_box(&policy)))
+        b.iter(|| validate(black_box(&large), black_box(&policy)))
     });
+    // Worst case for the metrics: no row names an event kind, so every row is read.
+    let plain = report_without_kinds();
+    c.bench_function("validate 1000 rows without event words + 200 items", |b| {
+        b.iter(|| validate(black_box(&plain), black_box(&policy)))
+    });
+    // The size the editor usually sees on a keystroke.
+    let typical = report(30, 10, &EVENTS);
+    c.bench_function("validate 30 rows + 10 action items", |b| {
+        b.iter(|| validate(black_box(&typical), black_box(&policy)))
+    });
+}
+
+fn report_without_kinds() -> Report {
+    report(
+        1000,
+        200,
+        &[
+            "Deploy of v2.3 started on the api-gateway fleet",
+            "Error rate on checkout climbed to 40%",
+            "The deploy tool failed to roll back the canary",
+            "Traffic shifted to the healthy region",
+        ],
+    )
 }
 
 /// Each rule alone, on a context built once, to see where the time goes.

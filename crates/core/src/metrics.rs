@@ -132,22 +132,33 @@ pub fn classify(entry: &TimelineEntry) -> Option<EventKind> {
 /// Reads an event kind from well-known words in event text: the first kind in `KEYWORDS`
 /// order with a keyword starting a word of the text and not negated.
 pub fn kind_from_text(text: &str) -> Option<EventKind> {
-    let lower = text.to_lowercase();
+    // Keywords are ASCII: compare bytes case-insensitively, no lower-cased copy.
+    let bytes = text.as_bytes();
     let buckets = keyword_buckets();
     let mut best: Option<usize> = None;
-    for (at, _) in lower
-        .char_indices()
-        .filter(|(i, _)| starts_word(&lower, *i))
-    {
-        let rest = &lower[at..];
-        let Some(first) = rest.bytes().next().filter(u8::is_ascii_lowercase) else {
+    let mut in_word = false;
+    for (at, &first) in bytes.iter().enumerate() {
+        // A keyword starts a word: a letter not preceded by a letter, digit or non-ASCII.
+        let word_byte = first.is_ascii_alphanumeric() || first >= 0x80;
+        let starts = word_byte && !in_word;
+        in_word = word_byte;
+        if !starts || !first.is_ascii_alphabetic() {
             continue;
-        };
-        for &(rank, word) in &buckets[usize::from(first - b'a')] {
+        }
+        let rest = &bytes[at..];
+        for &(rank, word) in &buckets[usize::from(first.to_ascii_lowercase() - b'a')] {
             if best.is_some_and(|b| b <= rank) {
                 break;
             }
-            if rest.starts_with(word) && !negated(&lower[..at]) {
+            let w = word.as_bytes();
+            // The second byte rules out most keywords before the full comparison.
+            let hit = rest.len() >= w.len()
+                && rest.get(1).map(u8::to_ascii_lowercase) == w.get(1).copied()
+                && rest
+                    .iter()
+                    .zip(w)
+                    .all(|(a, b)| a.to_ascii_lowercase() == *b);
+            if hit && !negated(&text[..at]) {
                 best = Some(rank);
             }
         }
@@ -172,18 +183,18 @@ fn keyword_buckets() -> &'static [Vec<(usize, &'static str)>; 26] {
     })
 }
 
-fn starts_word(text: &str, at: usize) -> bool {
-    text[..at]
-        .chars()
-        .next_back()
-        .is_none_or(|c| !c.is_alphanumeric())
-}
-
+/// `before` is the text up to a keyword, in any case.
 fn negated(before: &str) -> bool {
-    let tail = before.trim_end();
-    NEGATIONS
-        .iter()
-        .any(|n| tail.ends_with(n) && starts_word(tail, tail.len() - n.len()))
+    let tail = before.trim_end().as_bytes();
+    NEGATIONS.iter().any(|n| {
+        let n = n.as_bytes();
+        tail.len() >= n.len()
+            && tail[tail.len() - n.len()..].eq_ignore_ascii_case(n)
+            && tail
+                .len()
+                .checked_sub(n.len() + 1)
+                .is_none_or(|i| !tail[i].is_ascii_alphanumeric())
+    })
 }
 
 /// Computes the metrics of a report's timeline.
@@ -201,6 +212,19 @@ pub fn from_resolved(entries: &[TimelineEntry], resolved: &ResolvedTimeline) -> 
     };
     let mut restored = None;
     for (entry, at) in entries.iter().zip(&resolved.at) {
+        // Only the first row of each kind counts: once all are found, the rest of a long
+        // timeline need not be read.
+        let found = [
+            m.impact_start,
+            m.detected,
+            m.acknowledged,
+            m.mitigated,
+            restored,
+            m.resolved,
+        ];
+        if found.iter().all(Option::is_some) {
+            break;
+        }
         let Some(at) = *at else { continue };
         let slot = match classify(entry) {
             Some(EventKind::ImpactStart) => &mut m.impact_start,

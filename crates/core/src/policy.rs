@@ -68,6 +68,8 @@ pub struct Policy {
     pub mismatch_tolerance_percent: u32,
     /// Answered whys a Five Whys chain needs for the severities in `five_whys_for`.
     pub five_whys_min: usize,
+    /// Per template, a shorter chain the template itself offers (seed 002 has four whys).
+    pub five_whys_min_by_template: BTreeMap<String, usize>,
     pub five_whys_for: Vec<String>,
     /// Severities that must have action items (`action-items-required`).
     pub action_items_required_for: Vec<String>,
@@ -93,6 +95,7 @@ pub struct PolicyFile {
     pub mismatch_tolerance_minutes: Option<u32>,
     pub mismatch_tolerance_percent: Option<u32>,
     pub five_whys_min: Option<usize>,
+    pub five_whys_min_by_template: BTreeMap<String, usize>,
     pub five_whys_for: Option<Vec<String>>,
     pub action_items_required_for: Option<Vec<String>>,
     pub coverage_for: Option<Vec<String>>,
@@ -232,6 +235,7 @@ impl Default for Policy {
             mismatch_tolerance_minutes: 5,
             mismatch_tolerance_percent: 10,
             five_whys_min: 5,
+            five_whys_min_by_template: BTreeMap::from([("002".to_string(), 4)]),
             five_whys_for: high.clone(),
             action_items_required_for: high.clone(),
             coverage_for: high,
@@ -266,6 +270,8 @@ impl Policy {
         if let Some(v) = file.five_whys_min {
             self.five_whys_min = v;
         }
+        self.five_whys_min_by_template
+            .extend(file.five_whys_min_by_template);
         if let Some(v) = file.five_whys_for {
             self.five_whys_for = v;
         }
@@ -318,10 +324,14 @@ impl Policy {
 
     /// True when a stated span is close enough to a computed one.
     pub fn within_tolerance(&self, stated: chrono::TimeDelta, computed: chrono::TimeDelta) -> bool {
-        let diff = (stated - computed).num_seconds().unsigned_abs();
+        let diff = stated
+            .checked_sub(&computed)
+            .map_or(u64::MAX, |d| d.num_seconds().unsigned_abs());
         let absolute = u64::from(self.mismatch_tolerance_minutes) * 60;
-        let relative = computed.num_seconds().unsigned_abs()
-            * u64::from(self.mismatch_tolerance_percent)
+        let relative = computed
+            .num_seconds()
+            .unsigned_abs()
+            .saturating_mul(u64::from(self.mismatch_tolerance_percent))
             / 100;
         diff <= absolute.max(relative)
     }

@@ -184,13 +184,29 @@ fn year_number(word: &str) -> Option<i32> {
 
 /// A numeric ISO-like date: `2024-01-15` or `2024/01/15`.
 fn numeric_date(word: &str) -> Option<NaiveDate> {
-    let parts: Vec<&str> = word.split(['-', '/']).collect();
-    if parts.len() != 3 || parts[0].len() != 4 || parts[1].len() > 2 || parts[2].len() > 2 {
+    // The exact ISO shape, byte by byte; other spellings take the general path.
+    if let [y1, y2, y3, y4, b'-', m1, m2, b'-', d1, d2] = *word.as_bytes() {
+        let digits = [y1, y2, y3, y4, m1, m2, d1, d2];
+        if digits.iter().all(u8::is_ascii_digit) {
+            let n = |ds: &[u8]| {
+                ds.iter()
+                    .fold(0u32, |acc, d| acc * 10 + u32::from(d - b'0'))
+            };
+            let year = i32::try_from(n(&digits[..4])).ok()?;
+            if !(1970..=2200).contains(&year) {
+                return None;
+            }
+            return NaiveDate::from_ymd_opt(year, n(&digits[4..6]), n(&digits[6..]));
+        }
+    }
+    let mut parts = word.split(['-', '/']);
+    let (y, m, d) = (parts.next()?, parts.next()?, parts.next()?);
+    if parts.next().is_some() || y.len() != 4 || m.len() > 2 || d.len() > 2 {
         return None;
     }
-    let y = year_number(parts[0])?;
-    let m: u32 = parts[1].parse().ok()?;
-    let d: u32 = parts[2].parse().ok()?;
+    let y = year_number(y)?;
+    let m: u32 = m.parse().ok()?;
+    let d: u32 = d.parse().ok()?;
     NaiveDate::from_ymd_opt(y, m, d)
 }
 
@@ -231,6 +247,31 @@ fn parse_date_words(words: &[&str]) -> Option<DatePart> {
     }
 }
 
+/// `H:MM`, `HH:MM` or `HH:MM:SS`, read byte by byte (the shape of most timeline rows).
+fn clock(b: &[u8]) -> Option<NaiveTime> {
+    let d = |i: usize| {
+        b.get(i)
+            .filter(|c| c.is_ascii_digit())
+            .map(|c| u32::from(c - b'0'))
+    };
+    let (h, rest) = match b.get(1) {
+        Some(b':') => (d(0)?, &b[2..]),
+        _ if b.get(2) == Some(&b':') => (d(0)? * 10 + d(1)?, &b[3..]),
+        _ => return None,
+    };
+    let two = |s: &[u8]| match s {
+        [a, c] if a.is_ascii_digit() && c.is_ascii_digit() => {
+            Some(u32::from(a - b'0') * 10 + u32::from(c - b'0'))
+        }
+        _ => None,
+    };
+    match rest {
+        [_, _] => NaiveTime::from_hms_opt(h, two(rest)?, 0),
+        [m1, m2, b':', s1, s2] => NaiveTime::from_hms_opt(h, two(&[*m1, *m2])?, two(&[*s1, *s2])?),
+        _ => None,
+    }
+}
+
 /// Reads a clock time `14:30`, `9:05`, `14:30:05`, `14:30:05.123`, with an optional
 /// attached zone (`14:30Z`, `14:30+02:00`) or am/pm (`2:30pm`).
 fn parse_time_word(word: &str) -> Option<(NaiveTime, Option<FixedOffset>, Option<bool>)> {
@@ -238,16 +279,14 @@ fn parse_time_word(word: &str) -> Option<(NaiveTime, Option<FixedOffset>, Option
         .find(|c: char| !(c.is_ascii_digit() || c == ':' || c == '.'))
         .unwrap_or(word.len());
     let (body, suffix) = word.split_at(body_len);
-    let parts: Vec<&str> = body.split(':').collect();
-    if !(2..=3).contains(&parts.len()) || parts[0].is_empty() || parts[0].len() > 2 {
+    let mut parts = body.split(':');
+    let (hours, minutes, seconds) = (parts.next()?, parts.next()?, parts.next());
+    if parts.next().is_some() || hours.is_empty() || hours.len() > 2 || minutes.len() != 2 {
         return None;
     }
-    if parts[1].len() != 2 {
-        return None;
-    }
-    let h: u32 = parts[0].parse().ok()?;
-    let m: u32 = parts[1].parse().ok()?;
-    let (s, milli) = match parts.get(2) {
+    let h: u32 = hours.parse().ok()?;
+    let m: u32 = minutes.parse().ok()?;
+    let (s, milli) = match seconds {
         None => (0, 0),
         Some(sec) => {
             let (whole, frac) = sec.split_once('.').unwrap_or((sec, ""));
@@ -264,11 +303,15 @@ fn parse_time_word(word: &str) -> Option<(NaiveTime, Option<FixedOffset>, Option
             (s, milli)
         }
     };
-    let (offset, pm) = match suffix.to_ascii_lowercase().as_str() {
-        "" => (None, None),
-        "am" | "a.m." => (None, Some(false)),
-        "pm" | "p.m." => (None, Some(true)),
-        other => (Some(parse_zone(other)?), None),
+    let is = |w: &str| suffix.eq_ignore_ascii_case(w);
+    let (offset, pm) = if suffix.is_empty() {
+        (None, None)
+    } else if is("am") || is("a.m.") {
+        (None, Some(false))
+    } else if is("pm") || is("p.m.") {
+        (None, Some(true))
+    } else {
+        (Some(parse_zone(suffix)?), None)
     };
     let time = NaiveTime::from_hms_milli_opt(h, m, s, milli)?;
     Some((time, offset, pm))
@@ -292,11 +335,23 @@ fn apply_meridiem(time: NaiveTime, pm: bool) -> Option<NaiveTime> {
 /// Reads a timestamp as typed. Returns `None` when the text is not a date, a time or a
 /// date-time (including placeholders such as `HH:MM`).
 pub fn parse_stamp(text: &str) -> Option<Stamp> {
-    let cleaned = text.trim().trim_matches(['*', '`']).trim();
+    let trimmed = text.trim();
+    let cleaned = if trimmed.starts_with(['*', '`']) || trimmed.ends_with(['*', '`']) {
+        trimmed.trim_matches(['*', '`']).trim()
+    } else {
+        trimmed
+    };
     if cleaned.is_empty() {
         return None;
     }
     // Fast paths for the commonest shapes, a bare time and a bare ISO date.
+    if let Some(time) = clock(cleaned.as_bytes()) {
+        return Some(Stamp {
+            date: DatePart::None,
+            time: Some(time),
+            offset: None,
+        });
+    }
     if cleaned
         .bytes()
         .all(|b| b.is_ascii_digit() || b == b':' || b == b'.')
@@ -462,9 +517,14 @@ impl ResolvedTimeline {
     }
 }
 
+/// A time-only row more than this much earlier than the row above is read as the next
+/// day. Misordered rows are usually minutes apart; an overnight incident (21:20, then
+/// 09:25) steps back by half a day.
+const ROLLOVER: TimeDelta = TimeDelta::hours(6);
+
 /// Resolves typed row times into absolute date-times. Time-only rows take the current date
 /// (the incident date, or the date of the last dated row above them); a time-only row
-/// more than 12 hours earlier than the row above is read as the next day, so a timeline
+/// more than 6 hours earlier than the row above is read as the next day, so a timeline
 /// that crosses midnight is in order. Month-day rows take the current year, rolling into
 /// the next year across New Year.
 pub fn resolve_timeline<'a>(
@@ -500,7 +560,8 @@ pub fn resolve_timeline<'a>(
                 DatePart::None => {
                     let mut t = place(current.and_time(time), offset)?;
                     if let Some(p) = previous {
-                        if p - t > TimeDelta::hours(12) {
+                        // Compare first: the subtraction is only needed for a step back.
+                        if t < p && p - t > ROLLOVER {
                             current = current.succ_opt()?;
                             t = place(current.and_time(time), offset)?;
                         }
@@ -793,6 +854,13 @@ mod tests {
         assert_eq!(at[2], Some(d(2024, 3, 10).and_time(t(0, 10, 0))));
         assert_eq!(at[3], Some(d(2024, 3, 10).and_time(t(1, 5, 0))));
         assert_eq!(r.last().map(|l| l - r.first().unwrap_or(l)), Some(mins(85)));
+    }
+
+    #[test]
+    fn an_overnight_gap_is_a_new_day() {
+        let r = resolve_timeline(["19:00", "21:20", "09:25"], &ctx(Some(d(2021, 3, 15))));
+        assert_eq!(r.at[2].map(|x| x.date_naive()), Some(d(2021, 3, 16)));
+        assert!(r.at[2] > r.at[1]);
     }
 
     #[test]

@@ -303,7 +303,7 @@ fn vague(cx: &Context) -> Vec<Finding> {
             } else {
                 ("action", &a.action)
             };
-            (real(text) && is_vague(text)).then(|| {
+            (is_vague(text) && real(text)).then(|| {
                 Finding::new(
                     &ACTION_ITEM_VAGUE,
                     format!("action_items[{i}].{field}"),
@@ -332,14 +332,15 @@ fn required(cx: &Context) -> Vec<Finding> {
     .fix("Add at least one item that prevents recurrence and one that detects it sooner.")]
 }
 
-/// The category an item is in: as set, else guessed from its words.
-fn category(item: &ActionItem) -> Option<Category> {
-    if item.category.is_some() {
-        return item.category;
+/// Whether an item prevents and/or detects: its category as set, else what its words
+/// suggest (an item may do both: "test restores daily and alert on failure").
+fn covers(item: &ActionItem) -> (bool, bool) {
+    if let Some(c) = item.category {
+        return (c == Category::Prevent, c == Category::Detect);
     }
     let text = format!("{} {}", item.action, item.description).to_lowercase();
     let has = |words: &[&str]| words.iter().any(|w| text.contains(w));
-    if has(&[
+    let detect = has(&[
         "alert",
         "monitor",
         "dashboard",
@@ -350,37 +351,61 @@ fn category(item: &ActionItem) -> Option<Category> {
         "slo",
         "page on",
         "paging",
-    ]) {
-        Some(Category::Detect)
-    } else if has(&[
-        "prevent", "test", "canary", "validat", "guard", "lint", "enforce", "limit", "fix ",
-        "patch", "timeout", "release", "leak", "automat", "remove", "replace",
-    ]) {
-        Some(Category::Prevent)
-    } else if has(&[
-        "runbook", "training", "process", "on-call", "rotation", "document",
-    ]) {
-        Some(Category::Process)
-    } else {
-        None
-    }
+    ]);
+    let prevent = has(&[
+        "prevent",
+        "test",
+        "canary",
+        "validat",
+        "guard",
+        "lint",
+        "enforce",
+        "limit",
+        "fix ",
+        "patch",
+        "timeout",
+        "release",
+        "leak",
+        "automat",
+        "remove",
+        "replace",
+        "review",
+        "require",
+        "block",
+        "restrict",
+        "protect",
+        "safeguard",
+        "confirm",
+        "prompt",
+        "check",
+    ]);
+    (prevent, detect)
 }
 
 fn coverage(cx: &Context) -> Vec<Finding> {
     if !Policy::applies(&cx.policy.coverage_for, cx.severity) || !has_real_items(cx) {
         return Vec::new();
     }
-    let cats: Vec<Category> = items(cx).filter_map(|(_, a)| category(a)).collect();
+    let (mut prevent, mut detect) = (false, false);
+    for (_, a) in items(cx) {
+        let (p, d) = covers(a);
+        prevent |= p;
+        detect |= d;
+        if prevent && detect {
+            return Vec::new();
+        }
+    }
     [
         (
+            prevent,
             Category::Prevent,
             "prevents this class of incident from recurring",
         ),
-        (Category::Detect, "detects a recurrence sooner"),
+        (detect, Category::Detect, "detects a recurrence sooner"),
     ]
     .into_iter()
-    .filter(|(c, _)| !cats.contains(c))
-    .map(|(c, what)| {
+    .filter(|(has, _, _)| !has)
+    .map(|(_, c, what)| {
         Finding::new(
             &ACTION_ITEM_COVERAGE,
             "action_items",

@@ -212,24 +212,28 @@ const CAUSAL: &[&str] = &[
     "is human error",
 ];
 
+#[derive(Clone)]
 struct Phrase {
     words: Vec<String>,
+    /// The words joined by single spaces, for the quick scan.
+    joined: String,
     class: Class,
 }
 
-/// The phrase table for one policy: built-ins plus the policy's extra blame words, keyed
-/// by first word.
-struct Lexicon {
-    by_first: HashMap<String, Vec<Phrase>>,
+/// Blame phrases keyed by first word.
+#[derive(Clone)]
+struct Tables {
+    /// Phrases by the first byte of their first word, then by first word: a linear scan
+    /// of a handful of entries beats hashing every candidate word.
+    by_first: Vec<Vec<(String, Vec<Phrase>)>>,
     /// Bit `len` of `lengths[first byte]` is set when some phrase's first word starts with
     /// that byte and has that length: a cheap test that skips most words before hashing.
     lengths: [u64; 256],
-    allowed: HashSet<String>,
-    names: HashSet<String>,
 }
 
-impl Lexicon {
-    fn new(extra: &[String], allowed: &[String], names: HashSet<String>) -> Self {
+impl Tables {
+    /// The built-in phrases plus `extra` (a policy's blame words, as character words).
+    fn build(extra: &[String]) -> Tables {
         let mut by_first: HashMap<String, Vec<Phrase>> = HashMap::new();
         let lists: [(&[&str], Class); 3] = [
             (COUNTERFACTUALS, Class::Counterfactual),
@@ -241,29 +245,63 @@ impl Lexicon {
             .into_iter()
             .chain(std::iter::once((extra.as_slice(), Class::Character)))
         {
-            for p in list {
+            let curly: Vec<String> = list
+                .iter()
+                .filter(|p| p.contains('\''))
+                .map(|p| p.replace('\'', "’"))
+                .collect();
+            for p in list.iter().copied().chain(curly.iter().map(String::as_str)) {
                 let words: Vec<String> = p
                     .to_lowercase()
                     .split_whitespace()
                     .map(str::to_string)
                     .collect();
                 if let Some(first) = words.first().cloned() {
-                    by_first
-                        .entry(first)
-                        .or_default()
-                        .push(Phrase { words, class });
+                    by_first.entry(first).or_default().push(Phrase {
+                        joined: words.join(" "),
+                        words,
+                        class,
+                    });
                 }
             }
         }
         let mut lengths = [0u64; 256];
-        for first in by_first.keys() {
+        let mut table: Vec<Vec<(String, Vec<Phrase>)>> = (0..256).map(|_| Vec::new()).collect();
+        for (first, phrases) in by_first {
             if let Some(&b) = first.as_bytes().first() {
                 lengths[usize::from(b)] |= 1u64 << first.len().min(63);
+                table[usize::from(b)].push((first, phrases));
             }
         }
-        Lexicon {
-            by_first,
+        Tables {
+            by_first: table,
             lengths,
+        }
+    }
+
+    /// The built-in tables, built once: validation runs on every keystroke.
+    fn builtin() -> &'static Tables {
+        static TABLES: std::sync::OnceLock<Tables> = std::sync::OnceLock::new();
+        TABLES.get_or_init(|| Tables::build(&[]))
+    }
+}
+
+/// The phrase tables for one policy, the words it allows, and the report's people.
+struct Lexicon {
+    tables: Cow<'static, Tables>,
+    allowed: HashSet<String>,
+    names: HashSet<String>,
+}
+
+impl Lexicon {
+    fn new(extra: &[String], allowed: &[String], names: HashSet<String>) -> Self {
+        let tables = if extra.is_empty() {
+            Cow::Borrowed(Tables::builtin())
+        } else {
+            Cow::Owned(Tables::build(extra))
+        };
+        Lexicon {
+            tables,
             allowed: allowed.iter().map(|a| a.trim().to_lowercase()).collect(),
             names,
         }
@@ -272,36 +310,82 @@ impl Lexicon {
 
 /// A word of a sentence: lower-cased text and whether it was capitalised.
 struct Word<'t> {
-    lower: Cow<'t, str>,
+    lower: &'t str,
     capital: bool,
 }
 
-fn split_words(sentence: &str) -> Vec<Word<'_>> {
-    sentence
-        .split(|c: char| !(c.is_alphanumeric() || matches!(c, '\'' | '’' | '-' | '@' | ':')))
-        .map(|w| w.trim_matches(|c: char| matches!(c, '\'' | '’' | '-' | ':')))
-        .filter(|w| !w.is_empty())
-        .map(|w| Word {
-            // Most words are lower-case ASCII already; only the rest are copied.
-            lower: if w.bytes().any(|b| b.is_ascii_uppercase() || b >= 0x80) {
-                Cow::Owned(w.to_lowercase().replace('’', "'"))
-            } else {
-                Cow::Borrowed(w)
-            },
-            capital: w.chars().next().is_some_and(char::is_uppercase),
-        })
-        .collect()
+/// Bytes that belong to a word, as a table: this test runs on every byte of prose.
+const WORD_BYTES: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut i = 0;
+    while i < 256 {
+        let b = i as u8;
+        t[i] = b.is_ascii_alphanumeric() || b >= 0x80 || matches!(b, b'\'' | b'-' | b'@' | b':');
+        i += 1;
+    }
+    t
+};
+
+#[inline(always)]
+fn is_word_byte(b: u8) -> bool {
+    WORD_BYTES[usize::from(b)]
+}
+
+/// Splits `original[range]` into words, borrowing lower-case text from `lower` (the same
+/// text ASCII-lower-cased, so byte offsets agree). Appends to `out`, which the caller
+/// reuses across sentences.
+fn split_words<'t>(original: &str, lower: &'t str, range: (usize, usize), out: &mut Vec<Word<'t>>) {
+    let bytes = original.as_bytes();
+    let (mut i, end) = range;
+    while i < end {
+        if !is_word_byte(bytes[i]) {
+            i += 1;
+            continue;
+        }
+        let mut start = i;
+        while i < end && is_word_byte(bytes[i]) {
+            i += 1;
+        }
+        let mut stop = i;
+        while start < stop && matches!(bytes[start], b'\'' | b'-' | b':') {
+            start += 1;
+        }
+        while stop > start && matches!(bytes[stop - 1], b'\'' | b'-' | b':') {
+            stop -= 1;
+        }
+        if start == stop {
+            continue;
+        }
+        let (Some(word), Some(orig)) = (lower.get(start..stop), original.get(start..stop)) else {
+            continue;
+        };
+        out.push(Word {
+            lower: word,
+            capital: orig.chars().next().is_some_and(char::is_uppercase),
+        });
+    }
 }
 
 impl Lexicon {
+    /// The phrases whose first word is `first` (lower-case).
+    fn phrases(&self, first: &str) -> Option<&Vec<Phrase>> {
+        let b = first.as_bytes().first()?;
+        self.tables
+            .by_first
+            .get(usize::from(*b))?
+            .iter()
+            .find(|(w, _)| w == first)
+            .map(|(_, p)| p)
+    }
+
     /// True when the word names a person: pronoun, role, @handle, a capitalised name from
     /// the report's people fields, or any of those with "'s".
     fn person(&self, w: &Word) -> bool {
         let base = w
             .lower
-            .as_ref()
             .strip_suffix("'s")
-            .unwrap_or(&w.lower)
+            .or_else(|| w.lower.strip_suffix("’s"))
+            .unwrap_or(w.lower)
             .trim_end_matches(':');
         PRONOUNS.contains(&base)
             || ROLES.contains(&base)
@@ -322,30 +406,54 @@ impl Lexicon {
     /// One pass with no allocation: does any word start a phrase (or say "human")? Most
     /// text does not, and skips the sentence analysis.
     fn triggered(&self, text: &str) -> bool {
-        let words = text
-            .split(|c: char| !(c.is_alphanumeric() || matches!(c, '\'' | '’' | '-' | '@' | ':')))
-            .map(|w| w.trim_matches(|c: char| matches!(c, '\'' | '’' | '-' | ':')));
-        for w in words {
-            if w.is_empty() {
+        let bytes = text.as_bytes();
+        let base = bytes.as_ptr() as usize;
+        for raw in bytes.split(|&b| !is_word_byte(b)) {
+            let word = match raw.first() {
+                Some(b'\'' | b'-') => &raw[1..],
+                _ => raw,
+            };
+            let word = match word.last() {
+                Some(b'\'' | b'-' | b':') => &word[..word.len() - 1],
+                _ => word,
+            };
+            let Some(&first) = word.first() else {
+                continue;
+            };
+            let first = first.to_ascii_lowercase();
+            let length_hit =
+                self.tables.lengths[usize::from(first)] & (1u64 << word.len().min(63)) != 0;
+            let human = first == b'h' && word.len() == 5;
+            if !length_hit && !human {
+                if first >= 0x80 {
+                    // A non-ASCII word: let the full analysis decide.
+                    return true;
+                }
                 continue;
             }
-            if w.len() > 24 || !w.is_ascii() {
-                // Rare: let the full analysis decide.
+            if word.len() > 24 || word.iter().any(|b| *b >= 0x80) {
                 return true;
             }
             let mut buf = [0u8; 24];
-            for (slot, b) in buf.iter_mut().zip(w.bytes()) {
+            for (slot, b) in buf.iter_mut().zip(word) {
                 *slot = b.to_ascii_lowercase();
             }
-            let Ok(lower) = std::str::from_utf8(&buf[..w.len()]) else {
+            let Ok(lower) = std::str::from_utf8(&buf[..word.len()]) else {
                 return true;
             };
-            let Some(&first) = lower.as_bytes().first() else {
-                continue;
+            // The whole phrase must follow, not just its first word ("to" alone is
+            // everywhere; "to blame" is not).
+            let tail = &bytes[(word.as_ptr() as usize - base)..];
+            let follows = |phrase: &str| {
+                tail.len() >= phrase.len()
+                    && tail[..phrase.len()].eq_ignore_ascii_case(phrase.as_bytes())
             };
-            if lower == "human"
-                || (self.lengths[usize::from(first)] & (1u64 << lower.len().min(63)) != 0
-                    && self.by_first.contains_key(lower))
+            if lower == "human" && follows("human error") {
+                return true;
+            }
+            if self
+                .phrases(lower)
+                .is_some_and(|phrases| phrases.iter().any(|p| follows(&p.joined)))
             {
                 return true;
             }
@@ -361,18 +469,28 @@ fn find(text: &str, lexicon: &Lexicon, cause_field: bool) -> Vec<Hit> {
     if !lexicon.triggered(text) {
         return hits;
     }
-    for sentence in text.split(['.', '!', '?', ';', '\n']) {
-        let words = split_words(sentence);
+    // ASCII lower-casing keeps byte offsets, so words index both texts alike.
+    let lower = text.to_ascii_lowercase();
+    let mut words: Vec<Word> = Vec::new();
+    let bytes = text.as_bytes();
+    let mut sentence_start = 0;
+    for end in (0..=bytes.len())
+        .filter(|&i| i == bytes.len() || matches!(bytes[i], b'.' | b'!' | b'?' | b';' | b'\n'))
+    {
+        let range = (sentence_start, end);
+        sentence_start = end + 1;
+        words.clear();
+        split_words(text, &lower, range, &mut words);
         if words.is_empty() {
             continue;
         }
+        let sentence = &lower[range.0..range.1];
         let human_error = words
             .windows(2)
             .any(|p| p[0].lower == "human" && p[1].lower == "error");
         if human_error && !lexicon.allowed.contains("human error") {
-            let lower_sentence = sentence.to_lowercase();
             let bare = words.len() == 2;
-            if CAUSAL.iter().any(|c| lower_sentence.contains(c)) || (cause_field && bare) {
+            if CAUSAL.iter().any(|c| sentence.contains(c)) || (cause_field && bare) {
                 hits.push(Hit {
                     quote: "human error".into(),
                     class: None,
@@ -382,15 +500,11 @@ fn find(text: &str, lexicon: &Lexicon, cause_field: bool) -> Vec<Hit> {
         let mut i = 0;
         while i < words.len() {
             let mut matched = None;
-            let word: &str = &words[i].lower;
+            let word: &str = words[i].lower;
             let maybe = word.as_bytes().first().is_some_and(|&b| {
-                lexicon.lengths[usize::from(b)] & (1u64 << word.len().min(63)) != 0
+                lexicon.tables.lengths[usize::from(b)] & (1u64 << word.len().min(63)) != 0
             });
-            let phrases = if maybe {
-                lexicon.by_first.get(word)
-            } else {
-                None
-            };
+            let phrases = if maybe { lexicon.phrases(word) } else { None };
             if let Some(phrases) = phrases {
                 // Longest phrase first, so "should have known" wins over "should have".
                 for p in phrases {
@@ -413,7 +527,7 @@ fn find(text: &str, lexicon: &Lexicon, cause_field: bool) -> Vec<Hit> {
                 i += 1;
                 continue;
             };
-            let phrase: Vec<&str> = words[i..i + n].iter().map(|w| w.lower.as_ref()).collect();
+            let phrase: Vec<&str> = words[i..i + n].iter().map(|w| w.lower).collect();
             let phrase = phrase.join(" ");
             if lexicon.allowed.contains(&phrase) {
                 i += n;
@@ -422,13 +536,13 @@ fn find(text: &str, lexicon: &Lexicon, cause_field: bool) -> Vec<Hit> {
             let subject = words[..i]
                 .iter()
                 .rev()
-                .find(|w| !FILLERS.contains(&w.lower.as_ref()));
+                .find(|w| !FILLERS.contains(&w.lower));
             let fires = match class {
                 Class::Counterfactual => true,
                 Class::Character => words.iter().any(|w| lexicon.person(w)),
-                Class::Subject => subject.is_some_and(|s| {
-                    lexicon.person(s) && !lexicon.allowed.contains(s.lower.as_ref())
-                }),
+                Class::Subject => {
+                    subject.is_some_and(|s| lexicon.person(s) && !lexicon.allowed.contains(s.lower))
+                }
             };
             if fires {
                 let quote = match (class, subject) {
@@ -462,8 +576,15 @@ fn people(cx: &Context) -> HashSet<String> {
     .chain(r.action_items.iter().map(|a| &a.owner))
     .chain(r.sign_off.iter().map(|s| &s.name));
     let mut names = HashSet::new();
+    // Owners repeat on every row; read each distinct field once.
+    let mut seen: HashSet<&str> = HashSet::new();
+    let mut last = "";
     for field in fields {
-        if field.trim().is_empty() || is_placeholder(field) {
+        if field.as_str() == last {
+            continue;
+        }
+        last = field;
+        if field.trim().is_empty() || !seen.insert(field.as_str()) || is_placeholder(field) {
             continue;
         }
         for w in field.split(|c: char| !(c.is_alphabetic() || c == '-' || c == '\'')) {

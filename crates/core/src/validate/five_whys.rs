@@ -1,6 +1,7 @@
 //! `five-whys-depth`: a Five Whys chain too short for the severity, or a why left
 //! without its because.
 
+use crate::fields::{Part, Slot};
 use crate::policy::Policy;
 
 use super::{is_placeholder, Context, Finding, Level, Rule};
@@ -21,8 +22,15 @@ fn five_whys_depth(cx: &Context) -> Vec<Finding> {
     let whys = &cx.report.root_cause.whys;
     let mut out = Vec::new();
     let answered = whys.iter().filter(|w| real(&w.because)).count();
-    let min = cx.policy.five_whys_min;
-    if Policy::applies(&cx.policy.five_whys_for, cx.severity) && answered < min {
+    let min = cx
+        .policy
+        .five_whys_min_by_template
+        .get(&cx.report.template)
+        .copied()
+        .unwrap_or(cx.policy.five_whys_min);
+    // Only templates with a Five Whys chain ask for one (seed 003 has none).
+    let asked = cx.template_has(Slot::Part(Part::Whys));
+    if asked && Policy::applies(&cx.policy.five_whys_for, cx.severity) && answered < min {
         let severity = Policy::severity_key(cx.severity);
         out.push(
             Finding::new(
@@ -67,6 +75,22 @@ mod tests {
         assert_eq!(f.len(), 1);
         assert!(f[0].message.starts_with("3 of 5"), "{}", f[0].message);
         r.meta.severity = "SEV3".into();
+        assert!(run(&FIVE_WHYS_DEPTH, &r).is_empty());
+    }
+
+    #[test]
+    fn the_template_decides_whether_and_how_deep() {
+        let mut r = clean();
+        r.root_cause.whys.truncate(4);
+        assert_eq!(run(&FIVE_WHYS_DEPTH, &r).len(), 1);
+        // Seed 002's chain has four whys; seed 003 has no chain.
+        r.template = "002".into();
+        assert!(run(&FIVE_WHYS_DEPTH, &r).is_empty());
+        r.root_cause.whys.truncate(3);
+        assert_eq!(run(&FIVE_WHYS_DEPTH, &r).len(), 1);
+        r.template = "003".into();
+        r.meta.severity = "P1".into();
+        r.root_cause.whys.clear();
         assert!(run(&FIVE_WHYS_DEPTH, &r).is_empty());
     }
 

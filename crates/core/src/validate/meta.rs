@@ -5,7 +5,7 @@
 use crate::severity::Scale;
 use crate::time::{parse_date, parse_datetime, parse_stamp};
 
-use super::{is_placeholder, scale_hint, Context, Finding, Level, Rule};
+use super::{is_placeholder, noted, scale_hint, Context, Finding, Level, Rule};
 
 /// `severity-unknown`: the severity is empty or names no single level.
 pub const SEVERITY_UNKNOWN: Rule = Rule {
@@ -42,7 +42,10 @@ fn scale_words(scale: Scale) -> &'static str {
 
 fn severity_unknown(cx: &Context) -> Vec<Finding> {
     let text = cx.report.meta.severity.trim();
-    if cx.severity.is_some() || is_placeholder(text) {
+    if cx.severity.is_some()
+        || is_placeholder(text)
+        || (text.is_empty() && noted(cx.report, "meta.severity"))
+    {
         return Vec::new();
     }
     let scale = scale_words(scale_hint(&cx.report.template));
@@ -60,7 +63,8 @@ fn date_invalid(cx: &Context) -> Vec<Finding> {
     let mut out = Vec::new();
     let mut check = |location: String, text: &str, needs_date: bool| {
         let t = text.trim();
-        if t.is_empty() || is_placeholder(t) {
+        // Only punctuation (a stray table bar) is as good as empty.
+        if !t.chars().any(char::is_alphanumeric) || is_placeholder(t) {
             return;
         }
         let readable = if needs_date {
@@ -111,6 +115,10 @@ fn date_invalid(cx: &Context) -> Vec<Finding> {
 fn status_final_unsigned(cx: &Context) -> Vec<Finding> {
     let status = cx.report.meta.status.trim().to_ascii_lowercase();
     if is_placeholder(&status) || !(status.contains("final") || status.starts_with("complete")) {
+        return Vec::new();
+    }
+    // Seed 004 has no sign-off table: its reports cannot be signed, so do not ask.
+    if !cx.template_has(crate::fields::Slot::Part(crate::fields::Part::SignOff)) {
         return Vec::new();
     }
     let signed = cx
@@ -168,6 +176,25 @@ mod tests {
     }
 
     #[test]
+    fn severity_left_empty_by_an_import_placeholder_is_the_placeholder_rule_s() {
+        let mut r = clean();
+        r.meta.severity.clear();
+        r.placeholders.push(crate::model::PlaceholderNote {
+            location: "meta.severity".into(),
+            text: "[SEV1/SEV2/SEV3/SEV4]".into(),
+            line: Some(3),
+        });
+        assert!(run(&SEVERITY_UNKNOWN, &r).is_empty());
+    }
+
+    #[test]
+    fn date_invalid_ignores_bare_punctuation() {
+        let mut r = clean();
+        r.sign_off[0].date = "|".into();
+        assert!(run(&DATE_INVALID, &r).is_empty());
+    }
+
+    #[test]
     fn date_invalid_fires_on_impossible_and_unreadable_dates() {
         let mut r = clean();
         r.meta.date = "2024-02-30".into();
@@ -206,6 +233,14 @@ mod tests {
             date: String::new(),
         });
         assert_eq!(run(&STATUS_FINAL_UNSIGNED, &r).len(), 1, "placeholder name");
+        r.meta.status = "Final".into();
+        r.sign_off.clear();
+        r.template = "004".into();
+        assert!(
+            run(&STATUS_FINAL_UNSIGNED, &r).is_empty(),
+            "004 has no sign-off"
+        );
+        r.template = "000".into();
         for status in ["Draft", "In Review", "Draft / In Review / Final"] {
             r.meta.status = status.into();
             assert!(run(&STATUS_FINAL_UNSIGNED, &r).is_empty(), "{status}");

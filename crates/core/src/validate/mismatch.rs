@@ -123,12 +123,11 @@ fn duration_mismatch(cx: &Context) -> Vec<Finding> {
 
 fn metric_mismatch(cx: &Context) -> Vec<Finding> {
     let m = &cx.metrics;
-    let start = m.start();
-    let from = if m.impact_start.is_some() {
-        "impact start"
-    } else {
-        "first row"
-    };
+    // The first row is often an earlier change or a page, not the start of impact, so a
+    // stated time is only checked from an impact start the timeline names (or, where the
+    // figure may be counted that way, from detection).
+    let start = m.impact_start;
+    let from = "impact start";
     let checks: [(Text, &str, Vec<Option<Span>>); 6] = [
         (
             Text::TimeToDetect,
@@ -260,6 +259,20 @@ mod tests {
         assert!(f[0].message.contains("5 minutes"), "{}", f[0].message);
         assert!(f[0].message.contains("time to detect"), "{}", f[0].message);
         assert!(!f[0].message.to_lowercase().contains("mean"));
+    }
+
+    #[test]
+    fn without_a_named_impact_start_time_to_detect_is_not_judged() {
+        let mut r = clean();
+        r.timeline.entries[0].event = "Deploy of release 2.3.1 finished".into();
+        r.detection.time_to_detect = "3 minutes".into();
+        assert!(run(&METRIC_MISMATCH, &r).is_empty());
+        // Resolve is still checked from detection (14:35 to 15:15 is 40 minutes).
+        r.detection.time_to_resolve = "3 hours".into();
+        assert_eq!(
+            locations(&METRIC_MISMATCH, &r),
+            ["detection.time_to_resolve"]
+        );
     }
 
     #[test]

@@ -18,6 +18,7 @@ use std::fmt;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+use crate::fields::Slot;
 use crate::metrics::{self, Metrics};
 use crate::model::Report;
 use crate::policy::Policy;
@@ -153,6 +154,8 @@ pub struct Context<'a> {
     pub time: TimeContext,
     pub timeline: ResolvedTimeline,
     pub metrics: Metrics,
+    /// The slots the report's template has a place for; `None` for an unknown template.
+    pub placed: Option<Vec<Slot>>,
 }
 
 impl<'a> Context<'a> {
@@ -170,7 +173,14 @@ impl<'a> Context<'a> {
             time,
             timeline,
             metrics,
+            placed: crate::templates::by_id(&report.template).map(|t| t.placed_slots()),
         }
+    }
+
+    /// True when the report's template has a place for `slot` (or the template is
+    /// unknown): rules only ask for what the template asks for.
+    pub fn template_has(&self, slot: Slot) -> bool {
+        self.placed.as_ref().is_none_or(|p| p.contains(&slot))
     }
 
     /// The incident's calendar date: stated, else the first dated timeline row.
@@ -182,6 +192,13 @@ impl<'a> Context<'a> {
                 .flatten()
         })
     }
+}
+
+/// True when an import recorded a placeholder at `location` (`Report::placeholders`): the
+/// field was left empty because it held template text, which the `placeholder` rule
+/// reports; rules that would call the empty field "missing" stay quiet.
+pub(crate) fn noted(report: &Report, location: &str) -> bool {
+    report.placeholders.iter().any(|n| n.location == location)
 }
 
 /// The severity scale a template writes ("003" counts from P0, "004" from P1).
@@ -295,6 +312,9 @@ pub(crate) enum LeafKind {
     Value,
     /// Pasted log excerpts: only a whole-entry placeholder counts.
     Log,
+    /// Action-item owner, due date and priority: values whose own rules report them
+    /// missing or placeholder, so the `placeholder` rule leaves them alone.
+    OwnRule,
 }
 
 /// Every text leaf of the report with its location, in report order.
@@ -303,30 +323,32 @@ pub(crate) fn leaves(report: &Report) -> Vec<(Loc, LeafKind, &str)> {
     use LeafKind::{Log, Prose, Value};
     let mut out: Vec<(Loc, LeafKind, &str)> =
         Vec::with_capacity(64 + report.timeline.entries.len() * 3 + report.action_items.len() * 10);
-    let prose_text = [
-        Text::Summary,
-        Text::OneLine,
-        Text::Executive,
-        Text::ImpactDescription,
-        Text::BusinessImpact,
-        Text::WhatHappened,
-        Text::Analysis,
-        Text::RootStatement,
-        Text::Trigger,
-        Text::DetectionGaps,
-        Text::ImmediateFix,
-        Text::Verification,
-        Text::PreventRecurrence,
-        Text::DetectFaster,
-        Text::RecoverFaster,
-        Text::SupportingData,
-        Text::CommunicationClear,
-        Text::RunbookUseful,
-        Text::DetectionEffective,
-        Text::ResolutionEffective,
-    ];
     for t in Text::ALL {
-        let kind = if prose_text.contains(t) { Prose } else { Value };
+        // Fields of sentences, read for blame language; the rest are short values.
+        let prose = matches!(
+            t,
+            Text::Summary
+                | Text::OneLine
+                | Text::Executive
+                | Text::ImpactDescription
+                | Text::BusinessImpact
+                | Text::WhatHappened
+                | Text::Analysis
+                | Text::RootStatement
+                | Text::Trigger
+                | Text::DetectionGaps
+                | Text::ImmediateFix
+                | Text::Verification
+                | Text::PreventRecurrence
+                | Text::DetectFaster
+                | Text::RecoverFaster
+                | Text::SupportingData
+                | Text::CommunicationClear
+                | Text::RunbookUseful
+                | Text::DetectionEffective
+                | Text::ResolutionEffective
+        );
+        let kind = if prose { Prose } else { Value };
         out.push((Loc::Field(t.path()), kind, t.get(report)));
     }
     for l in List::ALL {
@@ -363,9 +385,9 @@ pub(crate) fn leaves(report: &Report) -> Vec<(Loc, LeafKind, &str)> {
         let p = "action_items";
         out.push((Loc::Item(p, i, "id"), Value, &a.id));
         out.push((Loc::Item(p, i, "action"), Prose, &a.action));
-        out.push((Loc::Item(p, i, "owner"), Value, &a.owner));
-        out.push((Loc::Item(p, i, "priority"), Value, &a.priority));
-        out.push((Loc::Item(p, i, "due"), Value, &a.due));
+        out.push((Loc::Item(p, i, "owner"), LeafKind::OwnRule, &a.owner));
+        out.push((Loc::Item(p, i, "priority"), LeafKind::OwnRule, &a.priority));
+        out.push((Loc::Item(p, i, "due"), LeafKind::OwnRule, &a.due));
         out.push((Loc::Item(p, i, "status"), Value, &a.status));
         out.push((Loc::Item(p, i, "tracking"), Value, &a.tracking));
         out.push((Loc::Item(p, i, "description"), Prose, &a.description));
@@ -462,6 +484,15 @@ mod tests {
     }
 
     #[test]
+    fn docs_list_every_rule_with_its_default_level() {
+        let docs = include_str!("../../../../docs/rules.md");
+        for r in RULES {
+            let row = format!("| `{}` | {} |", r.id, r.level);
+            assert!(docs.contains(&row), "docs/rules.md lacks {row}");
+        }
+    }
+
+    #[test]
     fn policy_turns_rules_off_and_changes_levels() {
         let mut report = clean();
         report.meta.severity = "SEV9".into();
@@ -510,6 +541,40 @@ mod tests {
         assert!(json.contains(r#""rule":"severity-unknown""#), "{json}");
         assert!(json.contains(r#""level":"error""#), "{json}");
         assert!(json.contains(r#""location":"meta.severity""#), "{json}");
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(300))]
+        /// Whatever an author types, validation returns findings and never panics.
+        #[test]
+        fn never_panics_on_typed_text(
+            texts in proptest::collection::vec(".{0,40}", 12),
+            times in proptest::collection::vec("[0-9:TZ+\\- ]{0,20}|.{0,12}", 6),
+        ) {
+            let mut r = clean();
+            r.meta.severity = texts[0].clone();
+            r.meta.date = texts[1].clone();
+            r.meta.start = texts[2].clone();
+            r.meta.end = texts[3].clone();
+            r.meta.duration = texts[4].clone();
+            r.meta.meeting_date = texts[5].clone();
+            r.meta.timezone = texts[6].clone();
+            r.detection.time_to_detect = texts[7].clone();
+            r.action_items[0].due = texts[8].clone();
+            r.action_items[1].action = texts[9].clone();
+            r.could_improve = vec![texts[10].clone(), texts[11].clone()];
+            for (entry, time) in r.timeline.entries.iter_mut().zip(&times) {
+                entry.time = time.clone();
+                entry.event = texts[9].clone();
+            }
+            let policy = Policy::from_json(
+                r#"{"timeline_window_slack_hours": 4294967295, "mismatch_tolerance_percent": 4294967295}"#,
+            )
+            .unwrap_or_default();
+            let findings = validate(&r, &policy);
+            proptest::prop_assert!(score(&findings) <= 100);
+            let _ = validate(&r, &Policy::default());
+        }
     }
 
     #[test]

@@ -7,7 +7,7 @@ use std::collections::{HashMap, HashSet};
 
 use serde::Serialize;
 
-use super::{leaves, Context, Finding, LeafKind, Level, Loc, Rule};
+use super::{leaves, Context, Finding, LeafKind, Level, Rule};
 
 /// A placeholder found in text.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -59,13 +59,12 @@ const CHOICES: &[&str] = &[
 /// Finds every placeholder in `text`, in order; adjacent ones separated only by spaces
 /// ("YYYY-MM-DD HH:MM", "X hours Y minutes") are one placeholder.
 pub fn find_placeholders(text: &str) -> Vec<Placeholder> {
-    let bytes = text.as_bytes();
-    let (slash, bracket, underscore) = (
-        bytes.iter().any(|b| matches!(b, b'/' | b'|')),
-        bytes.contains(&b'['),
-        bytes.contains(&b'_'),
-    );
-    let token = may_hold_token(bytes);
+    let Marks {
+        slash,
+        bracket,
+        underscore,
+        token,
+    } = marks(text.as_bytes());
     if !(slash || bracket || underscore || token) {
         return Vec::new();
     }
@@ -103,28 +102,59 @@ pub fn find_placeholders(text: &str) -> Vec<Placeholder> {
         .collect()
 }
 
-/// A single cheap pass that rules out most real text: the token detector needs two
-/// capitals in a row (`HH`, `INC-XXXX`, `TBD`, `SEV1`), `P` and a digit, a lone `X`/`Y`/`N`,
-/// `$X`, `X%`/`N%` or `??`. Validation runs on every keystroke, so the full detectors only
-/// see text that might hold a placeholder.
-fn may_hold_token(b: &[u8]) -> bool {
-    b.iter().enumerate().any(|(i, &c)| {
-        let next = b.get(i + 1).copied();
-        let prev = i.checked_sub(1).map(|p| b[p]);
-        match c {
-            b'$' => next == Some(b'X'),
-            b'%' => matches!(prev, Some(b'X' | b'N')),
-            b'?' => next == Some(b'?'),
-            b'A'..=b'Z' => {
-                next.is_some_and(|n| n.is_ascii_uppercase())
-                    || (c == b'P' && next.is_some_and(|n| n.is_ascii_digit()))
-                    || (matches!(c, b'X' | b'Y' | b'N')
-                        && prev.is_none_or(|p| !p.is_ascii_alphanumeric())
-                        && next.is_none_or(|n| !n.is_ascii_alphanumeric()))
-            }
-            _ => false,
+/// Which detectors a text needs, found in one cheap pass. Validation runs on every
+/// keystroke and most text holds no placeholder, so the detectors only see text with the
+/// marks they look for.
+#[derive(Default)]
+struct Marks {
+    /// `/` or `|`: menus (`Draft / Final`, `SEV1/SEV2`).
+    slash: bool,
+    bracket: bool,
+    underscore: bool,
+    /// Marks of a template token: two capitals in a row (`HH`, `INC-XXXX`, `TBD`,
+    /// `SEV1`), `P` and a digit, a lone `X`/`Y`/`N`, `$X`, `X%`/`N%` or `??`.
+    token: bool,
+}
+
+/// Bytes `marks` must look at: capitals and `[ _ / | $ % ?`.
+const MARK_BYTES: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut i = 0;
+    while i < 256 {
+        let b = i as u8;
+        t[i] =
+            b.is_ascii_uppercase() || matches!(b, b'[' | b'_' | b'/' | b'|' | b'$' | b'%' | b'?');
+        i += 1;
+    }
+    t
+};
+
+fn marks(b: &[u8]) -> Marks {
+    let mut m = Marks::default();
+    for (i, &c) in b.iter().enumerate() {
+        if !MARK_BYTES[usize::from(c)] {
+            continue;
         }
-    })
+        let next = b.get(i + 1).copied().unwrap_or(b' ');
+        let prev = if i == 0 { b' ' } else { b[i - 1] };
+        match c {
+            b'/' | b'|' => m.slash = true,
+            b'[' => m.bracket = true,
+            b'_' => m.underscore = true,
+            b'$' => m.token |= next == b'X',
+            b'%' => m.token |= matches!(prev, b'X' | b'N'),
+            b'?' => m.token |= next == b'?',
+            b'A'..=b'Z' => {
+                m.token |= next.is_ascii_uppercase()
+                    || (c == b'P' && next.is_ascii_digit())
+                    || (matches!(c, b'X' | b'Y' | b'N')
+                        && !prev.is_ascii_alphanumeric()
+                        && !next.is_ascii_alphanumeric());
+            }
+            _ => {}
+        }
+    }
+    m
 }
 
 /// True when the text holds only placeholders (and punctuation between them).
@@ -193,13 +223,15 @@ fn is_token_char(c: char) -> bool {
 
 /// A severity or priority level word: `SEV1`, `P2`, or a bare digit continuing a list.
 fn level_word(word: &str, continuing: bool) -> bool {
-    let w = word.to_ascii_uppercase();
-    let digit = |s: &str| s.len() == 1 && s.bytes().all(|b| b.is_ascii_digit());
-    w.strip_prefix("SEV")
-        .map(|r| digit(r.trim_start_matches('-')))
-        .or_else(|| w.strip_prefix('P').map(digit))
-        .unwrap_or(false)
-        || (continuing && digit(&w))
+    let digit = |s: &[u8]| matches!(s, [d] if d.is_ascii_digit());
+    let b = word.as_bytes();
+    match b {
+        [s, e, v, rest @ ..] if [*s, *e, *v].eq_ignore_ascii_case(b"SEV") => {
+            digit(rest) || matches!(rest, [b'-', d] if d.is_ascii_digit())
+        }
+        [p, rest @ ..] if p.eq_ignore_ascii_case(&b'P') => digit(rest),
+        _ => continuing && digit(b),
+    }
 }
 
 /// A single template token: `HH:MM`, `YYYY-MM-DD`, `INC-XXXX`, `TBD`, `$X`, `X%`,
@@ -208,23 +240,31 @@ fn template_token(token: &str) -> bool {
     if FILLER_WORDS.contains(&token) || matches!(token, "$X" | "X%" | "N%" | "$X.XX" | "#XXX") {
         return true;
     }
-    let parts: Vec<&str> = token.split(['-', ':']).collect();
-    if parts.iter().any(|p| p.is_empty()) {
+    // Only capitals, digits and separators can make a template token.
+    if !token
+        .bytes()
+        .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'-' || b == b':')
+    {
         return false;
     }
-    let filler = |p: &&str| TOKEN_PARTS.contains(p);
+    let parts = || token.split(['-', ':']);
+    if parts().any(str::is_empty) {
+        return false;
+    }
+    let count = parts().count();
+    let filler = |p: &str| TOKEN_PARTS.contains(&p);
     let strong =
-        |p: &&str| p.len() >= 3 && (p.bytes().all(|b| b == b'X') || p.bytes().all(|b| b == b'N'));
-    if parts.len() >= 2 && parts.iter().all(filler) {
+        |p: &str| p.len() >= 3 && (p.bytes().all(|b| b == b'X') || p.bytes().all(|b| b == b'N'));
+    if count >= 2 && parts().all(filler) {
         return true;
     }
     // A prefix then template parts: INC-XXXX, INC-YYYY-NNNN.
-    let prefix = parts[0];
-    parts.len() >= 2
+    let prefix = parts().next().unwrap_or_default();
+    count >= 2
         && (2..=8).contains(&prefix.len())
         && prefix.bytes().all(|b| b.is_ascii_uppercase())
-        && parts[1..].iter().all(filler)
-        && parts[1..].iter().any(|p| strong(p) || *p == "YYYY")
+        && parts().skip(1).all(filler)
+        && parts().skip(1).any(|p| strong(p) || p == "YYYY")
 }
 
 /// Template tokens, `X hours Y minutes`, and level menus (`SEV1/SEV2`, `P1 / P2 / P3`).
@@ -346,14 +386,6 @@ pub const PLACEHOLDER: Rule = Rule {
     check: placeholder,
 };
 
-/// Fields whose own rules report "missing or placeholder" (action-item-owner and friends).
-fn covered_elsewhere(loc: &Loc) -> bool {
-    matches!(
-        loc,
-        Loc::Item("action_items", _, "owner" | "due" | "priority")
-    )
-}
-
 fn finding(location: String, text: &str) -> Finding {
     Finding::new(
         &PLACEHOLDER,
@@ -369,7 +401,8 @@ fn placeholder(cx: &Context) -> Vec<Finding> {
     let mut seen: HashSet<(String, String)> = HashSet::new();
     let all = leaves(report);
     for (loc, kind, text) in &all {
-        if text.is_empty() || covered_elsewhere(loc) {
+        // Action-item owner, due date and priority: their own rules report placeholders.
+        if text.is_empty() || *kind == LeafKind::OwnRule {
             continue;
         }
         let found = if *kind == LeafKind::Log {
@@ -394,13 +427,13 @@ fn placeholder(cx: &Context) -> Vec<Finding> {
     if report.placeholders.is_empty() {
         return out;
     }
-    let by_location: HashMap<String, (&Loc, &str)> = all
+    let by_location: HashMap<String, (LeafKind, &str)> = all
         .iter()
-        .map(|(loc, _, text)| (loc.to_string(), (loc, *text)))
+        .map(|(loc, kind, text)| (loc.to_string(), (*kind, *text)))
         .collect();
     for note in &report.placeholders {
         let current = by_location.get(&note.location);
-        if current.is_some_and(|(loc, _)| covered_elsewhere(loc)) {
+        if current.is_some_and(|(kind, _)| *kind == LeafKind::OwnRule) {
             continue;
         }
         let filled =

@@ -27,9 +27,19 @@ fn real(text: &str) -> bool {
     !text.trim().is_empty() && !is_placeholder(text)
 }
 
+/// The slot a field path names, from a table built once.
+fn slot_at(path: &str) -> Option<Slot> {
+    static SLOTS: std::sync::OnceLock<std::collections::HashMap<&'static str, Slot>> =
+        std::sync::OnceLock::new();
+    SLOTS
+        .get_or_init(|| Slot::all().map(|s| (s.path(), s)).collect())
+        .get(path)
+        .copied()
+}
+
 /// True when the field at `path` holds something beyond blanks and placeholders.
 pub(crate) fn filled(report: &Report, path: &str) -> bool {
-    let Some(slot) = Slot::all().find(|s| s.path() == path) else {
+    let Some(slot) = slot_at(path) else {
         return false;
     };
     match slot {
@@ -64,6 +74,15 @@ fn missing_section(cx: &Context) -> Vec<Finding> {
             continue;
         };
         if section.any_of.iter().any(|p| filled(cx.report, p)) {
+            continue;
+        }
+        // A section the template has no place for is not asked of it (seed 004 has no
+        // Detection section, seed 003 no summary paragraph).
+        let in_template = section
+            .any_of
+            .iter()
+            .any(|p| slot_at(p).is_some_and(|s| cx.template_has(s)));
+        if !in_template {
             continue;
         }
         let location = section
@@ -173,6 +192,16 @@ mod tests {
         let p = Policy::from_json(r#"{"required_sections": {"SEV2": ["summary"]}}"#)
             .unwrap_or_default();
         assert!(run_with(&MISSING_SECTION, &r, &p).is_empty());
+    }
+
+    #[test]
+    fn sections_the_template_lacks_are_not_required() {
+        let mut r = clean();
+        r.detection = Default::default();
+        assert_eq!(locations(&MISSING_SECTION, &r), ["detection.method"]);
+        // Seed 002 has no Detection section.
+        r.template = "002".into();
+        assert!(run(&MISSING_SECTION, &r).is_empty());
     }
 
     #[test]

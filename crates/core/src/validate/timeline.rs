@@ -6,7 +6,7 @@ use chrono::{DateTime, FixedOffset, TimeDelta};
 
 use crate::time::{format_duration, resolve_timeline};
 
-use super::{is_placeholder, Context, Finding, Level, Rule};
+use super::{is_placeholder, noted, Context, Finding, Level, Rule};
 
 /// `timeline-time`: a time that cannot be read, or one outside the incident window.
 pub const TIMELINE_TIME: Rule = Rule {
@@ -47,11 +47,11 @@ fn timeline_time(cx: &Context) -> Vec<Finding> {
         .enumerate()
     {
         let time = entry.time.trim();
-        let location = format!("timeline[{i}].time");
+        let location = || format!("timeline[{i}].time");
         if time.is_empty() {
-            if !entry.event.trim().is_empty() {
+            if !entry.event.trim().is_empty() && !noted(cx.report, &location()) {
                 out.push(
-                    Finding::new(&TIMELINE_TIME, location, "This row has no time.")
+                    Finding::new(&TIMELINE_TIME, location(), "This row has no time.")
                         .fix("Add when it happened (HH:MM, or YYYY-MM-DD HH:MM)."),
                 );
             }
@@ -64,15 +64,16 @@ fn timeline_time(cx: &Context) -> Vec<Finding> {
             out.push(
                 Finding::new(
                     &TIMELINE_TIME,
-                    location,
+                    location(),
                     format!("\"{time}\" is not a time that can be read."),
                 )
                 .fix("Write it as HH:MM, HH:MM:SS or YYYY-MM-DD HH:MM, with a zone if it differs from the timeline's."),
             );
             continue;
         };
-        let before = start.filter(|s| *at < *s - slack);
-        let after = end.filter(|e| *at > *e + slack);
+        // Checked: a policy may ask for an absurd slack; that means "no window".
+        let before = start.filter(|s| s.checked_sub_signed(slack).is_some_and(|edge| *at < edge));
+        let after = end.filter(|e| e.checked_add_signed(slack).is_some_and(|edge| *at > edge));
         if let Some(edge) = before.or(after) {
             let (side, gap) = if before.is_some() {
                 ("before the incident start", edge - *at)
@@ -82,7 +83,7 @@ fn timeline_time(cx: &Context) -> Vec<Finding> {
             out.push(
                 Finding::new(
                     &TIMELINE_TIME,
-                    location,
+                    location(),
                     format!("\"{time}\" is {} {side}.", format_duration(gap)),
                 )
                 .fix("Check the row's date and zone, or the incident's start and end."),
@@ -182,6 +183,19 @@ mod tests {
             locations(&TIMELINE_TIME, &r),
             ["timeline[1].time", "timeline[2].time", "timeline[4].time"]
         );
+    }
+
+    #[test]
+    fn a_time_an_import_skipped_as_placeholder_is_not_also_missing() {
+        let mut r = clean();
+        r.timeline.entries[1].time.clear();
+        assert_eq!(locations(&TIMELINE_TIME, &r), ["timeline[1].time"]);
+        r.placeholders.push(crate::model::PlaceholderNote {
+            location: "timeline[1].time".into(),
+            text: "HH:MM".into(),
+            line: None,
+        });
+        assert!(run(&TIMELINE_TIME, &r).is_empty());
     }
 
     #[test]
