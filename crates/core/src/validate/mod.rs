@@ -203,11 +203,7 @@ pub(crate) fn noted(report: &Report, location: &str) -> bool {
 
 /// The severity scale a template writes ("003" counts from P0, "004" from P1).
 pub fn scale_hint(template: &str) -> Scale {
-    match template {
-        "003" => Scale::PZero,
-        "004" => Scale::POne,
-        _ => Scale::Sev,
-    }
+    crate::templates::by_id_or_default(template).severity_scale
 }
 
 /// Runs every rule the policy enables; findings carry the policy's level for their rule.
