@@ -46,15 +46,10 @@ const FIXTURES: &[Expect] = &[
             (OWNER, "action_items[2].owner"),
             // A regex engine, staged rollouts, a CPU limit: all Prevent, nothing Detect.
             (COVERAGE, "action_items"),
+            // No duration-mismatch: 27 minutes is deploy to "traffic recovers" (14:07);
+            // the last row (WAF re-enabled) is after the impact.
         ],
-        known_false_positives: &[(
-            DURATION,
-            "meta.duration",
-            "27 minutes is deploy (13:42) to 'traffic recovers' (14:07) within tolerance; \
-             the last row (14:52, WAF re-enabled) is after the impact ended. The rule only \
-             ends spans at a resolution or the last row, and 'recovers' is not read as a \
-             restoration.",
-        )],
+        known_false_positives: &[],
     },
     Expect {
         file: "000-messy-s3-typo.md",
@@ -91,14 +86,10 @@ const FIXTURES: &[Expect] = &[
             (OWNER, "action_items[1].owner"),
             // A bug fix and tests: nothing detects a recurrence sooner.
             (COVERAGE, "action_items"),
+            // No duration-mismatch: 49 minutes is 09:47 to "Most services recovered";
+            // the last row (permanent fix begins) is follow-up work.
         ],
-        known_false_positives: &[(
-            DURATION,
-            "meta.duration",
-            "49 minutes is exactly first row (09:47) to 'Most services recovered' (10:36); \
-             the last row (12:35, permanent fix begins) is follow-up work after the impact. \
-             The rule does not end a span at a restoration when no row says resolved.",
-        )],
+        known_false_positives: &[],
     },
     Expect {
         file: "001-messy-pasted-roblox.md",
