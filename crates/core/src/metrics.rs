@@ -82,6 +82,7 @@ const KEYWORDS: &[(EventKind, &[&str])] = &[
         &[
             "restored",
             "recovered",
+            "recovers",
             "recovery complete",
             "back to normal",
         ],

@@ -181,7 +181,7 @@ const FIXTURES: &[Expect] = &[
         timeline: (7, "2018-10-21 22:52", "2018-10-22 23:03"),
         actions: 4,
         no_owner: &[],
-        whys: 3,
+        whys: 5,
         placeholders: &[],
         unmapped: &[],
         extra: |i| {
@@ -294,7 +294,7 @@ const FIXTURES: &[Expect] = &[
         timeline: (6, "11:30", "14:00"),
         actions: 2,
         no_owner: &[],
-        whys: 3,
+        whys: 4,
         placeholders: &[],
         unmapped: &[],
         extra: |i| {
@@ -308,7 +308,7 @@ const FIXTURES: &[Expect] = &[
                 r.root_cause.whys[2].because,
                 "a database error was treated as another invalid value"
             );
-            assert_eq!(r.meta.meeting_date, "2010-09-28");
+            assert_eq!(r.meta.meeting_date, "2010-09-24");
             assert_eq!(r.meta.finalized_date, "2010-10-01");
             assert_eq!(
                 r.impact.business_impact,
@@ -380,7 +380,7 @@ const FIXTURES: &[Expect] = &[
         date: "",
         duration: "1 hour 18 minutes",
         timeline: (5, "2024-07-19 04:09", "2024-07-19 09:45"),
-        actions: 3,
+        actions: 4,
         no_owner: &[],
         whys: 0,
         placeholders: &[],
@@ -445,9 +445,9 @@ const FIXTURES: &[Expect] = &[
         date: "2021-10-04",
         duration: "6 hours",
         timeline: (7, "15:39", "22:30"),
-        actions: 2,
+        actions: 3,
         no_owner: &[],
-        whys: 4,
+        whys: 5,
         placeholders: &[],
         unmapped: &[],
         extra: |i| {

@@ -340,18 +340,23 @@ fn covers(item: &ActionItem) -> (bool, bool) {
     }
     let text = format!("{} {}", item.action, item.description).to_lowercase();
     let has = |words: &[&str]| words.iter().any(|w| text.contains(w));
-    let detect = has(&[
-        "alert",
-        "monitor",
-        "dashboard",
-        "detect",
-        "alarm",
-        "observab",
-        "health check",
-        "slo",
-        "page on",
-        "paging",
-    ]);
+    // "slo" only as a whole word: as a substring it matches "slowly", "slot", "slope".
+    let slo = text
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|w| w == "slo" || w == "slos");
+    let detect = slo
+        || has(&[
+            "alert",
+            "monitor",
+            "dashboard",
+            "detect",
+            "alarm",
+            "observab",
+            "telemetry",
+            "health check",
+            "page on",
+            "paging",
+        ]);
     let prevent = has(&[
         "prevent",
         "test",
@@ -562,5 +567,27 @@ mod tests {
         r.meta.severity = "SEV3".into();
         r.action_items.truncate(1);
         assert!(run(&ACTION_ITEM_COVERAGE, &r).is_empty());
+    }
+
+    #[test]
+    fn coverage_reads_slo_as_a_word_and_telemetry_as_detect() {
+        // "slowly" is not an SLO: this item prevents, it does not detect.
+        assert_eq!(
+            covers(&item(
+                "Remove capacity slowly and refuse to go below minimum"
+            )),
+            (true, false)
+        );
+        assert_eq!(covers(&item("Page on SLO burn above 2%")), (false, true));
+        assert_eq!(
+            covers(&item("Define SLOs for sign-in latency")),
+            (false, true)
+        );
+        assert_eq!(
+            covers(&item(
+                "Add telemetry that does not depend on service discovery"
+            )),
+            (false, true)
+        );
     }
 }

@@ -109,6 +109,13 @@ fn duration_mismatch(cx: &Context) -> Vec<Finding> {
         span(m.start(), m.end(), from_name, to_name),
         span(m.detected, m.end(), "detection", to_name),
         span(m.first, m.last, "first row", "last row"),
+        // With no row saying resolved, the last row is often follow-up work ("permanent
+        // fix deployed") after service came back; the outage then ends at the
+        // restoration or mitigation.
+        m.resolved
+            .is_none()
+            .then(|| span(m.start(), m.mitigated, from_name, "restoration"))
+            .flatten(),
         span(
             stated_window.at.first().copied().flatten(),
             stated_window.at.get(1).copied().flatten(),
@@ -244,6 +251,41 @@ mod tests {
         assert!(run(&DURATION_MISMATCH, &r).is_empty());
         r.meta.duration = "X hours Y minutes".into();
         assert!(run(&DURATION_MISMATCH, &r).is_empty());
+    }
+
+    #[test]
+    fn without_a_resolution_the_duration_may_end_at_restoration() {
+        let row = |time: &str, event: &str| TimelineEntry {
+            time: time.into(),
+            event: event.into(),
+            ..TimelineEntry::default()
+        };
+        let mut r = clean();
+        r.meta.start.clear();
+        r.meta.end.clear();
+        r.timeline.entries = vec![
+            row("09:47", "Customer pushes a valid configuration change"),
+            row("09:48", "Global monitoring detects errors"),
+            row("10:36", "Most services recovered"),
+            row("12:35", "Permanent fix deployment begins"),
+        ];
+        r.meta.duration = "49 minutes".into();
+        assert!(run(&DURATION_MISMATCH, &r).is_empty());
+        r.timeline.entries[2].event = "Kill switch applied; traffic recovers".into();
+        assert!(run(&DURATION_MISMATCH, &r).is_empty(), "'recovers'");
+        // Matching no span still fires, quoting first row to last row.
+        r.meta.duration = "20 minutes".into();
+        let f = run(&DURATION_MISMATCH, &r);
+        assert_eq!(f.len(), 1);
+        assert!(
+            f[0].message.contains("2 hours 48 minutes"),
+            "{}",
+            f[0].message
+        );
+        // A resolution row is the end: restoration is no longer an alternative.
+        r.meta.duration = "49 minutes".into();
+        r.timeline.entries[3].event = "Incident resolved".into();
+        assert_eq!(run(&DURATION_MISMATCH, &r).len(), 1);
     }
 
     #[test]
