@@ -753,7 +753,11 @@ mod tests {
     /// footnotes are the author's text.
     #[test]
     fn log_levels_and_footnotes_are_values() {
-        for s in ["[ERROR] pool exhausted", "See footnote [1]", "[WARN] retrying"] {
+        for s in [
+            "[ERROR] pool exhausted",
+            "See footnote [1]",
+            "[WARN] retrying",
+        ] {
             assert!(!is_unfilled(s), "{s}");
         }
     }

@@ -4,12 +4,12 @@
 
 use super::blocks::{Grid, Item};
 use super::metadata::split_pair;
-use crate::placeholder::is_unfilled;
 use super::sections::norm;
 use super::source::unescape;
 use super::tables::ActionCols;
 use super::Importer;
 use crate::model::{ActionItem, Category, Horizon};
+use crate::placeholder::is_unfilled;
 
 impl Importer<'_> {
     /// Stores `value` in the item's field `name` unless it is a placeholder (then noted).

@@ -9,9 +9,9 @@ use super::source::unescape;
 use super::source::{first_paragraph, line_range};
 use super::tables::{self, split_time_prefix, TableKind};
 use super::{line_u32, whys, Importer, MAX_DEPTH};
-use crate::placeholder;
 use crate::fields::{List, Text};
 use crate::model::{FactorCategory, FactorCheck, Why};
+use crate::placeholder;
 
 /// Per-section state carried from one block to the next.
 #[derive(Default)]

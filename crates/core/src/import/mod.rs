@@ -23,8 +23,8 @@ use comrak::{parse_document, Arena, Options};
 use serde::{Deserialize, Serialize};
 
 use crate::fields::{List, Slot, Text};
-use crate::placeholder;
 use crate::model::{ExtraSection, KeyValue, PlaceholderNote, Report};
+use crate::placeholder;
 use crate::templates::Value;
 use metadata::Target;
 use sections::{Ctx, Role, Special};

@@ -2,11 +2,11 @@
 //! fired"): time as typed, the event kind read from a bold prefix ("**Detection**: …").
 
 use super::blocks::{Grid, Item};
-use crate::placeholder::is_unfilled;
 use super::source::unescape;
 use super::tables::{split_time_prefix, TimelineCols};
 use super::Importer;
 use crate::model::{EventKind, TimelineEntry};
+use crate::placeholder::is_unfilled;
 
 /// "**Detection**: text" / "**Detection:** text" → (kind, text).
 pub fn split_kind(event: &str) -> (Option<EventKind>, String) {
