@@ -270,26 +270,25 @@ fn choice_list(text: &str) -> bool {
     } else {
         Cow::Borrowed(t)
     };
-    let parts = || -> Box<dyn Iterator<Item = &str> + '_> {
-        if t.contains('|') {
-            Box::new(t.split('|'))
-        } else if t.contains(',') {
-            Box::new(t.split(','))
-        } else if t.contains(" / ") {
-            Box::new(t.split(" / "))
-        } else {
-            Box::new(t.split('/'))
-        }
+    // "N/A" is already one word, so '/' can split "yes / no / NA" and "Yes/No/NA" alike.
+    let sep = if t.contains('|') {
+        '|'
+    } else if t.contains(',') {
+        ','
+    } else {
+        '/'
     };
+    let parts = || t.split(sep);
     let option = |p: &str| {
         let p = p.trim().trim_matches(|c| c == '_' || c == '*').trim();
         CHOICES.iter().any(|c| c.eq_ignore_ascii_case(p)) || level_option(p)
     };
     // Bare digits only count next to a level ("SEV1/2/3/4"), never alone ("1,200").
     let digit = |p: &str| matches!(p.trim().as_bytes(), [d] if d.is_ascii_digit());
-    parts().filter(|p| !p.trim().is_empty()).count() >= 2
+    // Most text fails on its first part, so `all` goes first.
+    parts().all(|p| p.trim().is_empty() || option(p) || digit(p))
         && parts().any(option)
-        && parts().all(|p| p.trim().is_empty() || option(p) || digit(p))
+        && parts().filter(|p| !p.trim().is_empty()).count() >= 2
 }
 
 /// "SEV1", "sev 2", "P0", "p-3": a level offered in a menu.
