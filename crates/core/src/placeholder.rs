@@ -397,14 +397,24 @@ fn template_token(token: &str) -> Option<bool> {
         return Some(true);
     }
     // Only capitals (or only lower case: `hh:mm`), digits and separators make a token.
-    let upper = token
-        .bytes()
-        .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'-' || b == b':');
-    let lower = token
-        .bytes()
-        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b':');
+    // One pass decides it, because every word of a text with a token mark comes here.
+    let (mut upper, mut lower, mut separated) = (true, true, false);
+    for b in token.bytes() {
+        match b {
+            b'A'..=b'Z' => lower = false,
+            b'a'..=b'z' => upper = false,
+            b'0'..=b'9' => {}
+            b'-' | b':' => separated = true,
+            _ => return None,
+        }
+    }
+    let all_x = |p: &str| p.bytes().all(|b| b.eq_ignore_ascii_case(&b'x'));
     if !(upper || lower) {
         return None;
+    }
+    if !separated {
+        // "xxxx": a number left to fill.
+        return (token.len() >= 4 && all_x(token)).then_some(true);
     }
     let parts = || token.split(['-', ':']);
     if parts().any(str::is_empty) {
@@ -412,7 +422,6 @@ fn template_token(token: &str) -> Option<bool> {
     }
     let count = parts().count();
     let filler = |p: &str| TOKEN_PARTS.iter().any(|t| t.eq_ignore_ascii_case(p));
-    let all_x = |p: &str| p.bytes().all(|b| b.eq_ignore_ascii_case(&b'x'));
     let strong = |p: &str| p.len() >= 3 && (all_x(p) || p.bytes().all(|b| b == b'N'));
     // Lower case only when a part is long enough not to be a variable name ("x-y").
     if count >= 2 && parts().all(filler) && (upper || parts().any(|p| p.len() >= 2)) {
