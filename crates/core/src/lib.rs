@@ -10,6 +10,7 @@ pub mod locate;
 pub mod markdown;
 pub mod metrics;
 pub mod model;
+pub mod placeholder;
 pub mod policy;
 pub mod severity;
 pub mod summary;

@@ -212,13 +212,13 @@ proptest! {
 /// as a placeholder, so editing `templates.rs` cannot silently turn one into a value.
 #[test]
 fn every_template_row_placeholder_is_recognised() {
-    use hindsight_core::import::placeholders::is_placeholder;
+    use hindsight_core::placeholder::is_unfilled;
     use hindsight_core::templates::Block;
     for t in templates::all() {
         for b in t.blocks {
             if let Block::Rows { rows, .. } = b {
                 for r in rows.iter().filter(|r| !r.blank.is_empty()) {
-                    assert!(is_placeholder(r.blank), "{} {}: {}", t.id, r.label, r.blank);
+                    assert!(is_unfilled(r.blank), "{} {}: {}", t.id, r.label, r.blank);
                 }
             }
         }

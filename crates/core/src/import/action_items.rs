@@ -4,18 +4,18 @@
 
 use super::blocks::{Grid, Item};
 use super::metadata::split_pair;
-use super::placeholders::is_placeholder;
 use super::sections::norm;
 use super::source::unescape;
 use super::tables::ActionCols;
 use super::Importer;
 use crate::model::{ActionItem, Category, Horizon};
+use crate::placeholder::is_unfilled;
 
 impl Importer<'_> {
     /// Stores `value` in the item's field `name` unless it is a placeholder (then noted).
     fn item_field(&mut self, idx: usize, name: &str, value: &str, line: Option<u32>) -> String {
         let v = value.trim();
-        if is_placeholder(v) {
+        if is_unfilled(v) {
             self.placeholder(&format!("action_items[{idx}].{name}"), v, line);
             return String::new();
         }
@@ -34,11 +34,11 @@ impl Importer<'_> {
                 .filter(|c| Some(*c) != cols.id && Some(*c) != cols.status)
                 .any(|c| {
                     let v = grid.cell(row, Some(c));
-                    !v.is_empty() && !is_placeholder(v)
+                    !v.is_empty() && !is_unfilled(v)
                 });
             if !substantive {
                 for v in row {
-                    if is_placeholder(v) {
+                    if is_unfilled(v) {
                         self.placeholder("action_items", v.trim(), *line);
                     }
                 }
@@ -73,7 +73,7 @@ impl Importer<'_> {
             }
             for &c in &cols.other {
                 let v = grid.cell(row, Some(c));
-                if !v.is_empty() && !is_placeholder(v) {
+                if !v.is_empty() && !is_unfilled(v) {
                     let hd = grid.header.get(c).map_or("", |s| s.trim());
                     append_line(&mut item.description, &format!("{hd}: {v}"));
                 }
@@ -89,7 +89,7 @@ impl Importer<'_> {
             if text.is_empty() {
                 continue;
             }
-            if is_placeholder(text) {
+            if is_unfilled(text) {
                 self.placeholder("action_items", text, it.line);
                 continue;
             }
@@ -129,7 +129,7 @@ impl Importer<'_> {
             .or_else(|| pos.filter(|&i| i < items.len()));
         let idx = match found {
             Some(i) => i,
-            None if is_placeholder(raw) || t.is_empty() => {
+            None if is_unfilled(raw) || t.is_empty() => {
                 self.placeholder("action_items", raw, line);
                 return None;
             }
@@ -141,7 +141,7 @@ impl Importer<'_> {
                 self.report.action_items.len() - 1
             }
         };
-        if is_placeholder(raw) {
+        if is_unfilled(raw) {
             self.placeholder(&format!("action_items[{idx}].action"), raw, line);
         } else if !t.is_empty() {
             let item = &mut self.report.action_items[idx];
@@ -162,7 +162,7 @@ impl Importer<'_> {
         let Some(idx) = idx else {
             for it in items {
                 let v = split_pair(&it.text).map_or(it.text.clone(), |p| p.1);
-                if is_placeholder(&v) {
+                if is_unfilled(&v) {
                     self.placeholder("action_items", &v, it.line);
                 }
             }

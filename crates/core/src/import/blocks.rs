@@ -8,9 +8,10 @@ use super::sections::{norm, Ctx, Role, Special};
 use super::source::unescape;
 use super::source::{first_paragraph, line_range};
 use super::tables::{self, split_time_prefix, TableKind};
-use super::{line_u32, placeholders, whys, Importer, MAX_DEPTH};
+use super::{line_u32, whys, Importer, MAX_DEPTH};
 use crate::fields::{List, Text};
 use crate::model::{FactorCategory, FactorCheck, Why};
+use crate::placeholder;
 
 /// Per-section state carried from one block to the next.
 #[derive(Default)]
@@ -218,7 +219,7 @@ impl Importer<'_> {
             return;
         }
         // Whole-paragraph italic guidance.
-        if placeholders::is_italic_guidance(t) && !t.contains('\n') {
+        if placeholder::is_italic_guidance(t) && !t.contains('\n') {
             self.placeholder(&self.prose_path(role, title), t, line);
             return;
         }
@@ -226,7 +227,7 @@ impl Importer<'_> {
             (Some(p), _) => self.append_prose(p, t, line),
             (None, Some(l)) => self.push_list(l, t, line),
             (None, None) => {
-                if placeholders::is_placeholder(t) {
+                if placeholder::is_unfilled(t) {
                     self.placeholder(&self.prose_path(role, title), t, line);
                 } else {
                     self.keep_block(node, st);
@@ -312,8 +313,8 @@ impl Importer<'_> {
                 Some((n, d)) => (n.trim().to_string(), d.trim().to_string()),
                 None => (v.clone(), String::new()),
             };
-            let name_ph = placeholders::is_placeholder(&name);
-            let date_ph = placeholders::is_placeholder(&date);
+            let name_ph = placeholder::is_unfilled(&name);
+            let date_ph = placeholder::is_unfilled(&date);
             if name_ph {
                 self.placeholder("sign_off.name", &name, line);
             }
@@ -352,8 +353,8 @@ impl Importer<'_> {
     }
 
     fn push_why(&mut self, w: Why, line: Option<u32>) {
-        let why_ph = placeholders::is_placeholder(&w.why);
-        let because_ph = placeholders::is_placeholder(&w.because);
+        let why_ph = placeholder::is_unfilled(&w.why);
+        let because_ph = placeholder::is_unfilled(&w.because);
         let idx = self.report.root_cause.whys.len();
         if (why_ph || w.why.is_empty()) && (because_ph || w.because.is_empty()) {
             let text = format!("{} {}", w.why, w.because);
@@ -498,7 +499,7 @@ impl Importer<'_> {
                     let t = i.text.trim();
                     t.strip_prefix("Other:").map_or(t, str::trim)
                 })
-                .filter(|t| !t.is_empty() && !placeholders::is_placeholder(t))
+                .filter(|t| !t.is_empty() && !placeholder::is_unfilled(t))
                 .collect();
             let joined = chosen.join("; ");
             let line = items.first().and_then(|i| i.line);
@@ -554,7 +555,7 @@ impl Importer<'_> {
             None => {
                 if items
                     .iter()
-                    .all(|i| placeholders::is_placeholder(&i.text) || i.text.trim().is_empty())
+                    .all(|i| placeholder::is_unfilled(&i.text) || i.text.trim().is_empty())
                 {
                     for it in &items {
                         let path = role.prose.map_or("section", |p| p.path());
@@ -587,7 +588,7 @@ impl Importer<'_> {
             match FactorCategory::from_label(label) {
                 Some(category) => {
                     let checked = it.checked == Some(true);
-                    let detail_ph = placeholders::is_placeholder(detail);
+                    let detail_ph = placeholder::is_unfilled(detail);
                     if detail_ph {
                         let idx = self.report.contributing_factors.checklist.len();
                         let loc = if checked {
@@ -737,7 +738,7 @@ impl Importer<'_> {
                     let name_t = grid.cell(row, Some(name)).to_string();
                     let date_t = grid.cell(row, date).to_string();
                     let filled = |v: &str, f: &str, me: &mut Self| -> String {
-                        if placeholders::is_placeholder(v) {
+                        if placeholder::is_unfilled(v) {
                             me.placeholder(&format!("sign_off.{f}"), v, *line);
                             String::new()
                         } else {
@@ -764,7 +765,7 @@ impl Importer<'_> {
                     let n = grid.cell(row, notes);
                     if !n.is_empty()
                         && !STANDARD_NOTES.contains(&norm(n).as_str())
-                        && !placeholders::is_placeholder(n)
+                        && !placeholder::is_unfilled(n)
                     {
                         self.keep_extra(
                             &format!("{} notes", super::strip_emphasis(&k)),

@@ -11,7 +11,6 @@ mod front_matter;
 mod layout;
 mod metadata;
 mod pasted;
-pub mod placeholders;
 mod resemblance;
 mod sections;
 mod source;
@@ -25,6 +24,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::fields::{List, Slot, Text};
 use crate::model::{ExtraSection, KeyValue, PlaceholderNote, Report};
+use crate::placeholder;
 use crate::templates::Value;
 use metadata::Target;
 use sections::{Ctx, Role, Special};
@@ -209,7 +209,7 @@ impl<'s> Importer<'s> {
         if v.is_empty() {
             return;
         }
-        if placeholders::is_placeholder(v) {
+        if placeholder::is_unfilled(v) {
             self.placeholder(field.path(), v, line);
             return;
         }
@@ -229,7 +229,7 @@ impl<'s> Importer<'s> {
         if t.is_empty() {
             return;
         }
-        if placeholders::is_placeholder(t) || self.is_sample(t) {
+        if placeholder::is_unfilled(t) || self.is_sample(t) {
             self.placeholder(field.path(), t, line);
             return;
         }
@@ -246,7 +246,7 @@ impl<'s> Importer<'s> {
         if t.is_empty() {
             return;
         }
-        if placeholders::is_placeholder(t) || self.is_sample(t) {
+        if placeholder::is_unfilled(t) || self.is_sample(t) {
             self.placeholder(list.path(), t, line);
             return;
         }
@@ -313,14 +313,14 @@ impl<'s> Importer<'s> {
             Some(Target::Text(t)) => self.set_text(t, &key, value, line),
             Some(Target::List(l)) => {
                 if l == List::Services {
-                    if placeholders::is_placeholder(value) {
+                    if placeholder::is_unfilled(value) {
                         self.placeholder(l.path(), value, line);
                         return;
                     }
                     for part in value.split([',', ';']) {
                         self.push_list(l, part, line);
                     }
-                } else if placeholders::is_placeholder(value) {
+                } else if placeholder::is_unfilled(value) {
                     self.placeholder(l.path(), value, line);
                 } else {
                     // The exporter joins list values in one row with "; ".
@@ -362,7 +362,7 @@ impl<'s> Importer<'s> {
                     }
                     return;
                 }
-                if placeholders::is_placeholder(value) {
+                if placeholder::is_unfilled(value) {
                     let path = if ctx == Ctx::Impact {
                         "impact.extra"
                     } else {

@@ -2,11 +2,11 @@
 //! fired"): time as typed, the event kind read from a bold prefix ("**Detection**: …").
 
 use super::blocks::{Grid, Item};
-use super::placeholders::is_placeholder;
 use super::source::unescape;
 use super::tables::{split_time_prefix, TimelineCols};
 use super::Importer;
 use crate::model::{EventKind, TimelineEntry};
+use crate::placeholder::is_unfilled;
 
 /// "**Detection**: text" / "**Detection:** text" → (kind, text).
 pub fn split_kind(event: &str) -> (Option<EventKind>, String) {
@@ -30,13 +30,13 @@ pub fn split_kind(event: &str) -> (Option<EventKind>, String) {
 impl Importer<'_> {
     fn push_entry(&mut self, time: &str, event: &str, owner: &str, line: Option<u32>) {
         let idx = self.report.timeline.entries.len();
-        let t_ph = is_placeholder(time);
-        let e_ph = is_placeholder(event);
-        let o_ph = is_placeholder(owner);
+        let t_ph = is_unfilled(time);
+        let e_ph = is_unfilled(event);
+        let o_ph = is_unfilled(owner);
         let (kind, text) = split_kind(event);
         // Without a kind label the text is the event itself.
         let text_ph = if kind.is_some() {
-            is_placeholder(&text)
+            is_unfilled(&text)
         } else {
             e_ph
         };
@@ -82,7 +82,7 @@ impl Importer<'_> {
             let owner = grid.cell(row, cols.owner).to_string();
             for &c in &cols.other {
                 let v = grid.cell(row, Some(c));
-                if !v.is_empty() && !is_placeholder(v) {
+                if !v.is_empty() && !is_unfilled(v) {
                     let h = grid.header.get(c).map_or("", |s| s.trim());
                     event.push_str(&format!(" ({h}: {v})"));
                 }

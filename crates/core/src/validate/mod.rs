@@ -25,7 +25,7 @@ use crate::policy::Policy;
 use crate::severity::{Scale, Severity};
 use crate::time::{self, ResolvedTimeline, TimeContext};
 
-pub use placeholder::{find_placeholders, is_placeholder, Placeholder};
+pub use crate::placeholder::{find_placeholders, is_placeholder, Placeholder};
 
 /// How much a finding matters.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
