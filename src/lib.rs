@@ -4,6 +4,7 @@
 
 mod action_items;
 mod banner;
+pub mod date_time;
 pub mod doc;
 mod editor;
 pub mod export;
