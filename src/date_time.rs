@@ -2,6 +2,7 @@
 //! text stored as typed ("2024-01-15 14:30 UTC"). Picking writes the canonical text back;
 //! text the core cannot read is never replaced until the author picks a new value.
 
+use crate::bind_value::bind_value;
 use crate::state::use_ctx;
 use crate::text_field::now_utc;
 use chrono::{FixedOffset, Timelike};
@@ -169,7 +170,7 @@ pub fn DateTimeControl(field: Text, id: String) -> impl IntoView {
                 type="text"
                 placeholder="YYYY-MM-DD HH:MM UTC"
                 on:input=move |ev| type_in(event_target_value(&ev))
-                prop:value=move || shown.get()
+                use:bind_value=shown
             />
             <input
                 type="datetime-local"

@@ -4,6 +4,7 @@
 
 mod action_items;
 mod banner;
+mod bind_value;
 pub mod date_time;
 pub mod doc;
 mod editor;

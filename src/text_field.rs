@@ -2,6 +2,7 @@
 //! auto-growing text area, a date picker, date-time and zone pickers, a select) and its
 //! inline findings.
 
+use crate::bind_value::bind_value;
 use crate::date_time::DateTimeControl;
 use crate::field_marker::marker;
 use crate::state::use_ctx;
@@ -110,7 +111,7 @@ pub fn TextField(field: Text, template: &'static Template) -> impl IntoView {
                 data-testid=id.clone()
                 rows="2"
                 on:input=move |ev| set(event_target_value(&ev))
-                prop:value=move || value.get()
+                use:bind_value=value
             ></textarea>
         }
         .into_any(),
@@ -122,7 +123,7 @@ pub fn TextField(field: Text, template: &'static Template) -> impl IntoView {
                 inputmode="numeric"
                 placeholder="YYYY-MM-DD"
                 on:input=move |ev| set(event_target_value(&ev))
-                prop:value=move || value.get()
+                use:bind_value=value
             />
             <input
                 type="date"
@@ -159,7 +160,7 @@ pub fn TextField(field: Text, template: &'static Template) -> impl IntoView {
                 data-testid=id.clone()
                 type="text"
                 on:input=move |ev| set(event_target_value(&ev))
-                prop:value=move || value.get()
+                use:bind_value=value
             />
         }
         .into_any(),

@@ -47,21 +47,22 @@ fn by_testid(host: &web_sys::HtmlElement, id: &str) -> Option<web_sys::HtmlEleme
         .map(|e| e.unchecked_into())
 }
 
-/// Lets Leptos finish an update. Effects run as tasks: a change that goes through a
-/// signal into a control (`Ctx::change` bumps `epoch`; the control's render effect then
-/// re-reads) needs more than one turn of the task queue.
+/// Lets Leptos finish an update made by a picker: `Ctx::change` bumps `epoch`, then the
+/// text box's effect re-reads; effects run as tasks, so that takes more than one turn.
 async fn settle() {
     for _ in 0..3 {
         leptos::task::tick().await;
     }
 }
 
-/// Clicks and lets Leptos finish rendering what the click opened.
+/// Clicks and lets Leptos render what the click opened. One tick is enough to type into
+/// it: text boxes show their first value at once (`bind_value`), so no deferred write can
+/// overwrite what is typed next.
 async fn click(host: &web_sys::HtmlElement, id: &str) {
     by_testid(host, id)
         .unwrap_or_else(|| panic!("no element {id}"))
         .click();
-    settle().await;
+    leptos::task::tick().await;
 }
 
 async fn type_into(host: &web_sys::HtmlElement, id: &str, text: &str) {
