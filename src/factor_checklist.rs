@@ -1,6 +1,7 @@
 //! The categorised contributing-factor checklist: every category as a checkbox, with
 //! details for the ones that apply.
 
+use crate::bind_value::bind_value;
 use crate::state::use_ctx;
 use hindsight_core::{FactorCategory, FactorCheck, Report};
 use leptos::prelude::*;
@@ -53,7 +54,7 @@ pub fn FactorChecklist() -> impl IntoView {
                     <input type="text" id=detail_id.clone() data-testid=detail_id class="detail"
                         aria-label=format!("{} details", c.label())
                         placeholder="Details"
-                        prop:value=move || current.get().1
+                        use:bind_value=Signal::derive(move || current.get().1)
                         on:input=move |ev| {
                             let v = event_target_value(&ev);
                             ctx.report.update(|r| entry(r, c).detail = v);

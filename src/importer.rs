@@ -1,6 +1,7 @@
 //! "Import…": a file picker and a paste box on the start screen, and the drop zone that
 //! takes .md and .json files dropped anywhere on the page.
 
+use crate::bind_value::bind_value;
 use crate::state::{use_ctx, Ctx};
 use leptos::prelude::*;
 
@@ -34,7 +35,7 @@ pub fn Importer() -> impl IntoView {
             <div class="paste-box">
                 <label for="paste-text">"Paste a post-mortem (Markdown or Hindsight JSON)"</label>
                 <textarea id="paste-text" data-testid="paste-text" rows="6"
-                    prop:value=move || pasted.get()
+                    use:bind_value=Signal::from(pasted)
                     on:input=move |ev| pasted.set(event_target_value(&ev))></textarea>
                 <div>
                     <button type="button" class="primary" data-testid="paste-import"

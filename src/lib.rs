@@ -4,6 +4,8 @@
 
 mod action_items;
 mod banner;
+mod bind_value;
+pub mod date_time;
 pub mod doc;
 mod editor;
 pub mod export;

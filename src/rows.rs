@@ -1,6 +1,7 @@
 //! Editing rows of a table-like part (timeline, action items, sign-off…): moving and
 //! removing rows, and the input cells every such table is built from.
 
+use crate::bind_value::bind_value;
 use crate::field_marker::marker;
 use crate::state::use_ctx;
 use hindsight_core::Report;
@@ -80,22 +81,22 @@ where
     let control = match kind {
         Cell::Prose => view! {
             <textarea id=id.clone() data-testid=id.clone() rows="1" on:input=input
-                prop:value=move || value.get()></textarea>
+                use:bind_value=value></textarea>
         }
         .into_any(),
         Cell::Date => view! {
             <input id=id.clone() data-testid=id.clone() type="text" placeholder="YYYY-MM-DD"
-                on:input=input prop:value=move || value.get() />
+                on:input=input use:bind_value=value />
         }
         .into_any(),
         Cell::Suggest(list) => view! {
             <input id=id.clone() data-testid=id.clone() type="text" list=list on:input=input
-                prop:value=move || value.get() />
+                use:bind_value=value />
         }
         .into_any(),
         Cell::Line => view! {
             <input id=id.clone() data-testid=id.clone() type="text" on:input=input
-                prop:value=move || value.get() />
+                use:bind_value=value />
         }
         .into_any(),
     };

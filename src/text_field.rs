@@ -1,6 +1,9 @@
 //! One single-value text field of the report, with the control that fits it (a line, an
-//! auto-growing text area, a date picker, a select) and its inline findings.
+//! auto-growing text area, a date picker, date-time and zone pickers, a select) and its
+//! inline findings.
 
+use crate::bind_value::bind_value;
+use crate::date_time::DateTimeControl;
 use crate::field_marker::marker;
 use crate::state::use_ctx;
 use hindsight_core::fields::Text;
@@ -108,7 +111,7 @@ pub fn TextField(field: Text, template: &'static Template) -> impl IntoView {
                 data-testid=id.clone()
                 rows="2"
                 on:input=move |ev| set(event_target_value(&ev))
-                prop:value=move || value.get()
+                use:bind_value=value
             ></textarea>
         }
         .into_any(),
@@ -120,36 +123,19 @@ pub fn TextField(field: Text, template: &'static Template) -> impl IntoView {
                 inputmode="numeric"
                 placeholder="YYYY-MM-DD"
                 on:input=move |ev| set(event_target_value(&ev))
-                prop:value=move || value.get()
+                use:bind_value=value
             />
             <input
                 type="date"
                 class="picker"
+                data-testid=format!("{id}-picker")
                 aria-label=format!("Pick {}", field.label())
                 on:change=move |ev| set_shown(event_target_value(&ev))
                 prop:value=move || value.get()
             />
         }
         .into_any(),
-        Control::DateTime => view! {
-            <input
-                id=id.clone()
-                data-testid=id.clone()
-                type="text"
-                placeholder="YYYY-MM-DD HH:MM UTC"
-                on:input=move |ev| set(event_target_value(&ev))
-                prop:value=move || value.get()
-            />
-            <button
-                type="button"
-                class="small"
-                title="Set to the current time (UTC)"
-                on:click=move |_| set_shown(format!("{} UTC", now_utc()))
-            >
-                "Now"
-            </button>
-        }
-        .into_any(),
+        Control::DateTime => view! { <DateTimeControl field=field id=id.clone() /> }.into_any(),
         Control::Severity => view! {
             <TextSelect
                 id=id.clone()
@@ -174,7 +160,7 @@ pub fn TextField(field: Text, template: &'static Template) -> impl IntoView {
                 data-testid=id.clone()
                 type="text"
                 on:input=move |ev| set(event_target_value(&ev))
-                prop:value=move || value.get()
+                use:bind_value=value
             />
         }
         .into_any(),

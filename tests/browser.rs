@@ -1,5 +1,6 @@
 //! Browser tests for the app's wiring (headless Chromium via wasm-bindgen-test): typing
-//! updates the report, saving and restoring, corrupt storage set aside, storage full.
+//! updates the report, saving and restoring, corrupt storage set aside, storage full, the
+//! start and end pickers.
 #![cfg(target_arch = "wasm32")]
 
 use hindsight::storage::{CORRUPT_PREFIX, DOC_PREFIX, INDEX_KEY};
@@ -46,14 +47,22 @@ fn by_testid(host: &web_sys::HtmlElement, id: &str) -> Option<web_sys::HtmlEleme
         .map(|e| e.unchecked_into())
 }
 
-/// Clicks and lets Leptos finish rendering what the click opened (it renders
-/// asynchronously; a value typed before the new view has settled can be overwritten).
+/// Lets Leptos finish an update made by a picker: `Ctx::change` bumps `epoch`, then the
+/// text box's effect re-reads; effects run as tasks, so that takes more than one turn.
+async fn settle() {
+    for _ in 0..3 {
+        leptos::task::tick().await;
+    }
+}
+
+/// Clicks and lets Leptos render what the click opened. One tick is enough to type into
+/// it: text boxes show their first value at once (`bind_value`), so no deferred write can
+/// overwrite what is typed next.
 async fn click(host: &web_sys::HtmlElement, id: &str) {
     by_testid(host, id)
         .unwrap_or_else(|| panic!("no element {id}"))
         .click();
     leptos::task::tick().await;
-    sleep(50).await;
 }
 
 async fn type_into(host: &web_sys::HtmlElement, id: &str, text: &str) {
@@ -65,6 +74,19 @@ async fn type_into(host: &web_sys::HtmlElement, id: &str, text: &str) {
     let ev = web_sys::Event::new_with_event_init_dict("input", &init).unwrap();
     input.dispatch_event(&ev).unwrap();
     leptos::task::tick().await;
+}
+
+/// Sets a picker or a select the way the browser does when the author picks: the value,
+/// then `change`.
+async fn pick(host: &web_sys::HtmlElement, id: &str, value: &str) {
+    let el = by_testid(host, id).unwrap_or_else(|| panic!("no element {id}"));
+    let input: web_sys::HtmlInputElement = el.unchecked_into();
+    input.set_value(value);
+    let init = web_sys::EventInit::new();
+    init.set_bubbles(true);
+    let ev = web_sys::Event::new_with_event_init_dict("change", &init).unwrap();
+    input.dispatch_event(&ev).unwrap();
+    settle().await;
 }
 
 fn value_of(host: &web_sys::HtmlElement, id: &str) -> String {
@@ -213,4 +235,67 @@ async fn full_storage_says_so_and_keeps_the_edit_in_memory() {
     drop(handle);
     host.remove();
     clear();
+}
+
+#[wasm_bindgen_test]
+async fn start_and_end_pickers_write_the_canonical_text_and_keep_unread_text() {
+    clear();
+    let (host, handle) = mount().await;
+    click(&host, "new-003").await;
+    pick(&host, "field-meta.start-picker", "2024-01-15T14:30").await;
+    assert_eq!(value_of(&host, "field-meta.start"), "2024-01-15 14:30 UTC");
+    pick(&host, "field-meta.start-zone", "CET").await;
+    assert_eq!(value_of(&host, "field-meta.start"), "2024-01-15 14:30 CET");
+    assert_eq!(value_of(&host, "field-meta.start-zone"), "CET");
+    assert_eq!(
+        value_of(&host, "field-meta.start-picker"),
+        "2024-01-15T14:30"
+    );
+
+    // Text the picker cannot show is kept as typed, with a hint, until a value is picked.
+    type_into(&host, "field-meta.end", "around lunch").await;
+    assert_eq!(value_of(&host, "field-meta.end"), "around lunch");
+    assert_eq!(value_of(&host, "field-meta.end-zone"), "as-typed");
+    assert_eq!(value_of(&host, "field-meta.end-picker"), "");
+    assert!(by_testid(&host, "field-meta.end-hint").is_some());
+    pick(&host, "field-meta.end-zone", "JST").await;
+    assert_eq!(value_of(&host, "field-meta.end"), "around lunch");
+    pick(&host, "field-meta.end-picker", "2024-01-15T15:45").await;
+    assert_eq!(value_of(&host, "field-meta.end"), "2024-01-15 15:45 JST");
+    assert!(by_testid(&host, "field-meta.end-hint").is_none());
+
+    // Timeline rows without a zone are read in the start's zone; the metrics follow.
+    for (i, (time, event)) in [
+        ("14:30", "First sign of impact: 503s on checkout"),
+        ("15:45", "Incident declared resolved"),
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        click(&host, "add-timeline").await;
+        type_into(&host, &format!("field-timeline[{i}].time"), time).await;
+        type_into(&host, &format!("field-timeline[{i}].event"), event).await;
+    }
+    sleep(100).await; // validation and metrics run in the next animation frame
+    leptos::task::tick().await;
+    let duration = by_testid(&host, "metric-duration")
+        .and_then(|e| e.text_content())
+        .unwrap_or_default();
+    assert_eq!(
+        duration,
+        hindsight_core::time::format_duration(chrono::TimeDelta::minutes(75))
+    );
+
+    sleep(700).await; // the debounced save
+    let id = hindsight_keys()
+        .into_iter()
+        .find(|k| k.starts_with(DOC_PREFIX))
+        .expect("report saved");
+    let saved = hindsight_core::from_json(&storage().get_item(&id).unwrap().unwrap()).unwrap();
+    assert_eq!(saved.meta.start, "2024-01-15 14:30 CET");
+    assert_eq!(saved.meta.end, "2024-01-15 15:45 JST");
+    let ctx = hindsight_core::time::TimeContext::from_report(&saved);
+    assert_eq!(ctx.offset, hindsight_core::time::parse_zone("CET").unwrap());
+    drop(handle);
+    host.remove();
 }

@@ -69,6 +69,16 @@ const ZONES: &[(&str, i32)] = &[
     ("ET", -300),
 ];
 
+/// The zone abbreviations [`parse_zone`] knows, with their offsets in minutes east of UTC,
+/// in table order (UTC first). Aliases of UTC ("UT", "Z") are left out: a picker offers
+/// each zone once.
+pub fn known_zones() -> impl Iterator<Item = (&'static str, i32)> {
+    ZONES
+        .iter()
+        .copied()
+        .filter(|(name, _)| !matches!(*name, "UT" | "Z"))
+}
+
 /// Reads a zone: an abbreviation from the table above, `UTC+2`, `GMT-05:00`, `+05:30`,
 /// `-0800`. Parentheses are ignored ("(UTC)").
 pub fn parse_zone(text: &str) -> Option<FixedOffset> {
@@ -744,6 +754,16 @@ mod tests {
     }
     fn mins(n: i64) -> TimeDelta {
         TimeDelta::minutes(n)
+    }
+
+    #[test]
+    fn every_known_zone_reads_back_once() {
+        let names: Vec<&str> = known_zones().map(|(n, _)| n).collect();
+        assert_eq!(names.first(), Some(&"UTC"));
+        for (name, minutes) in known_zones() {
+            assert_eq!(parse_zone(name), Some(off(minutes)), "{name}");
+            assert_eq!(names.iter().filter(|n| **n == name).count(), 1, "{name}");
+        }
     }
 
     #[test]
