@@ -6,8 +6,8 @@ use std::path::Path;
 
 use hindsight_core::locate::line_of;
 use hindsight_core::policy::Policy;
-use hindsight_core::summary::{summarize, Summary};
-use hindsight_core::validate::{self, Level};
+use hindsight_core::summary::Overview;
+use hindsight_core::validate::Level;
 use serde::Serialize;
 
 /// One finding as the CLI reports it.
@@ -26,7 +26,7 @@ pub struct Reported {
 #[derive(Debug, Clone, Serialize)]
 pub struct FileResult {
     pub path: String,
-    pub summary: Summary,
+    pub summary: Overview,
     pub findings: Vec<Reported>,
 }
 
@@ -41,14 +41,15 @@ pub fn lint_text(
     path: &Path,
     text: &str,
     policy: &Policy,
-) -> Result<FileResult, hindsight_core::JsonError> {
+) -> Result<FileResult, hindsight_core::ReadError> {
     let (report, markdown) = match crate::input::read_report(text)? {
         crate::input::Parsed::Json(r) => (r, false),
         crate::input::Parsed::Markdown(imported) => (imported.report, true),
     };
-    let findings = validate::validate(&report, policy);
-    let summary = summarize(&report, &findings);
-    let findings = findings
+    let review = hindsight_core::review(&report, policy);
+    let summary = review.overview;
+    let findings = review
+        .findings
         .into_iter()
         .map(|f| {
             let line = f.line.or_else(|| {
@@ -59,7 +60,7 @@ pub fn lint_text(
             Reported {
                 rule: f.rule,
                 level: f.level,
-                location: f.location,
+                location: f.location.to_string(),
                 line,
                 message: f.message,
                 fix: f.fix,

@@ -1,11 +1,21 @@
 //! Names for every leaf of the report: the single-value text fields and the list fields,
 //! with their canonical labels and paths and accessors. Templates place fields by these
-//! names; the exporter, the importer and the validator address the report through them.
+//! names; the exporter, the importer, the validator and the editor address the report
+//! through them. Each field also says what kind of text it holds (prose, a short value, a
+//! date…), and each structured part which columns its rows have, so no shell decides that.
 
 use crate::model::Report;
+#[cfg(feature = "store")]
+use crate::model::{
+    AppendixStoreFields, ContributingFactorsStoreFields, DetectionStoreFields, ImpactStoreFields,
+    LessonsStoreFields, MetadataStoreFields, PreventionStoreFields, ReportStoreFields,
+    ResolutionStoreFields, ResponseStoreFields, RootCauseStoreFields, SummaryStoreFields,
+};
+#[cfg(feature = "store")]
+use reactive_stores::{Field, Store};
 
 macro_rules! text_fields {
-    ($( $var:ident => $path:literal, $label:literal, |$r:ident| $acc:expr; )*) => {
+    ($( $var:ident => $path:literal, $label:literal, $($seg:ident).+; )*) => {
         /// A single-value text field of the report.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
         pub enum Text { $( $var, )* }
@@ -25,78 +35,85 @@ macro_rules! text_fields {
             }
 
             pub fn get(self, report: &Report) -> &String {
-                match self { $( Text::$var => { let $r = report; &$acc } )* }
+                match self { $( Text::$var => &report$(.$seg)+, )* }
             }
 
             pub fn get_mut(self, report: &mut Report) -> &mut String {
-                match self { $( Text::$var => { let $r = report; &mut $acc } )* }
+                match self { $( Text::$var => &mut report$(.$seg)+, )* }
+            }
+
+            /// The store field holding this text: writing it notifies what reads this
+            /// field (and whatever reads the whole report), never its siblings.
+            #[cfg(feature = "store")]
+            pub fn lens(self, store: Store<Report>) -> Field<String> {
+                match self { $( Text::$var => store$(.$seg())+.into(), )* }
             }
         }
     };
 }
 
 text_fields! {
-    Title => "meta.title", "Title", |r| r.meta.title;
-    IncidentId => "meta.incident_id", "Incident ID", |r| r.meta.incident_id;
-    Date => "meta.date", "Date", |r| r.meta.date;
-    Start => "meta.start", "Start", |r| r.meta.start;
-    End => "meta.end", "End", |r| r.meta.end;
-    Timezone => "meta.timezone", "Time Zone", |r| r.meta.timezone;
-    Duration => "meta.duration", "Duration", |r| r.meta.duration;
-    Severity => "meta.severity", "Severity", |r| r.meta.severity;
-    Status => "meta.status", "Status", |r| r.meta.status;
-    Author => "meta.author", "Author", |r| r.meta.author;
-    Commander => "meta.incident_commander", "Incident Commander", |r| r.meta.incident_commander;
-    Responders => "meta.responders", "Responders", |r| r.meta.responders;
-    Attendees => "meta.attendees", "Attendees", |r| r.meta.attendees;
-    Reviewers => "meta.reviewers", "Reviewers", |r| r.meta.reviewers;
-    Tracker => "meta.tracker", "Tracking Issue", |r| r.meta.tracker;
-    MeetingDate => "meta.meeting_date", "Post-mortem meeting held", |r| r.meta.meeting_date;
-    FinalizedDate => "meta.finalized_date", "Document finalized", |r| r.meta.finalized_date;
-    Summary => "summary.summary", "Summary", |r| r.summary.summary;
-    OneLine => "summary.one_line", "One-Line Summary", |r| r.summary.one_line;
-    Executive => "summary.executive", "Executive Summary", |r| r.summary.executive;
-    ImpactDescription => "impact.description", "User Impact", |r| r.impact.description;
-    UsersAffected => "impact.users_affected", "Users affected", |r| r.impact.users_affected;
-    RequestsFailed => "impact.requests_failed", "Requests failed", |r| r.impact.requests_failed;
-    ErrorRatePeak => "impact.error_rate_peak", "Error rate peak", |r| r.impact.error_rate_peak;
-    ImpactDuration => "impact.duration", "Duration of impact", |r| r.impact.duration;
-    Revenue => "impact.revenue", "Revenue impact", |r| r.impact.revenue;
-    Sla => "impact.sla", "SLA impact", |r| r.impact.sla;
-    SupportTickets => "impact.support_tickets", "Support tickets", |r| r.impact.support_tickets;
-    CustomerNotifications => "impact.customer_notifications", "Customer notifications", |r| r.impact.customer_notifications;
-    DataLoss => "impact.data_loss", "Data loss", |r| r.impact.data_loss;
-    TotalDowntime => "impact.total_downtime", "Total downtime", |r| r.impact.total_downtime;
-    BusinessImpact => "impact.business_impact", "Business impact", |r| r.impact.business_impact;
-    WhatHappened => "root_cause.what_happened", "What Happened", |r| r.root_cause.what_happened;
-    Analysis => "root_cause.analysis", "Why It Happened", |r| r.root_cause.analysis;
-    RootStatement => "root_cause.statement", "Root Cause", |r| r.root_cause.statement;
-    Trigger => "root_cause.trigger", "Trigger", |r| r.root_cause.trigger;
-    DetectionMethod => "detection.method", "How was the incident detected?", |r| r.detection.method;
-    TimeToDetect => "detection.time_to_detect", "Time to Detect", |r| r.detection.time_to_detect;
-    TimeToAcknowledge => "detection.time_to_acknowledge", "Time to Acknowledge", |r| r.detection.time_to_acknowledge;
-    TimeToMitigate => "detection.time_to_mitigate", "Time to Mitigate", |r| r.detection.time_to_mitigate;
-    TimeToResolve => "detection.time_to_resolve", "Time to Resolve", |r| r.detection.time_to_resolve;
-    RightAlert => "detection.right_alert", "Was the right alert in place?", |r| r.detection.right_alert;
-    AlertPrompt => "detection.alert_prompt", "Did the alert fire promptly?", |r| r.detection.alert_prompt;
-    DetectionEffective => "detection.effective", "Was detection effective?", |r| r.detection.effective;
-    DetectionGaps => "detection.gaps", "Detection Gaps", |r| r.detection.gaps;
-    TimeToRespond => "response.time_to_respond", "Time from detection to response", |r| r.response.time_to_respond;
-    RightPeoplePaged => "response.right_people_paged", "Were the right people paged?", |r| r.response.right_people_paged;
-    RunbookUseful => "response.runbook_useful", "Was the runbook useful?", |r| r.response.runbook_useful;
-    TimeResponseToMitigation => "response.time_response_to_mitigation", "Time from response to mitigation", |r| r.response.time_response_to_mitigation;
-    CommunicationClear => "response.communication_clear", "Was communication clear and timely?", |r| r.response.communication_clear;
-    ImmediateFix => "resolution.immediate_fix", "Immediate Fix", |r| r.resolution.immediate_fix;
-    Verification => "resolution.verification", "Verification", |r| r.resolution.verification;
-    ResolutionEffective => "resolution.effective", "Was the resolution effective?", |r| r.resolution.effective;
-    PreventRecurrence => "prevention.prevent_recurrence", "How Do We Prevent Recurrence?", |r| r.prevention.prevent_recurrence;
-    DetectFaster => "prevention.detect_faster", "How Do We Detect Faster?", |r| r.prevention.detect_faster;
-    RecoverFaster => "prevention.recover_faster", "How Do We Recover Faster?", |r| r.prevention.recover_faster;
-    SupportingData => "appendix.supporting_data", "Supporting Data", |r| r.appendix.supporting_data;
+    Title => "meta.title", "Title", meta.title;
+    IncidentId => "meta.incident_id", "Incident ID", meta.incident_id;
+    Date => "meta.date", "Date", meta.date;
+    Start => "meta.start", "Start", meta.start;
+    End => "meta.end", "End", meta.end;
+    Timezone => "meta.timezone", "Time Zone", meta.timezone;
+    Duration => "meta.duration", "Duration", meta.duration;
+    Severity => "meta.severity", "Severity", meta.severity;
+    Status => "meta.status", "Status", meta.status;
+    Author => "meta.author", "Author", meta.author;
+    Commander => "meta.incident_commander", "Incident Commander", meta.incident_commander;
+    Responders => "meta.responders", "Responders", meta.responders;
+    Attendees => "meta.attendees", "Attendees", meta.attendees;
+    Reviewers => "meta.reviewers", "Reviewers", meta.reviewers;
+    Tracker => "meta.tracker", "Tracking Issue", meta.tracker;
+    MeetingDate => "meta.meeting_date", "Post-mortem meeting held", meta.meeting_date;
+    FinalizedDate => "meta.finalized_date", "Document finalized", meta.finalized_date;
+    Summary => "summary.summary", "Summary", summary.summary;
+    OneLine => "summary.one_line", "One-Line Summary", summary.one_line;
+    Executive => "summary.executive", "Executive Summary", summary.executive;
+    ImpactDescription => "impact.description", "User Impact", impact.description;
+    UsersAffected => "impact.users_affected", "Users affected", impact.users_affected;
+    RequestsFailed => "impact.requests_failed", "Requests failed", impact.requests_failed;
+    ErrorRatePeak => "impact.error_rate_peak", "Error rate peak", impact.error_rate_peak;
+    ImpactDuration => "impact.duration", "Duration of impact", impact.duration;
+    Revenue => "impact.revenue", "Revenue impact", impact.revenue;
+    Sla => "impact.sla", "SLA impact", impact.sla;
+    SupportTickets => "impact.support_tickets", "Support tickets", impact.support_tickets;
+    CustomerNotifications => "impact.customer_notifications", "Customer notifications", impact.customer_notifications;
+    DataLoss => "impact.data_loss", "Data loss", impact.data_loss;
+    TotalDowntime => "impact.total_downtime", "Total downtime", impact.total_downtime;
+    BusinessImpact => "impact.business_impact", "Business impact", impact.business_impact;
+    WhatHappened => "root_cause.what_happened", "What Happened", root_cause.what_happened;
+    Analysis => "root_cause.analysis", "Why It Happened", root_cause.analysis;
+    RootStatement => "root_cause.statement", "Root Cause", root_cause.statement;
+    Trigger => "root_cause.trigger", "Trigger", root_cause.trigger;
+    DetectionMethod => "detection.method", "How was the incident detected?", detection.method;
+    TimeToDetect => "detection.time_to_detect", "Time to Detect", detection.time_to_detect;
+    TimeToAcknowledge => "detection.time_to_acknowledge", "Time to Acknowledge", detection.time_to_acknowledge;
+    TimeToMitigate => "detection.time_to_mitigate", "Time to Mitigate", detection.time_to_mitigate;
+    TimeToResolve => "detection.time_to_resolve", "Time to Resolve", detection.time_to_resolve;
+    RightAlert => "detection.right_alert", "Was the right alert in place?", detection.right_alert;
+    AlertPrompt => "detection.alert_prompt", "Did the alert fire promptly?", detection.alert_prompt;
+    DetectionEffective => "detection.effective", "Was detection effective?", detection.effective;
+    DetectionGaps => "detection.gaps", "Detection Gaps", detection.gaps;
+    TimeToRespond => "response.time_to_respond", "Time from detection to response", response.time_to_respond;
+    RightPeoplePaged => "response.right_people_paged", "Were the right people paged?", response.right_people_paged;
+    RunbookUseful => "response.runbook_useful", "Was the runbook useful?", response.runbook_useful;
+    TimeResponseToMitigation => "response.time_response_to_mitigation", "Time from response to mitigation", response.time_response_to_mitigation;
+    CommunicationClear => "response.communication_clear", "Was communication clear and timely?", response.communication_clear;
+    ImmediateFix => "resolution.immediate_fix", "Immediate Fix", resolution.immediate_fix;
+    Verification => "resolution.verification", "Verification", resolution.verification;
+    ResolutionEffective => "resolution.effective", "Was the resolution effective?", resolution.effective;
+    PreventRecurrence => "prevention.prevent_recurrence", "How Do We Prevent Recurrence?", prevention.prevent_recurrence;
+    DetectFaster => "prevention.detect_faster", "How Do We Detect Faster?", prevention.detect_faster;
+    RecoverFaster => "prevention.recover_faster", "How Do We Recover Faster?", prevention.recover_faster;
+    SupportingData => "appendix.supporting_data", "Supporting Data", appendix.supporting_data;
 }
 
 macro_rules! list_fields {
-    ($( $var:ident => $path:literal, $label:literal, |$r:ident| $acc:expr; )*) => {
+    ($( $var:ident => $path:literal, $label:literal, $($seg:ident).+; )*) => {
         /// A list-of-strings field of the report.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
         pub enum List { $( $var, )* }
@@ -114,30 +131,185 @@ macro_rules! list_fields {
             }
 
             pub fn get(self, report: &Report) -> &Vec<String> {
-                match self { $( List::$var => { let $r = report; &$acc } )* }
+                match self { $( List::$var => &report$(.$seg)+, )* }
             }
 
             pub fn get_mut(self, report: &mut Report) -> &mut Vec<String> {
-                match self { $( List::$var => { let $r = report; &mut $acc } )* }
+                match self { $( List::$var => &mut report$(.$seg)+, )* }
+            }
+
+            /// The store field holding this list.
+            #[cfg(feature = "store")]
+            pub fn lens(self, store: Store<Report>) -> Field<Vec<String>> {
+                match self { $( List::$var => store$(.$seg())+.into(), )* }
             }
         }
     };
 }
 
 list_fields! {
-    Services => "meta.services", "Services Affected", |r| r.meta.services;
-    WentWell => "went_well", "What Went Well", |r| r.went_well;
-    CouldImprove => "could_improve", "What Could Be Improved", |r| r.could_improve;
-    GotLucky => "got_lucky", "Where We Got Lucky", |r| r.got_lucky;
-    Factors => "contributing_factors.items", "Contributing Factors", |r| r.contributing_factors.items;
-    KeyTakeaways => "lessons.key_takeaways", "Key Takeaways", |r| r.lessons.key_takeaways;
-    ProcessImprovements => "lessons.process_improvements", "Process Improvements", |r| r.lessons.process_improvements;
-    Questions => "lessons.questions", "Questions to Consider", |r| r.lessons.questions;
-    RelatedIncidents => "appendix.related_incidents", "Related Incidents", |r| r.appendix.related_incidents;
-    Logs => "appendix.logs", "Relevant Logs", |r| r.appendix.logs;
-    Dashboards => "appendix.dashboards", "Logs, Dashboards and Traces", |r| r.appendix.dashboards;
-    References => "appendix.references", "References", |r| r.appendix.references;
+    Services => "meta.services", "Services Affected", meta.services;
+    WentWell => "went_well", "What Went Well", went_well;
+    CouldImprove => "could_improve", "What Could Be Improved", could_improve;
+    GotLucky => "got_lucky", "Where We Got Lucky", got_lucky;
+    Factors => "contributing_factors.items", "Contributing Factors", contributing_factors.items;
+    KeyTakeaways => "lessons.key_takeaways", "Key Takeaways", lessons.key_takeaways;
+    ProcessImprovements => "lessons.process_improvements", "Process Improvements", lessons.process_improvements;
+    Questions => "lessons.questions", "Questions to Consider", lessons.questions;
+    RelatedIncidents => "appendix.related_incidents", "Related Incidents", appendix.related_incidents;
+    Logs => "appendix.logs", "Relevant Logs", appendix.logs;
+    Dashboards => "appendix.dashboards", "Logs, Dashboards and Traces", appendix.dashboards;
+    References => "appendix.references", "References", appendix.references;
 }
+
+/// What a single-value text field holds, which decides how it is edited and which rules
+/// read it (prose is read for blame language; short values are not).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum TextKind {
+    /// A short value on one line: a name, an id, a figure.
+    Line,
+    /// Sentences an author writes; grows with its content.
+    Prose,
+    /// A calendar date ("2024-01-15").
+    Date,
+    /// A date and time with its zone ("2024-01-15 14:30 UTC").
+    DateTime,
+    /// One level of the template's severity scale.
+    Severity,
+    /// One of the template's statuses.
+    Status,
+}
+
+impl Text {
+    /// What this field holds.
+    pub fn kind(self) -> TextKind {
+        use Text::*;
+        match self {
+            Date | MeetingDate | FinalizedDate => TextKind::Date,
+            Start | End => TextKind::DateTime,
+            Severity => TextKind::Severity,
+            Status => TextKind::Status,
+            Summary | OneLine | Executive | ImpactDescription | BusinessImpact | WhatHappened
+            | Analysis | RootStatement | Trigger | DetectionMethod | DetectionGaps | RightAlert
+            | AlertPrompt | DetectionEffective | RightPeoplePaged | RunbookUseful
+            | CommunicationClear | ImmediateFix | Verification | ResolutionEffective
+            | PreventRecurrence | DetectFaster | RecoverFaster | SupportingData => TextKind::Prose,
+            _ => TextKind::Line,
+        }
+    }
+}
+
+/// What the entries of a list field hold.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ListKind {
+    /// Sentences (what went well, takeaways): read for blame language.
+    Prose,
+    /// Short values: service names, links, incident ids.
+    Value,
+    /// Pasted log excerpts, kept verbatim as code blocks.
+    Log,
+}
+
+impl List {
+    /// What this list's entries hold.
+    pub fn kind(self) -> ListKind {
+        match self {
+            List::Logs => ListKind::Log,
+            List::Services | List::RelatedIncidents | List::Dashboards | List::References => {
+                ListKind::Value
+            }
+            _ => ListKind::Prose,
+        }
+    }
+}
+
+/// How one column of a structured part is edited and read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum CellKind {
+    /// A short value (owner, id, role).
+    Line,
+    /// Sentences (an event, a why, an action); read for blame language.
+    Prose,
+    /// A calendar date.
+    Date,
+    /// A timeline time as typed ("14:30", "2024-01-15 14:30 UTC").
+    Time,
+    /// A priority in the template's words.
+    Priority,
+    /// An action-item status ("Open", "Done").
+    Status,
+    /// One of `EventKind::ALL`, or none.
+    EventKind,
+    /// One of `Category::ALL`, or none.
+    Category,
+    /// One of `Horizon::ALL`, or none.
+    Horizon,
+    /// The name of a checklist category (fixed, not typed).
+    Fixed,
+    /// A yes/no box.
+    Check,
+}
+
+/// One column of a structured part's rows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Column {
+    /// Key in JSON and in locations (`timeline[3].time`).
+    pub key: &'static str,
+    /// Label shown beside the control.
+    pub label: &'static str,
+    pub kind: CellKind,
+}
+
+const fn col(key: &'static str, label: &'static str, kind: CellKind) -> Column {
+    Column { key, label, kind }
+}
+
+const TIMELINE_COLUMNS: &[Column] = &[
+    col("time", "Time", CellKind::Time),
+    col("kind", "Kind", CellKind::EventKind),
+    col("event", "Event", CellKind::Prose),
+    col("owner", "Owner", CellKind::Line),
+];
+const WHY_COLUMNS: &[Column] = &[
+    col("why", "Why", CellKind::Prose),
+    col("because", "Because", CellKind::Prose),
+];
+const CHECKLIST_COLUMNS: &[Column] = &[
+    col("category", "Category", CellKind::Fixed),
+    col("checked", "Applies", CellKind::Check),
+    col("detail", "Details", CellKind::Prose),
+];
+const ACTION_COLUMNS: &[Column] = &[
+    col("id", "ID", CellKind::Line),
+    col("action", "Action", CellKind::Prose),
+    col("owner", "Owner", CellKind::Line),
+    col("priority", "Priority", CellKind::Priority),
+    col("due", "Due", CellKind::Date),
+    col("status", "Status", CellKind::Status),
+    col("category", "Category", CellKind::Category),
+    col("horizon", "Horizon", CellKind::Horizon),
+    col("tracking", "Link / ticket", CellKind::Line),
+    col("description", "Description", CellKind::Prose),
+    col("rationale", "Rationale", CellKind::Prose),
+    col("success_criteria", "Success criteria", CellKind::Prose),
+];
+const SIGN_OFF_COLUMNS: &[Column] = &[
+    col("role", "Role", CellKind::Line),
+    col("name", "Name", CellKind::Line),
+    col("date", "Date", CellKind::Date),
+];
+const PAIR_COLUMNS: &[Column] = &[
+    col("key", "Name", CellKind::Line),
+    col("value", "Value", CellKind::Line),
+];
+/// Columns of the author's extra sections (not a template slot, but addressed the same way).
+pub const EXTRA_SECTION_COLUMNS: &[Column] = &[
+    col("title", "Section title", CellKind::Line),
+    col("body", "Content (Markdown)", CellKind::Prose),
+];
+
+/// The part of the report holding the author's extra sections.
+pub const EXTRA_SECTIONS_PATH: &str = "extra_sections";
 
 /// The structured parts of the report that are not a single text or list.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -184,6 +356,23 @@ impl Part {
             Part::MetaExtra => "Other Details",
             Part::ImpactExtra => "Other Impact",
         }
+    }
+
+    /// The columns of this part's rows, in editing order.
+    pub fn columns(self) -> &'static [Column] {
+        match self {
+            Part::Timeline => TIMELINE_COLUMNS,
+            Part::Whys => WHY_COLUMNS,
+            Part::FactorChecklist => CHECKLIST_COLUMNS,
+            Part::ActionItems => ACTION_COLUMNS,
+            Part::SignOff => SIGN_OFF_COLUMNS,
+            Part::MetaExtra | Part::ImpactExtra => PAIR_COLUMNS,
+        }
+    }
+
+    /// The column with this key, if the part has one.
+    pub fn column(self, key: &str) -> Option<&'static Column> {
+        self.columns().iter().find(|c| c.key == key)
     }
 
     /// True when the report holds nothing for this part.

@@ -40,6 +40,8 @@ pub fn to_json(report: &Report) -> String {
 
 /// Reads a report from JSON, migrating older schema versions.
 pub fn from_json(text: &str) -> Result<Report, JsonError> {
+    // Editors on Windows save JSON with a byte-order mark; serde_json refuses it.
+    let text = crate::read::strip_bom(text);
     let value: serde_json::Value = serde_json::from_str(text).map_err(|e| JsonError::Syntax {
         line: e.line(),
         column: e.column(),

@@ -6,12 +6,16 @@
 pub mod fields;
 pub mod import;
 pub mod json;
+pub mod level;
 pub mod locate;
+pub mod location;
 pub mod markdown;
 pub mod metrics;
 pub mod model;
 pub mod placeholder;
 pub mod policy;
+pub mod read;
+pub mod review;
 pub mod severity;
 pub mod summary;
 pub mod templates;
@@ -19,6 +23,10 @@ pub mod time;
 pub mod validate;
 
 pub use json::{from_json, json_schema, to_json, JsonError};
+pub use level::Level;
+pub use location::Location;
 pub use markdown::{render_html, to_markdown, MarkdownOptions};
 pub use model::*;
+pub use read::{read_any, Read, ReadError};
+pub use review::{review, Review};
 pub use severity::{Scale, Severity};

@@ -3,11 +3,12 @@
 //! compiler. The importer keeps text as typed, so a field's own text, or its row's
 //! anchor text (an action, an event), is found again in the source.
 
-use crate::fields::{List, Text};
+use crate::fields::{Part, Slot};
+use crate::location::{Location, Place};
 use crate::model::Report;
 
 /// 1-based line of `source` that holds the thing at `location`, when it can be found.
-pub fn line_of(source: &str, report: &Report, location: &str) -> Option<u32> {
+pub fn line_of(source: &str, report: &Report, location: &Location) -> Option<u32> {
     for needle in candidates(report, location) {
         let needle = needle.split_whitespace().collect::<Vec<_>>().join(" ");
         if needle.chars().count() < 3 {
@@ -29,38 +30,38 @@ fn find_line(source: &str, needle: &str) -> Option<u32> {
     })
 }
 
-/// `name[3].field` → ("name", Some(3), "field").
-fn split(location: &str) -> (&str, Option<usize>, &str) {
-    let (head, rest) = match location.find('[') {
-        Some(i) => (&location[..i], &location[i..]),
-        None => return (location, None, ""),
-    };
-    let close = rest.find(']').unwrap_or(rest.len());
-    let index = rest.get(1..close).and_then(|n| n.parse().ok());
-    let field = rest.get(close + 1..).unwrap_or("").trim_start_matches('.');
-    (head, index, field)
-}
-
 /// Texts to look for, most specific first.
-fn candidates(report: &Report, location: &str) -> Vec<String> {
-    if let Some(t) = Text::ALL.iter().find(|t| t.path() == location) {
-        return vec![t.get(report).clone(), t.label().to_string()];
-    }
-    let (head, index, field) = split(location);
-    if let Some(l) = List::ALL.iter().find(|l| l.path() == head) {
-        let items = l.get(report);
-        return match index.and_then(|i| items.get(i)) {
-            Some(item) => vec![item.clone()],
-            None => vec![l.label().to_string()],
-        };
-    }
-    let Some(i) = index else {
-        return vec![head.replace('_', " ")];
+fn candidates(report: &Report, location: &Location) -> Vec<String> {
+    let column = location.column.unwrap_or("");
+    let slot = match location.place {
+        Place::Slot(s) => s,
+        Place::ExtraSections => {
+            return location
+                .row
+                .and_then(|i| report.extra_sections.get(i))
+                .map(|s| vec![s.title.clone()])
+                .unwrap_or_default();
+        }
+        Place::Report => return vec![],
     };
-    match head {
-        "timeline" | "timeline.entries" => match report.timeline.entries.get(i) {
+    let part = match slot {
+        Slot::Text(t) => return vec![t.get(report).clone(), t.label().to_string()],
+        Slot::List(l) => {
+            let items = l.get(report);
+            return match location.row.and_then(|i| items.get(i)) {
+                Some(item) => vec![item.clone()],
+                None => vec![l.label().to_string()],
+            };
+        }
+        Slot::Part(p) => p,
+    };
+    let Some(i) = location.row else {
+        return vec![part.path().replace('_', " ")];
+    };
+    match part {
+        Part::Timeline => match report.timeline.entries.get(i) {
             Some(e) => {
-                let own = if field == "owner" {
+                let own = if column == "owner" {
                     e.owner.clone()
                 } else {
                     String::new()
@@ -69,9 +70,9 @@ fn candidates(report: &Report, location: &str) -> Vec<String> {
             }
             None => vec![],
         },
-        "action_items" => match report.action_items.get(i) {
+        Part::ActionItems => match report.action_items.get(i) {
             Some(a) => {
-                let own = match field {
+                let own = match column {
                     "owner" => a.owner.clone(),
                     "due" => a.due.clone(),
                     "priority" => a.priority.clone(),
@@ -81,9 +82,9 @@ fn candidates(report: &Report, location: &str) -> Vec<String> {
             }
             None => vec![],
         },
-        "root_cause.whys" => match report.root_cause.whys.get(i) {
+        Part::Whys => match report.root_cause.whys.get(i) {
             Some(w) => {
-                if field == "because" {
+                if column == "because" {
                     vec![w.because.clone(), w.why.clone()]
                 } else {
                     vec![w.why.clone(), w.because.clone()]
@@ -91,19 +92,25 @@ fn candidates(report: &Report, location: &str) -> Vec<String> {
             }
             None => vec![],
         },
-        "sign_off" => match report.sign_off.get(i) {
+        Part::SignOff => match report.sign_off.get(i) {
             Some(s) => vec![s.name.clone(), s.role.clone()],
             None => vec![],
         },
-        "extra_sections" => match report.extra_sections.get(i) {
-            Some(s) => vec![s.title.clone()],
-            None => vec![],
-        },
-        "contributing_factors.checklist" => match report.contributing_factors.checklist.get(i) {
+        Part::FactorChecklist => match report.contributing_factors.checklist.get(i) {
             Some(c) => vec![c.detail.clone(), c.category.label().to_string()],
             None => vec![],
         },
-        _ => vec![],
+        Part::MetaExtra | Part::ImpactExtra => {
+            let pairs = if part == Part::MetaExtra {
+                &report.meta.extra
+            } else {
+                &report.impact.extra
+            };
+            match pairs.get(i) {
+                Some(kv) => vec![kv.value.clone(), kv.key.clone()],
+                None => vec![],
+            }
+        }
     }
 }
 
@@ -138,20 +145,24 @@ mod tests {
         r
     }
 
+    fn at(text: &str) -> Location {
+        text.parse().unwrap_or(Location::REPORT)
+    }
+
     #[test]
     fn finds_fields_rows_and_empty_cells_by_their_row() {
         let r = report();
-        assert_eq!(line_of(SOURCE, &r, "meta.severity"), Some(3));
-        assert_eq!(line_of(SOURCE, &r, "timeline[1].time"), Some(8));
-        assert_eq!(line_of(SOURCE, &r, "action_items[0].owner"), Some(12));
-        assert_eq!(line_of(SOURCE, &r, "meta.title"), Some(1));
+        assert_eq!(line_of(SOURCE, &r, &at("meta.severity")), Some(3));
+        assert_eq!(line_of(SOURCE, &r, &at("timeline[1].time")), Some(8));
+        assert_eq!(line_of(SOURCE, &r, &at("action_items[0].owner")), Some(12));
+        assert_eq!(line_of(SOURCE, &r, &at("meta.title")), Some(1));
     }
 
     #[test]
     fn unknown_places_have_no_line() {
         let r = report();
-        assert_eq!(line_of(SOURCE, &r, "timeline[9].time"), None);
-        assert_eq!(line_of(SOURCE, &r, "prevention"), None);
-        assert_eq!(line_of(SOURCE, &r, "root_cause.whys"), None);
+        assert_eq!(line_of(SOURCE, &r, &at("timeline[9].time")), None);
+        assert_eq!(line_of(SOURCE, &r, &at("prevention")), None);
+        assert_eq!(line_of(SOURCE, &r, &at("root_cause.whys")), None);
     }
 }

@@ -81,7 +81,7 @@ pub fn to_markdown(report: &Report, options: &MarkdownOptions) -> String {
 /// which YAML reads back verbatim.
 fn front_matter(report: &Report, template: &Template) -> String {
     let q = |s: &str| serde_json::to_string(s).unwrap_or_else(|_| "\"\"".to_string());
-    let severity = Severity::parse(&report.meta.severity, scale_of(&report.template))
+    let severity = Severity::parse(&report.meta.severity, templates::scale_of(&report.template))
         .map(|s| s.name())
         .unwrap_or_else(|| report.meta.severity.trim().to_string());
     let mut fm = String::from("---\n");
@@ -94,10 +94,6 @@ fn front_matter(report: &Report, template: &Template) -> String {
     fm.push_str(&format!("schema_version: {}\n", report.schema_version));
     fm.push_str("---");
     fm
-}
-
-fn scale_of(template_id: &str) -> crate::severity::Scale {
-    templates::by_id_or_default(template_id).severity_scale
 }
 
 /// Collapses every run of whitespace (newlines included) into one space: for table cells
@@ -213,7 +209,7 @@ impl<'a> Writer<'a, '_> {
     fn text_value(&self, field: Text) -> String {
         let raw = field.get(self.report);
         if field == Text::Severity && self.report.template != self.template.id {
-            if let Some(s) = Severity::parse(raw, scale_of(&self.report.template)) {
+            if let Some(s) = Severity::parse(raw, templates::scale_of(&self.report.template)) {
                 return s.render(self.template.severity_scale);
             }
         }

@@ -12,6 +12,7 @@ pub const SCHEMA_VERSION: u32 = 1;
 
 /// A whole post-mortem.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "store", derive(reactive_stores::Store))]
 #[serde(default, deny_unknown_fields)]
 pub struct Report {
     /// Version of this JSON layout; see `SCHEMA_VERSION`.
@@ -85,6 +86,7 @@ impl Report {
 
 /// A key/value pair the author added that the model has no field for.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "store", derive(reactive_stores::Store))]
 #[serde(default, deny_unknown_fields)]
 pub struct KeyValue {
     pub key: String,
@@ -93,6 +95,7 @@ pub struct KeyValue {
 
 /// The incident's identifying facts (the metadata block of every seed).
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "store", derive(reactive_stores::Store))]
 #[serde(default, deny_unknown_fields)]
 pub struct Metadata {
     pub title: String,
@@ -133,6 +136,7 @@ pub struct Metadata {
 
 /// The summaries.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "store", derive(reactive_stores::Store))]
 #[serde(default, deny_unknown_fields)]
 pub struct Summary {
     /// One paragraph: what happened, when, impact (seed 000).
@@ -145,6 +149,7 @@ pub struct Summary {
 
 /// Impact metrics, the union of every seed's impact table.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "store", derive(reactive_stores::Store))]
 #[serde(default, deny_unknown_fields)]
 pub struct Impact {
     /// Prose description of user-facing impact.
@@ -265,6 +270,7 @@ impl EventKind {
 
 /// One timeline row.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "store", derive(reactive_stores::Store))]
 #[serde(default, deny_unknown_fields)]
 pub struct TimelineEntry {
     /// As typed: "14:30", "2024-01-15 14:30", "Oct 28 20:37:05 UTC".
@@ -276,6 +282,7 @@ pub struct TimelineEntry {
 
 /// The timeline.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "store", derive(reactive_stores::Store))]
 #[serde(default, deny_unknown_fields)]
 pub struct Timeline {
     pub entries: Vec<TimelineEntry>,
@@ -283,6 +290,7 @@ pub struct Timeline {
 
 /// One level of a Five Whys chain.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "store", derive(reactive_stores::Store))]
 #[serde(default, deny_unknown_fields)]
 pub struct Why {
     /// The question, as typed ("Why did the API return 503s?").
@@ -293,6 +301,7 @@ pub struct Why {
 
 /// Root cause analysis.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "store", derive(reactive_stores::Store))]
 #[serde(default, deny_unknown_fields)]
 pub struct RootCause {
     /// Technical account of the failure chain ("What happened").
@@ -366,6 +375,7 @@ impl FactorCategory {
 
 /// One entry of the categorised checklist.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "store", derive(reactive_stores::Store))]
 #[serde(default, deny_unknown_fields)]
 pub struct FactorCheck {
     pub category: FactorCategory,
@@ -385,6 +395,7 @@ impl Default for FactorCheck {
 
 /// Contributing factors: a free list and the categorised checklist.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "store", derive(reactive_stores::Store))]
 #[serde(default, deny_unknown_fields)]
 pub struct ContributingFactors {
     pub items: Vec<String>,
@@ -393,6 +404,7 @@ pub struct ContributingFactors {
 
 /// How the incident was detected, and the stated response-time figures.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "store", derive(reactive_stores::Store))]
 #[serde(default, deny_unknown_fields)]
 pub struct Detection {
     /// How it was detected: "Automated monitoring/alerting", "Customer report", … or free
@@ -415,6 +427,7 @@ pub struct Detection {
 
 /// Seed 000's response questions.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "store", derive(reactive_stores::Store))]
 #[serde(default, deny_unknown_fields)]
 pub struct Response {
     pub time_to_respond: String,
@@ -426,6 +439,7 @@ pub struct Response {
 
 /// How the incident was resolved.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "store", derive(reactive_stores::Store))]
 #[serde(default, deny_unknown_fields)]
 pub struct Resolution {
     pub immediate_fix: String,
@@ -522,6 +536,7 @@ impl Horizon {
 
 /// One action item.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "store", derive(reactive_stores::Store))]
 #[serde(default, deny_unknown_fields)]
 pub struct ActionItem {
     /// "1", "AI-1", "INC-123-1"…
@@ -545,6 +560,7 @@ pub struct ActionItem {
 
 /// Prevention (seed 001).
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "store", derive(reactive_stores::Store))]
 #[serde(default, deny_unknown_fields)]
 pub struct Prevention {
     pub prevent_recurrence: String,
@@ -554,6 +570,7 @@ pub struct Prevention {
 
 /// Lessons learned.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "store", derive(reactive_stores::Store))]
 #[serde(default, deny_unknown_fields)]
 pub struct Lessons {
     pub key_takeaways: Vec<String>,
@@ -563,6 +580,7 @@ pub struct Lessons {
 
 /// Appendix material.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "store", derive(reactive_stores::Store))]
 #[serde(default, deny_unknown_fields)]
 pub struct Appendix {
     pub related_incidents: Vec<String>,
@@ -577,6 +595,7 @@ pub struct Appendix {
 
 /// One sign-off row.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "store", derive(reactive_stores::Store))]
 #[serde(default, deny_unknown_fields)]
 pub struct SignOff {
     pub role: String,
@@ -586,6 +605,7 @@ pub struct SignOff {
 
 /// A section the author added: a title and a Markdown body, kept verbatim.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "store", derive(reactive_stores::Store))]
 #[serde(default, deny_unknown_fields)]
 pub struct ExtraSection {
     pub title: String,
@@ -595,6 +615,7 @@ pub struct ExtraSection {
 
 /// A template placeholder found in imported text.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "store", derive(reactive_stores::Store))]
 #[serde(default, deny_unknown_fields)]
 pub struct PlaceholderNote {
     /// Field path, e.g. `meta.date` or `timeline[2].time`.

@@ -7,8 +7,9 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+use crate::level::Level;
+use crate::location::Location;
 use crate::severity::Severity;
-use crate::validate::Level;
 
 /// What a policy says about one rule.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -109,6 +110,21 @@ pub enum PolicyError {
     /// The file is not valid JSON or names an unknown key.
     #[error("policy file: {0}")]
     Json(#[from] serde_json::Error),
+    /// A section names a field the report does not have (a typo would silently turn the
+    /// section's check off).
+    #[error("policy file: section `{section}` lists `{field}`, which is not a field of a report: {reason}")]
+    UnknownField {
+        section: String,
+        field: String,
+        reason: String,
+    },
+    /// A severity requires a section the policy does not define.
+    #[error("policy file: `required_sections.{severity}` names section `{id}`, which is not defined (sections: {known})")]
+    UnknownSection {
+        severity: String,
+        id: String,
+        known: String,
+    },
 }
 
 fn strings(items: &[&str]) -> Vec<String> {
@@ -290,10 +306,45 @@ impl Policy {
         self
     }
 
-    /// Reads a team's JSON policy file over the defaults.
+    /// Reads a team's JSON policy file over the defaults, and checks that every section
+    /// field and every required section it names exists.
     pub fn from_json(text: &str) -> Result<Policy, PolicyError> {
-        let file: PolicyFile = serde_json::from_str(text)?;
-        Ok(Policy::default().with(file))
+        let file: PolicyFile = serde_json::from_str(crate::read::strip_bom(text))?;
+        let policy = Policy::default().with(file);
+        policy.check()?;
+        Ok(policy)
+    }
+
+    /// Every `any_of` entry is a field, list or part of a report (`fields::Slot` paths),
+    /// and every required section id is defined.
+    pub fn check(&self) -> Result<(), PolicyError> {
+        for s in &self.sections {
+            for field in &s.any_of {
+                let reason = match field.parse::<Location>() {
+                    Ok(l) if l.row.is_none() && l.slot_of().is_some() => continue,
+                    Ok(_) => "a section is made of whole fields, not rows".to_string(),
+                    Err(e) => e.to_string(),
+                };
+                return Err(PolicyError::UnknownField {
+                    section: s.id.clone(),
+                    field: field.clone(),
+                    reason,
+                });
+            }
+        }
+        for (severity, ids) in &self.required_sections {
+            for id in ids {
+                if !self.sections.iter().any(|s| &s.id == id) {
+                    let known: Vec<&str> = self.sections.iter().map(|s| s.id.as_str()).collect();
+                    return Err(PolicyError::UnknownSection {
+                        severity: severity.clone(),
+                        id: id.clone(),
+                        known: known.join(", "),
+                    });
+                }
+            }
+        }
+        Ok(())
     }
 
     /// The key a severity has in the per-severity tables: "SEV1" … "SEV4" or "unknown".
@@ -410,5 +461,33 @@ mod tests {
         assert!(!p.within_tolerance(m(45), m(51)));
         assert!(p.within_tolerance(m(600), m(650)));
         assert!(!p.within_tolerance(m(600), m(670)));
+    }
+
+    #[test]
+    fn the_defaults_name_only_real_fields_and_sections() {
+        assert!(Policy::default().check().is_ok());
+    }
+
+    #[test]
+    fn a_section_naming_an_unknown_field_is_an_error_that_says_which() {
+        let text = r#"{"sections": [{"id": "impact", "label": "Impact", "any_of": ["impact.descripton"]}],
+            "required_sections": {"SEV1": ["impact"], "SEV2": [], "SEV3": [], "SEV4": [], "unknown": []}}"#;
+        let err = Policy::from_json(text).map(|_| ()).unwrap_err().to_string();
+        assert!(err.contains("section `impact`"), "{err}");
+        assert!(err.contains("`impact.descripton`"), "{err}");
+        let text = r#"{"sections": [{"id": "t", "label": "T", "any_of": ["timeline[2].time"]}]}"#;
+        let err = Policy::from_json(text).map(|_| ()).unwrap_err().to_string();
+        assert!(err.contains("whole fields"), "{err}");
+    }
+
+    #[test]
+    fn a_required_section_that_is_not_defined_is_an_error_that_says_which() {
+        let err = Policy::from_json(r#"{"required_sections": {"SEV1": ["sumary"]}}"#)
+            .map(|_| ())
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("`required_sections.SEV1`"), "{err}");
+        assert!(err.contains("`sumary`"), "{err}");
+        assert!(err.contains("summary, impact"), "{err}");
     }
 }

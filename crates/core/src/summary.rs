@@ -6,12 +6,12 @@ use serde::Serialize;
 
 use crate::model::Report;
 use crate::severity::Severity;
-use crate::time::{self, resolve_report_timeline};
+use crate::time::{self, resolve_report_timeline, ResolvedTimeline};
 use crate::validate::{self, Finding};
 
-/// One report summarised.
+/// One report at a glance (named apart from the report's own `model::Summary` section).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Summary {
+pub struct Overview {
     /// Template id, "000" … "004".
     pub template: String,
     pub title: String,
@@ -35,9 +35,13 @@ pub struct Summary {
 }
 
 /// Summarises a report given the findings validation produced for it.
-pub fn summarize(report: &Report, findings: &[Finding]) -> Summary {
-    let hint = validate::scale_hint(&report.template);
-    let resolved = resolve_report_timeline(report);
+pub fn summarize(report: &Report, findings: &[Finding]) -> Overview {
+    overview(report, findings, &resolve_report_timeline(report))
+}
+
+/// The same, from a timeline already resolved (validation resolves it once).
+pub fn overview(report: &Report, findings: &[Finding], resolved: &ResolvedTimeline) -> Overview {
+    let hint = crate::templates::scale_of(&report.template);
     let iso = |i: Option<usize>| -> Option<String> {
         let at = resolved.at.get(i?).copied().flatten()?;
         resolved.dated.then(|| at.to_rfc3339())
@@ -50,7 +54,7 @@ pub fn summarize(report: &Report, findings: &[Finding]) -> Summary {
             _ => None,
         })
     });
-    Summary {
+    Overview {
         template: report.template.clone(),
         title: report.meta.title.trim().to_string(),
         incident_id: report.meta.incident_id.trim().to_string(),

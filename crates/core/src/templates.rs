@@ -239,47 +239,59 @@ impl Template {
         self.sections().map(|(l, _)| l).min().unwrap_or(2)
     }
 
-    /// Every slot this template has a place for.
+    /// Every slot this template has a place for, in document order (the title first).
     pub fn placed_slots(&self) -> Vec<Slot> {
-        let mut out = Vec::new();
+        let mut out = vec![Slot::Text(Text::Title)];
         for b in self.blocks {
-            match *b {
-                Block::Rows { rows, extra, .. } => {
-                    for r in rows {
-                        match r.value {
-                            Value::Slot(s) => out.push(s),
-                            Value::StartEnd => {
-                                out.push(Slot::Text(Text::Start));
-                                out.push(Slot::Text(Text::End));
-                            }
-                        }
-                    }
-                    if let Some(p) = extra {
-                        out.push(Slot::Part(p));
-                    }
-                }
-                Block::Prose { field, .. } | Block::Labeled { field, .. } => {
-                    out.push(Slot::Text(field))
-                }
-                Block::Items { field, .. } => out.push(Slot::List(field)),
-                Block::Timeline { zone_intro, .. } => {
-                    out.push(Slot::Part(Part::Timeline));
-                    if zone_intro {
-                        out.push(Slot::Text(Text::Timezone));
-                    }
-                }
-                Block::Whys { .. } => out.push(Slot::Part(Part::Whys)),
-                Block::FactorChecklist { .. } => out.push(Slot::Part(Part::FactorChecklist)),
-                Block::DetectionChecklist { .. } => out.push(Slot::Text(Text::DetectionMethod)),
-                Block::ActionItems { .. } => out.push(Slot::Part(Part::ActionItems)),
-                Block::SignOff { .. } => out.push(Slot::Part(Part::SignOff)),
-                Block::Heading { .. } | Block::Rule | Block::Guidance(_) | Block::Fixed(_) => {}
-            }
+            out.extend(b.slots());
         }
-        // The title is always in the top heading.
-        out.push(Slot::Text(Text::Title));
         out
     }
+}
+
+impl Block {
+    /// The slots this block holds, in the order it shows them.
+    pub fn slots(&self) -> Vec<Slot> {
+        match *self {
+            Block::Rows { rows, extra, .. } => {
+                let mut out = Vec::new();
+                for r in rows {
+                    match r.value {
+                        Value::Slot(s) => out.push(s),
+                        Value::StartEnd => {
+                            out.push(Slot::Text(Text::Start));
+                            out.push(Slot::Text(Text::End));
+                        }
+                    }
+                }
+                out.extend(extra.map(Slot::Part));
+                out
+            }
+            Block::Prose { field, .. } | Block::Labeled { field, .. } => vec![Slot::Text(field)],
+            Block::Items { field, .. } => vec![Slot::List(field)],
+            // The zone sentence stands above the timeline table.
+            Block::Timeline { zone_intro, .. } => {
+                let mut out = Vec::new();
+                if zone_intro {
+                    out.push(Slot::Text(Text::Timezone));
+                }
+                out.push(Slot::Part(Part::Timeline));
+                out
+            }
+            Block::Whys { .. } => vec![Slot::Part(Part::Whys)],
+            Block::FactorChecklist { .. } => vec![Slot::Part(Part::FactorChecklist)],
+            Block::DetectionChecklist { .. } => vec![Slot::Text(Text::DetectionMethod)],
+            Block::ActionItems { .. } => vec![Slot::Part(Part::ActionItems)],
+            Block::SignOff { .. } => vec![Slot::Part(Part::SignOff)],
+            Block::Heading { .. } | Block::Rule | Block::Guidance(_) | Block::Fixed(_) => vec![],
+        }
+    }
+}
+
+/// The severity scale a template writes ("003" counts from P0, "004" from P1; seed 000's
+/// scale for an unknown id).
+pub fn scale_of(template_id: &str) -> crate::severity::Scale {
+    by_id_or_default(template_id).severity_scale
 }
 
 /// Heading of the section that collects what a template has no place for.

@@ -221,7 +221,7 @@ fn lint(file: &str) -> Vec<Finding> {
 fn pairs(findings: &[Finding]) -> Vec<(String, String)> {
     let mut p: Vec<(String, String)> = findings
         .iter()
-        .map(|f| (f.rule.clone(), f.location.clone()))
+        .map(|f| (f.rule.clone(), f.location.to_string()))
         .collect();
     p.sort();
     p

@@ -4,11 +4,12 @@
 //! (`action-item-vague`); serious incidents need items (`action-items-required`) that
 //! cover prevention and detection (`action-item-coverage`).
 
+use crate::fields::Part;
 use crate::model::{ActionItem, Category};
 use crate::policy::Policy;
 use crate::time::parse_date;
 
-use super::{is_placeholder, Context, Finding, Level, Rule};
+use super::{is_placeholder, Context, Finding, Level, Location, Rule};
 
 /// `action-item-owner`: missing or placeholder owner.
 pub const ACTION_ITEM_OWNER: Rule = Rule {
@@ -113,7 +114,7 @@ fn owner(cx: &Context) -> Vec<Finding> {
         .map(|(i, _)| {
             Finding::new(
                 &ACTION_ITEM_OWNER,
-                format!("action_items[{i}].owner"),
+                Location::cell(Part::ActionItems, i, "owner"),
                 format!("Action item {} has no owner.", i + 1),
             )
             .fix("Name one person (or a team with a named contact) who will see it through.")
@@ -138,7 +139,7 @@ fn due_date(cx: &Context) -> Vec<Finding> {
         out.push(
             Finding::new(
                 &ACTION_ITEM_DUE_DATE,
-                format!("action_items[{i}].due"),
+                Location::cell(Part::ActionItems, i, "due"),
                 message,
             )
             .fix("Set a due date as YYYY-MM-DD."),
@@ -162,7 +163,7 @@ fn priority(cx: &Context) -> Vec<Finding> {
         .map(|(i, _)| {
             Finding::new(
                 &ACTION_ITEM_PRIORITY,
-                format!("action_items[{i}].priority"),
+                Location::cell(Part::ActionItems, i, "priority"),
                 format!("Action item {} has no priority.", i + 1),
             )
             .fix("Set a priority (P1–P3, or High/Medium/Low).")
@@ -180,7 +181,7 @@ fn due_past(cx: &Context) -> Vec<Finding> {
             (due < incident).then(|| {
                 Finding::new(
                     &ACTION_ITEM_DUE_PAST,
-                    format!("action_items[{i}].due"),
+                    Location::cell(Part::ActionItems, i, "due"),
                     format!(
                         "Action item {} is due {due}, before the incident ({incident}).",
                         i + 1
@@ -306,7 +307,7 @@ fn vague(cx: &Context) -> Vec<Finding> {
             (is_vague(text) && real(text)).then(|| {
                 Finding::new(
                     &ACTION_ITEM_VAGUE,
-                    format!("action_items[{i}].{field}"),
+                    Location::cell(Part::ActionItems, i, field),
                     format!("\"{}\" does not say what will change.", text.trim()),
                 )
                 .fix("Name the concrete change and how you will know it is done (e.g. \"Add an alert when the DB pool is above 80% for 5 minutes\").")
@@ -326,7 +327,7 @@ fn required(cx: &Context) -> Vec<Finding> {
     let key = Policy::severity_key(cx.severity);
     vec![Finding::new(
         &ACTION_ITEMS_REQUIRED,
-        "action_items",
+        Part::ActionItems,
         format!("A {key} report has no action items."),
     )
     .fix("Add at least one item that prevents recurrence and one that detects it sooner.")]
@@ -413,7 +414,7 @@ fn coverage(cx: &Context) -> Vec<Finding> {
     .map(|(_, c, what)| {
         Finding::new(
             &ACTION_ITEM_COVERAGE,
-            "action_items",
+            Part::ActionItems,
             format!("No action item {what} (no {} item).", c.label()),
         )
         .fix(format!(

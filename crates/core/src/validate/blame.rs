@@ -7,7 +7,9 @@
 use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 
-use super::{is_placeholder, leaves, Context, Finding, LeafKind, Level, Loc, Rule};
+use super::{is_placeholder, leaves, Context, Finding, LeafKind, Level, Location, Rule};
+use crate::fields::{Part, Slot, Text};
+use crate::location::Place;
 
 /// `blame-language`: wording that blames people.
 pub const BLAME_LANGUAGE: Rule = Rule {
@@ -614,11 +616,9 @@ fn blame_language(cx: &Context) -> Vec<Finding> {
         if kind != LeafKind::Prose || text.trim().is_empty() {
             continue;
         }
-        let cause_field = matches!(
-            loc,
-            Loc::Field("root_cause.statement" | "root_cause.trigger")
-                | Loc::Item("root_cause.whys", _, "because")
-        );
+        let cause_field = loc == Location::text(Text::RootStatement)
+            || loc == Location::text(Text::Trigger)
+            || (loc.place == Place::Slot(Slot::Part(Part::Whys)) && loc.column == Some("because"));
         let mut seen: Vec<String> = Vec::new();
         for hit in find(text, &lexicon, cause_field) {
             if seen.contains(&hit.quote) {
@@ -627,7 +627,7 @@ fn blame_language(cx: &Context) -> Vec<Finding> {
             out.push(
                 Finding::new(
                     &BLAME_LANGUAGE,
-                    loc.to_string(),
+                    loc,
                     format!(
                         "\"{}\" points at a person rather than the system.",
                         hit.quote
@@ -737,10 +737,32 @@ mod tests {
         r.could_improve = vec!["Priya forgot to page the database team.".into()];
         let f = run(&BLAME_LANGUAGE, &r);
         assert_eq!(
-            f.iter().map(|f| f.location.as_str()).collect::<Vec<_>>(),
+            f.iter().map(|f| f.location.to_string()).collect::<Vec<_>>(),
             ["root_cause.statement", "could_improve[0]"]
         );
         assert!(f.iter().all(|f| f.fix.is_some()));
+    }
+
+    #[test]
+    fn the_detection_and_response_answers_are_read_as_prose() {
+        // These four are answered in sentences (their controls are text areas), so they
+        // are read for blame language like every other prose field.
+        for t in [
+            Text::DetectionMethod,
+            Text::RightAlert,
+            Text::AlertPrompt,
+            Text::RightPeoplePaged,
+        ] {
+            let mut r = clean();
+            *t.get_mut(&mut r) = "Priya forgot to page the database team.".into();
+            let f = run(&BLAME_LANGUAGE, &r);
+            assert_eq!(
+                f.iter().map(|f| f.location).collect::<Vec<_>>(),
+                [Location::text(t)],
+                "{}",
+                t.path()
+            );
+        }
     }
 
     #[test]
@@ -757,7 +779,7 @@ mod tests {
         .unwrap_or_default();
         let f = run_with(&BLAME_LANGUAGE, &r, &p);
         assert_eq!(
-            f.iter().map(|f| f.location.as_str()).collect::<Vec<_>>(),
+            f.iter().map(|f| f.location.to_string()).collect::<Vec<_>>(),
             ["could_improve[1]"]
         );
     }

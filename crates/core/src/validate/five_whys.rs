@@ -4,7 +4,7 @@
 use crate::fields::{Part, Slot};
 use crate::policy::Policy;
 
-use super::{is_placeholder, Context, Finding, Level, Rule};
+use super::{is_placeholder, Context, Finding, Level, Location, Rule};
 
 /// `five-whys-depth`: fewer answered whys than the policy asks, or a why without a because.
 pub const FIVE_WHYS_DEPTH: Rule = Rule {
@@ -35,7 +35,7 @@ fn five_whys_depth(cx: &Context) -> Vec<Finding> {
         out.push(
             Finding::new(
                 &FIVE_WHYS_DEPTH,
-                "root_cause.whys",
+                Part::Whys,
                 format!("{answered} of {min} whys are answered; a {severity} report needs {min}."),
             )
             .fix("Keep asking why until the answer is a condition the team can change."),
@@ -46,7 +46,7 @@ fn five_whys_depth(cx: &Context) -> Vec<Finding> {
             out.push(
                 Finding::new(
                     &FIVE_WHYS_DEPTH,
-                    format!("root_cause.whys[{i}].because"),
+                    Location::cell(Part::Whys, i, "because"),
                     format!("Why #{} has no because.", i + 1),
                 )
                 .fix("Answer it, or remove the question."),

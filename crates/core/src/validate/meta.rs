@@ -5,7 +5,8 @@
 use crate::severity::Scale;
 use crate::time::{parse_date, parse_datetime, parse_stamp};
 
-use super::{is_placeholder, noted, scale_hint, Context, Finding, Level, Rule};
+use super::{is_placeholder, noted, Context, Finding, Level, Location, Rule};
+use crate::fields::{Part, Text};
 
 /// `severity-unknown`: the severity is empty or names no single level.
 pub const SEVERITY_UNKNOWN: Rule = Rule {
@@ -44,24 +45,24 @@ fn severity_unknown(cx: &Context) -> Vec<Finding> {
     let text = cx.report.meta.severity.trim();
     if cx.severity.is_some()
         || is_placeholder(text)
-        || (text.is_empty() && noted(cx.report, "meta.severity"))
+        || (text.is_empty() && noted(cx.report, &Location::text(Text::Severity)))
     {
         return Vec::new();
     }
-    let scale = scale_words(scale_hint(&cx.report.template));
+    let scale = scale_words(crate::templates::scale_of(&cx.report.template));
     let message = if text.is_empty() {
         "No severity is set.".to_string()
     } else {
         format!("\"{text}\" is not a single severity level.")
     };
-    vec![Finding::new(&SEVERITY_UNKNOWN, "meta.severity", message)
+    vec![Finding::new(&SEVERITY_UNKNOWN, Text::Severity, message)
         .fix(format!("Set one level from {scale}."))]
 }
 
 fn date_invalid(cx: &Context) -> Vec<Finding> {
     let meta = &cx.report.meta;
     let mut out = Vec::new();
-    let mut check = |location: String, text: &str, needs_date: bool| {
+    let mut check = |location: Location, text: &str, needs_date: bool| {
         let t = text.trim();
         // Only punctuation (a stray table bar) is as good as empty.
         if !t.chars().any(char::is_alphanumeric) || is_placeholder(t) {
@@ -83,13 +84,13 @@ fn date_invalid(cx: &Context) -> Vec<Finding> {
             );
         }
     };
-    check("meta.date".into(), &meta.date, true);
-    check("meta.start".into(), &meta.start, false);
-    check("meta.end".into(), &meta.end, false);
-    check("meta.meeting_date".into(), &meta.meeting_date, true);
-    check("meta.finalized_date".into(), &meta.finalized_date, true);
+    check(Text::Date.into(), &meta.date, true);
+    check(Text::Start.into(), &meta.start, false);
+    check(Text::End.into(), &meta.end, false);
+    check(Text::MeetingDate.into(), &meta.meeting_date, true);
+    check(Text::FinalizedDate.into(), &meta.finalized_date, true);
     for (i, s) in cx.report.sign_off.iter().enumerate() {
-        check(format!("sign_off[{i}].date"), &s.date, true);
+        check(Location::cell(Part::SignOff, i, "date"), &s.date, true);
     }
     let start = parse_datetime(&meta.start, cx.time.offset);
     let end = parse_datetime(&meta.end, cx.time.offset);
@@ -98,7 +99,7 @@ fn date_invalid(cx: &Context) -> Vec<Finding> {
             out.push(
                 Finding::new(
                     &DATE_INVALID,
-                    "meta.end",
+                    Text::End,
                     format!(
                         "The end ({}) is before the start ({}).",
                         meta.end.trim(),
@@ -131,7 +132,7 @@ fn status_final_unsigned(cx: &Context) -> Vec<Finding> {
     }
     vec![Finding::new(
         &STATUS_FINAL_UNSIGNED,
-        "meta.status",
+        Text::Status,
         format!("Status is \"{}\" but nobody has signed off.", cx.report.meta.status.trim()),
     )
     .fix("Add a sign-off row with the approver's name and date, or set the status back to In Review.")]

@@ -74,7 +74,7 @@ fn compare(
     Some(
         Finding::new(
             rule,
-            field.path(),
+            field,
             format!(
                 "Stated {what} is {}, but the timeline shows {computed} ({} to {}).",
                 format_duration(stated),

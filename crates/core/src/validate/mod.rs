@@ -9,7 +9,7 @@ mod five_whys;
 mod meta;
 mod mismatch;
 mod placeholder;
-mod review;
+mod review_deadline;
 mod sections;
 mod timeline;
 
@@ -18,43 +18,17 @@ use std::fmt;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use crate::fields::Slot;
+pub use crate::level::Level;
+
+use crate::fields::{Part, Slot};
+pub use crate::location::Location;
 use crate::metrics::{self, Metrics};
 use crate::model::Report;
 use crate::policy::Policy;
-use crate::severity::{Scale, Severity};
+use crate::severity::Severity;
 use crate::time::{self, ResolvedTimeline, TimeContext};
 
 pub use crate::placeholder::{find_placeholders, is_placeholder, Placeholder};
-
-/// How much a finding matters.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Level {
-    /// A reviewer would send the report back.
-    Error,
-    /// Worth fixing before review.
-    Warning,
-    /// Worth knowing.
-    Info,
-}
-
-impl Level {
-    /// Lower-case name, as in CLI output ("error").
-    pub fn name(self) -> &'static str {
-        match self {
-            Level::Error => "error",
-            Level::Warning => "warning",
-            Level::Info => "info",
-        }
-    }
-}
-
-impl fmt::Display for Level {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.name())
-    }
-}
 
 /// One thing a reviewer would point out.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -62,8 +36,8 @@ pub struct Finding {
     /// Stable kebab-case rule id (`docs/rules.md`).
     pub rule: String,
     pub level: Level,
-    /// Field path the UI can jump to: `meta.severity`, `timeline[3].time`.
-    pub location: String,
+    /// Where in the report, for jumping to it: `meta.severity`, `timeline[3].time`.
+    pub location: Location,
     /// Plain-words description.
     pub message: String,
     /// Suggested fix, where one exists.
@@ -76,7 +50,7 @@ pub struct Finding {
 
 impl Finding {
     /// A finding of `rule` at its default level.
-    pub fn new(rule: &Rule, location: impl Into<String>, message: impl Into<String>) -> Self {
+    pub fn new(rule: &Rule, location: impl Into<Location>, message: impl Into<String>) -> Self {
         Finding {
             rule: rule.id.to_string(),
             level: rule.level,
@@ -136,7 +110,7 @@ pub const RULES: &[Rule] = &[
     action_items::ACTION_ITEM_DUE_PAST,
     action_items::ACTION_ITEM_VAGUE,
     action_items::ACTION_ITEM_COVERAGE,
-    review::REVIEW_DEADLINE,
+    review_deadline::REVIEW_DEADLINE,
     blame::BLAME_LANGUAGE,
 ];
 
@@ -169,7 +143,10 @@ impl<'a> Context<'a> {
         Context {
             report,
             policy,
-            severity: Severity::parse(&report.meta.severity, scale_hint(&report.template)),
+            severity: Severity::parse(
+                &report.meta.severity,
+                crate::templates::scale_of(&report.template),
+            ),
             time,
             timeline,
             metrics,
@@ -197,24 +174,27 @@ impl<'a> Context<'a> {
 /// True when an import recorded a placeholder at `location` (`Report::placeholders`): the
 /// field was left empty because it held template text, which the `placeholder` rule
 /// reports; rules that would call the empty field "missing" stay quiet.
-pub(crate) fn noted(report: &Report, location: &str) -> bool {
-    report.placeholders.iter().any(|n| n.location == location)
-}
-
-/// The severity scale a template writes ("003" counts from P0, "004" from P1).
-pub fn scale_hint(template: &str) -> Scale {
-    crate::templates::by_id_or_default(template).severity_scale
+pub(crate) fn noted(report: &Report, location: &Location) -> bool {
+    report
+        .placeholders
+        .iter()
+        .any(|n| n.location.parse::<Location>().ok().as_ref() == Some(location))
 }
 
 /// Runs every rule the policy enables; findings carry the policy's level for their rule.
 pub fn validate(report: &Report, policy: &Policy) -> Vec<Finding> {
-    let context = Context::new(report, policy);
+    run(&Context::new(report, policy))
+}
+
+/// Runs every rule the context's policy enables over an interpreted report.
+pub fn run(context: &Context) -> Vec<Finding> {
+    let policy = context.policy;
     let mut out = Vec::new();
     for rule in RULES {
         let Some(level) = policy.level(rule.id, rule.level) else {
             continue;
         };
-        out.extend((rule.check)(&context).into_iter().map(|mut f| {
+        out.extend((rule.check)(context).into_iter().map(|mut f| {
             f.level = level;
             f
         }));
@@ -280,25 +260,6 @@ pub fn score(findings: &[Finding]) -> u8 {
     u8::try_from(100u32.saturating_sub(lost)).unwrap_or(0)
 }
 
-/// Where a text leaf sits, formatted only when a finding needs it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Loc {
-    /// `meta.title`
-    Field(&'static str),
-    /// `timeline[3].time`, or `went_well[2]` when the field is empty.
-    Item(&'static str, usize, &'static str),
-}
-
-impl fmt::Display for Loc {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Loc::Field(p) => f.write_str(p),
-            Loc::Item(p, i, "") => write!(f, "{p}[{i}]"),
-            Loc::Item(p, i, field) => write!(f, "{p}[{i}].{field}"),
-        }
-    }
-}
-
 /// What a text leaf holds, which decides the rules that read it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum LeafKind {
@@ -313,109 +274,110 @@ pub(crate) enum LeafKind {
     OwnRule,
 }
 
-/// Every text leaf of the report with its location, in report order.
-pub(crate) fn leaves(report: &Report) -> Vec<(Loc, LeafKind, &str)> {
-    use crate::fields::{List, Text};
+/// Every text leaf of the report with its location, in report order. Which leaves are
+/// prose comes from the field tables (`Text::kind`, `List::kind`, `Part::columns`).
+pub(crate) fn leaves(report: &Report) -> Vec<(Location, LeafKind, &str)> {
+    use crate::fields::{CellKind, List, ListKind, Text, TextKind};
     use LeafKind::{Log, Prose, Value};
-    let mut out: Vec<(Loc, LeafKind, &str)> =
+    let mut out: Vec<(Location, LeafKind, &str)> =
         Vec::with_capacity(64 + report.timeline.entries.len() * 3 + report.action_items.len() * 10);
     for t in Text::ALL {
-        // Fields of sentences, read for blame language; the rest are short values.
-        let prose = matches!(
-            t,
-            Text::Summary
-                | Text::OneLine
-                | Text::Executive
-                | Text::ImpactDescription
-                | Text::BusinessImpact
-                | Text::WhatHappened
-                | Text::Analysis
-                | Text::RootStatement
-                | Text::Trigger
-                | Text::DetectionGaps
-                | Text::ImmediateFix
-                | Text::Verification
-                | Text::PreventRecurrence
-                | Text::DetectFaster
-                | Text::RecoverFaster
-                | Text::SupportingData
-                | Text::CommunicationClear
-                | Text::RunbookUseful
-                | Text::DetectionEffective
-                | Text::ResolutionEffective
-        );
-        let kind = if prose { Prose } else { Value };
-        out.push((Loc::Field(t.path()), kind, t.get(report)));
+        let kind = if t.kind() == TextKind::Prose {
+            Prose
+        } else {
+            Value
+        };
+        out.push((Location::text(*t), kind, t.get(report)));
     }
     for l in List::ALL {
-        let kind = match l {
-            List::Logs => Log,
-            List::Services | List::RelatedIncidents | List::Dashboards | List::References => Value,
-            _ => Prose,
+        let kind = match l.kind() {
+            ListKind::Log => Log,
+            ListKind::Value => Value,
+            ListKind::Prose => Prose,
         };
         for (i, s) in l.get(report).iter().enumerate() {
-            out.push((Loc::Item(l.path(), i, ""), kind, s));
+            out.push((Location::item(*l, i), kind, s));
         }
     }
+    // A cell's kind comes from its part's column table.
+    let kind_of = |part: Part, key: &str| match part.column(key).map(|c| c.kind) {
+        Some(CellKind::Prose) => Prose,
+        _ => Value,
+    };
     for (i, e) in report.timeline.entries.iter().enumerate() {
-        out.push((Loc::Item("timeline", i, "time"), Value, &e.time));
-        out.push((Loc::Item("timeline", i, "event"), Prose, &e.event));
-        out.push((Loc::Item("timeline", i, "owner"), Value, &e.owner));
+        for (key, text) in [("time", &e.time), ("event", &e.event), ("owner", &e.owner)] {
+            let p = Part::Timeline;
+            out.push((Location::cell(p, i, key), kind_of(p, key), text));
+        }
     }
     for (i, w) in report.root_cause.whys.iter().enumerate() {
-        out.push((Loc::Item("root_cause.whys", i, "why"), Prose, &w.why));
-        out.push((
-            Loc::Item("root_cause.whys", i, "because"),
-            Prose,
-            &w.because,
-        ));
+        for (key, text) in [("why", &w.why), ("because", &w.because)] {
+            let p = Part::Whys;
+            out.push((Location::cell(p, i, key), kind_of(p, key), text));
+        }
     }
     for (i, c) in report.contributing_factors.checklist.iter().enumerate() {
+        let p = Part::FactorChecklist;
         out.push((
-            Loc::Item("contributing_factors.checklist", i, "detail"),
-            Prose,
+            Location::cell(p, i, "detail"),
+            kind_of(p, "detail"),
             &c.detail,
         ));
     }
     for (i, a) in report.action_items.iter().enumerate() {
-        let p = "action_items";
-        out.push((Loc::Item(p, i, "id"), Value, &a.id));
-        out.push((Loc::Item(p, i, "action"), Prose, &a.action));
-        out.push((Loc::Item(p, i, "owner"), LeafKind::OwnRule, &a.owner));
-        out.push((Loc::Item(p, i, "priority"), LeafKind::OwnRule, &a.priority));
-        out.push((Loc::Item(p, i, "due"), LeafKind::OwnRule, &a.due));
-        out.push((Loc::Item(p, i, "status"), Value, &a.status));
-        out.push((Loc::Item(p, i, "tracking"), Value, &a.tracking));
-        out.push((Loc::Item(p, i, "description"), Prose, &a.description));
-        out.push((Loc::Item(p, i, "rationale"), Prose, &a.rationale));
-        out.push((
-            Loc::Item(p, i, "success_criteria"),
-            Prose,
-            &a.success_criteria,
-        ));
+        let p = Part::ActionItems;
+        for (key, text) in [
+            ("id", &a.id),
+            ("action", &a.action),
+            ("owner", &a.owner),
+            ("priority", &a.priority),
+            ("due", &a.due),
+            ("status", &a.status),
+            ("tracking", &a.tracking),
+            ("description", &a.description),
+            ("rationale", &a.rationale),
+            ("success_criteria", &a.success_criteria),
+        ] {
+            // Owner, due date and priority have rules of their own.
+            let kind = if matches!(key, "owner" | "priority" | "due") {
+                LeafKind::OwnRule
+            } else {
+                kind_of(p, key)
+            };
+            out.push((Location::cell(p, i, key), kind, text));
+        }
     }
     for (i, s) in report.sign_off.iter().enumerate() {
-        out.push((Loc::Item("sign_off", i, "role"), Value, &s.role));
-        out.push((Loc::Item("sign_off", i, "name"), Value, &s.name));
-        out.push((Loc::Item("sign_off", i, "date"), Value, &s.date));
+        let p = Part::SignOff;
+        for (key, text) in [("role", &s.role), ("name", &s.name), ("date", &s.date)] {
+            out.push((Location::cell(p, i, key), kind_of(p, key), text));
+        }
     }
     for (i, kv) in report.meta.extra.iter().enumerate() {
-        out.push((Loc::Item("meta.extra", i, "value"), Value, &kv.value));
+        out.push((
+            Location::cell(Part::MetaExtra, i, "value"),
+            Value,
+            &kv.value,
+        ));
     }
     for (i, kv) in report.impact.extra.iter().enumerate() {
-        out.push((Loc::Item("impact.extra", i, "value"), Value, &kv.value));
+        out.push((
+            Location::cell(Part::ImpactExtra, i, "value"),
+            Value,
+            &kv.value,
+        ));
     }
     for (i, s) in report.extra_sections.iter().enumerate() {
-        out.push((Loc::Item("extra_sections", i, "body"), Prose, &s.body));
+        out.push((Location::extra_section(i, Some("body")), Prose, &s.body));
     }
     out
 }
 
-/// The text at a finding location (`timeline[3].time`), if the location names a text leaf.
-pub fn text_at<'r>(report: &'r Report, location: &str) -> Option<&'r str> {
+/// The text at a location (`timeline[3].time`), if the location names a text leaf.
+pub fn text_at<'r>(report: &'r Report, location: &Location) -> Option<&'r str> {
     leaves(report)
         .into_iter()
-        .find(|(loc, _, _)| loc.to_string() == location)
+        .find(|(loc, _, _)| loc == location)
         .map(|(_, _, text)| text)
 }
 
@@ -444,7 +406,10 @@ pub(crate) mod testing {
 
     /// The locations a rule reports.
     pub fn locations(rule: &Rule, report: &Report) -> Vec<String> {
-        run(rule, report).into_iter().map(|f| f.location).collect()
+        run(rule, report)
+            .into_iter()
+            .map(|f| f.location.to_string())
+            .collect()
     }
 }
 
@@ -512,7 +477,7 @@ mod tests {
         let Some(r) = rule("placeholder") else {
             panic!("placeholder rule registered");
         };
-        let warn = Finding::new(r, "meta.title", "x");
+        let warn = Finding::new(r, crate::fields::Text::Title, "x");
         let mut err = warn.clone();
         err.level = Level::Error;
         err.rule = "missing-section".into();
@@ -577,13 +542,13 @@ mod tests {
     fn text_at_finds_leaves_by_location() {
         let report = clean();
         assert_eq!(
-            text_at(&report, "timeline[1].time"),
+            text_at(&report, &Location::cell(Part::Timeline, 1, "time")),
             Some(report.timeline.entries[1].time.as_str())
         );
         assert_eq!(
-            text_at(&report, "meta.title"),
+            text_at(&report, &Location::text(crate::fields::Text::Title)),
             Some(report.meta.title.as_str())
         );
-        assert_eq!(text_at(&report, "nowhere[9]"), None);
+        assert_eq!(text_at(&report, &Location::row(Part::Timeline, 99)), None);
     }
 }

@@ -4,7 +4,9 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::{find_placeholders, is_placeholder, leaves, Context, Finding, LeafKind, Level, Rule};
+use super::{
+    find_placeholders, is_placeholder, leaves, Context, Finding, LeafKind, Level, Location, Rule,
+};
 
 /// `placeholder`: template placeholder text still present anywhere.
 pub const PLACEHOLDER: Rule = Rule {
@@ -14,7 +16,7 @@ pub const PLACEHOLDER: Rule = Rule {
     check: placeholder,
 };
 
-fn finding(location: String, text: &str) -> Finding {
+fn finding(location: Location, text: &str) -> Finding {
     Finding::new(
         &PLACEHOLDER,
         location,
@@ -26,7 +28,7 @@ fn finding(location: String, text: &str) -> Finding {
 fn placeholder(cx: &Context) -> Vec<Finding> {
     let report = cx.report;
     let mut out = Vec::new();
-    let mut seen: HashSet<(String, String)> = HashSet::new();
+    let mut seen: HashSet<(Location, String)> = HashSet::new();
     let all = leaves(report);
     for (loc, kind, text) in &all {
         // Action-item owner, due date and priority: their own rules report placeholders.
@@ -46,7 +48,7 @@ fn placeholder(cx: &Context) -> Vec<Finding> {
                 .collect()
         };
         for p in found {
-            let key = (loc.to_string(), p);
+            let key = (*loc, p);
             if seen.insert(key.clone()) {
                 out.push(finding(key.0, &key.1));
             }
@@ -55,12 +57,15 @@ fn placeholder(cx: &Context) -> Vec<Finding> {
     if report.placeholders.is_empty() {
         return out;
     }
-    let by_location: HashMap<String, (LeafKind, &str)> = all
+    let by_location: HashMap<Location, (LeafKind, &str)> = all
         .iter()
-        .map(|(loc, kind, text)| (loc.to_string(), (*kind, *text)))
+        .map(|(loc, kind, text)| (*loc, (*kind, *text)))
         .collect();
     for note in &report.placeholders {
-        let current = by_location.get(&note.location);
+        // Notes come from the importer, which writes only real locations; one that is not
+        // (an older file) is still reported, against the whole report.
+        let location = note.location.parse().unwrap_or(Location::REPORT);
+        let current = by_location.get(&location);
         if current.is_some_and(|(kind, _)| *kind == LeafKind::OwnRule) {
             continue;
         }
@@ -69,9 +74,9 @@ fn placeholder(cx: &Context) -> Vec<Finding> {
         if filled {
             continue;
         }
-        let key = (note.location.clone(), note.text.clone());
+        let key = (location, note.text.clone());
         if seen.insert(key) {
-            let mut f = finding(note.location.clone(), &note.text);
+            let mut f = finding(location, &note.text);
             f.line = note.line;
             out.push(f);
         } else if let Some(f) = out
@@ -97,9 +102,9 @@ mod tests {
         r.summary.summary = "At HH:MM the API failed; again at HH:MM. Owner [Name].".into();
         r.timeline.entries[2].time = "HH:MM".into();
         let f = run(&PLACEHOLDER, &r);
-        let got: Vec<(&str, &str)> = f
+        let got: Vec<(String, &str)> = f
             .iter()
-            .map(|f| (f.location.as_str(), f.message.as_str()))
+            .map(|f| (f.location.to_string(), f.message.as_str()))
             .collect();
         assert_eq!(f.len(), 4, "{got:?}");
         assert_eq!(f[0].location, "meta.title");

@@ -5,7 +5,7 @@ use crate::fields::{Part, Slot};
 use crate::model::Report;
 use crate::policy::Policy;
 
-use super::{is_placeholder, Context, Finding, Level, Rule};
+use super::{is_placeholder, Context, Finding, Level, Location, Rule};
 
 /// `missing-section`: a required section is absent or empty.
 pub const MISSING_SECTION: Rule = Rule {
@@ -85,11 +85,12 @@ fn missing_section(cx: &Context) -> Vec<Finding> {
         if !in_template {
             continue;
         }
+        // Policies are checked on loading, so the first field is a real location.
         let location = section
             .any_of
             .first()
-            .cloned()
-            .unwrap_or_else(|| id.clone());
+            .and_then(|p| p.parse::<Location>().ok())
+            .unwrap_or(Location::REPORT);
         let why = if cx.severity.is_some() {
             format!("a {severity} report requires it")
         } else {
@@ -115,7 +116,7 @@ fn unknown_section(cx: &Context) -> Vec<Finding> {
         .map(|(i, s)| {
             Finding::new(
                 &UNKNOWN_SECTION,
-                format!("extra_sections[{i}]"),
+                Location::extra_section(i, None),
                 format!(
                     "Section \"{}\" is not part of template {}; it is kept as written.",
                     s.title, cx.report.template
@@ -146,7 +147,7 @@ mod tests {
         r.action_items.clear();
         let f = run(&MISSING_SECTION, &r);
         assert_eq!(
-            f.iter().map(|f| f.location.as_str()).collect::<Vec<_>>(),
+            f.iter().map(|f| f.location.to_string()).collect::<Vec<_>>(),
             ["summary.summary", "action_items"]
         );
         assert!(f[0].message.contains("SEV2"), "{}", f[0].message);

@@ -6,7 +6,8 @@ use chrono::{DateTime, FixedOffset, TimeDelta};
 
 use crate::time::{format_duration, resolve_timeline};
 
-use super::{is_placeholder, noted, Context, Finding, Level, Rule};
+use super::{is_placeholder, noted, Context, Finding, Level, Location, Rule};
+use crate::fields::Part;
 
 /// `timeline-time`: a time that cannot be read, or one outside the incident window.
 pub const TIMELINE_TIME: Rule = Rule {
@@ -47,7 +48,7 @@ fn timeline_time(cx: &Context) -> Vec<Finding> {
         .enumerate()
     {
         let time = entry.time.trim();
-        let location = || format!("timeline[{i}].time");
+        let location = || Location::cell(Part::Timeline, i, "time");
         if time.is_empty() {
             if !entry.event.trim().is_empty() && !noted(cx.report, &location()) {
                 out.push(
@@ -103,7 +104,7 @@ fn timeline_order(cx: &Context) -> Vec<Finding> {
             Some((l, j)) if at < l => out.push(
                 Finding::new(
                     &TIMELINE_ORDER,
-                    format!("timeline[{i}].time"),
+                    Location::cell(Part::Timeline, i, "time"),
                     format!(
                         "This row ({}) is {} earlier than row {} above it ({}).",
                         entries[i].time.trim(),
@@ -211,7 +212,7 @@ mod tests {
         ]);
         let f = run(&TIMELINE_TIME, &r);
         assert_eq!(
-            f.iter().map(|f| f.location.as_str()).collect::<Vec<_>>(),
+            f.iter().map(|f| f.location.to_string()).collect::<Vec<_>>(),
             ["timeline[0].time", "timeline[3].time"]
         );
         assert!(f[0].message.contains("before"), "{}", f[0].message);

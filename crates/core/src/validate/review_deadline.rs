@@ -58,7 +58,7 @@ fn review_deadline(cx: &Context) -> Vec<Finding> {
     let days = gap.num_hours() as f64 / 24.0;
     vec![Finding::new(
         &REVIEW_DEADLINE,
-        "meta.meeting_date",
+        crate::fields::Text::MeetingDate,
         format!(
             "The review meeting ({text}) was {days:.1} days after the incident; the policy for {key} is within {hours} hours."
         ),
