@@ -1,45 +1,28 @@
 //! Hindsight web app: a Leptos single-page editor for post-mortems over `hindsight-core`.
 //! The report lives in this browser's localStorage; every rule, rendering and parsing is
-//! the core's. `main.rs` only mounts [`App`].
+//! the core's. `main.rs` only mounts [`App`]. The folders:
+//!
+//! - `app/`: state and side effects, no views (the shared handles, library, storage,
+//!   undo history, live review, files in and out);
+//! - `start/`: the start screen (library, templates, import);
+//! - `editor/`: the editor page (outline, sections, review panel, preview, export);
+//! - `parts/`: the section bodies, over one generic row table;
+//! - `controls/`: text fields, date-time pickers, cells, markers;
+//! - `chrome/`: banners, toasts and the drop zone around every screen.
 
-mod action_items;
-mod banner;
-mod bind_value;
-pub mod date_time;
-pub mod doc;
+pub mod app;
+mod chrome;
+mod controls;
 mod editor;
-pub mod export;
-mod export_bar;
-mod extra_sections;
-mod factor_checklist;
-mod field_marker;
-pub mod findings;
-mod findings_panel;
-pub mod history;
-pub mod import;
-mod importer;
-mod key_values;
-pub mod layout;
-mod list_field;
-mod metrics_table;
-mod preview;
-pub mod rows;
-mod section_view;
-mod sign_off;
-mod start_screen;
-pub mod state;
-pub mod storage;
-mod text_field;
-mod timeline;
-mod undo_toast;
-mod whys;
+mod parts;
+mod start;
 
-use banner::Banner;
+pub use app::{use_ctx, Ctx};
+use chrome::banner::Banner;
+use chrome::undo_toast::UndoToast;
 use editor::Editor;
 use leptos::prelude::*;
-use start_screen::StartScreen;
-pub use state::{use_ctx, Ctx};
-use undo_toast::UndoToast;
+use start::StartScreen;
 
 /// The whole app: storage banner, then the editor or the start screen.
 #[component]
@@ -57,7 +40,7 @@ pub fn App() -> impl IntoView {
             ctx.step(redo);
         }
     });
-    let dragging = importer::install_drop_zone(ctx);
+    let dragging = chrome::drop_zone::install_drop_zone(ctx);
     let hide = window_event_listener(leptos::ev::pagehide, move |_| ctx.flush());
     let vis = window_event_listener(leptos::ev::visibilitychange, move |_| ctx.flush());
     on_cleanup(move || {

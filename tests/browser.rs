@@ -3,7 +3,7 @@
 //! start and end pickers.
 #![cfg(target_arch = "wasm32")]
 
-use hindsight::storage::{CORRUPT_PREFIX, DOC_PREFIX, INDEX_KEY};
+use hindsight::app::storage::{CORRUPT_PREFIX, DOC_PREFIX, INDEX_KEY};
 use hindsight::App;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;

@@ -375,17 +375,22 @@ impl Part {
         self.columns().iter().find(|c| c.key == key)
     }
 
+    /// How many rows the part has.
+    pub fn len(self, report: &Report) -> usize {
+        match self {
+            Part::Timeline => report.timeline.entries.len(),
+            Part::Whys => report.root_cause.whys.len(),
+            Part::FactorChecklist => report.contributing_factors.checklist.len(),
+            Part::ActionItems => report.action_items.len(),
+            Part::SignOff => report.sign_off.len(),
+            Part::MetaExtra => report.meta.extra.len(),
+            Part::ImpactExtra => report.impact.extra.len(),
+        }
+    }
+
     /// True when the report holds nothing for this part.
     pub fn is_empty(self, report: &Report) -> bool {
-        match self {
-            Part::Timeline => report.timeline.entries.is_empty(),
-            Part::Whys => report.root_cause.whys.is_empty(),
-            Part::FactorChecklist => report.contributing_factors.checklist.is_empty(),
-            Part::ActionItems => report.action_items.is_empty(),
-            Part::SignOff => report.sign_off.is_empty(),
-            Part::MetaExtra => report.meta.extra.is_empty(),
-            Part::ImpactExtra => report.impact.extra.is_empty(),
-        }
+        self.len(report) == 0
     }
 }
 

@@ -17,6 +17,8 @@ pub mod policy;
 pub mod read;
 pub mod review;
 pub mod severity;
+#[cfg(feature = "store")]
+pub mod store;
 pub mod summary;
 pub mod templates;
 pub mod time;

@@ -135,6 +135,19 @@ impl Location {
         }
     }
 
+    /// True when the row this location names (if any) exists in `report`, so reading or
+    /// writing it cannot go out of range.
+    pub fn exists_in(&self, report: &crate::model::Report) -> bool {
+        let Some(i) = self.row else { return true };
+        let len = match self.place {
+            Place::Slot(Slot::List(l)) => l.get(report).len(),
+            Place::Slot(Slot::Part(p)) => p.len(report),
+            Place::ExtraSections => report.extra_sections.len(),
+            _ => 0,
+        };
+        i < len
+    }
+
     /// The field, list or part this location is in, if it is in one.
     pub fn slot_of(&self) -> Option<Slot> {
         match self.place {

@@ -1,0 +1,162 @@
+//! Files in and out of the browser: the core renders Markdown and JSON and reads them
+//! back (`read_any`); this file names the exports, hands them to the browser as downloads
+//! or to the clipboard, reads files the browser hands over, and words the import notes.
+
+use super::library::file_stem;
+use hindsight_core::{to_json, to_markdown, MarkdownOptions, Read, Report};
+use wasm_bindgen::JsCast;
+
+/// A file ready to download.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Export {
+    pub name: String,
+    pub mime: &'static str,
+    pub text: String,
+}
+
+/// The Markdown export, exactly as the CLI's `convert --to md` writes it.
+pub fn markdown(report: &Report, template: &str, front_matter: bool) -> Export {
+    let options = MarkdownOptions {
+        template: Some(template.to_string()),
+        front_matter,
+        placeholders: false,
+    };
+    Export {
+        name: format!("{}.md", file_stem(report)),
+        mime: "text/markdown;charset=utf-8",
+        text: to_markdown(report, &options),
+    }
+}
+
+/// The JSON export (the core's format, which the CLI and import read back).
+pub fn json(report: &Report) -> Export {
+    Export {
+        name: format!("{}.json", file_stem(report)),
+        mime: "application/json;charset=utf-8",
+        text: to_json(report),
+    }
+}
+
+/// Starts a download of `export`. Returns false when the browser refused.
+pub fn download(export: &Export) -> bool {
+    let run = || -> Option<()> {
+        let parts = js_sys::Array::of1(&export.text.clone().into());
+        let opts = web_sys::BlobPropertyBag::new();
+        opts.set_type(export.mime);
+        let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts).ok()?;
+        let url = web_sys::Url::create_object_url_with_blob(&blob).ok()?;
+        let document = web_sys::window()?.document()?;
+        let a: web_sys::HtmlAnchorElement = document.create_element("a").ok()?.dyn_into().ok()?;
+        a.set_href(&url);
+        a.set_download(&export.name);
+        a.style().set_property("display", "none").ok()?;
+        document.body()?.append_child(&a).ok()?;
+        a.click();
+        a.remove();
+        // Revoking right away can cancel the download in some browsers; later is fine.
+        let url2 = url.clone();
+        leptos::prelude::set_timeout(
+            move || {
+                let _ = web_sys::Url::revoke_object_url(&url2);
+            },
+            std::time::Duration::from_secs(30),
+        );
+        Some(())
+    };
+    run().is_some()
+}
+
+/// What an import produced: the report and anything the author should know.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Imported {
+    pub report: Report,
+    pub notes: Vec<String>,
+}
+
+/// Reads pasted or dropped text through the core: JSON or Markdown, whichever it is.
+/// Text that is not a report is refused with the core's reason, and creates nothing.
+pub fn import(name: &str, text: &str) -> Result<Imported, String> {
+    let read = hindsight_core::read_any(Some(name), text).map_err(|e| format!("{name}: {e}"))?;
+    let imported = match read {
+        Read::Json(report) => {
+            return Ok(Imported {
+                report,
+                notes: Vec::new(),
+            })
+        }
+        Read::Markdown(imported) => imported,
+    };
+    let line = |l: Option<u32>| l.map(|l| format!(" (line {l})")).unwrap_or_default();
+    let mut notes: Vec<String> = imported
+        .warnings
+        .iter()
+        .map(|w| format!("{name}{}: {}", line(w.line), w.message))
+        .collect();
+    notes.extend(imported.unmapped.iter().map(|u| {
+        format!(
+            "{name}{}: “{}” has no place in the template; it was kept as {}",
+            line(u.line),
+            u.title,
+            u.kept_at
+        )
+    }));
+    let mut report = imported.report;
+    if let Some(t) = imported.template {
+        report.template = t;
+    }
+    Ok(Imported { report, notes })
+}
+
+/// Reads a browser `File` as text.
+pub async fn file_text(file: &web_sys::File) -> Result<String, String> {
+    let promise = file.text();
+    match wasm_bindgen_futures::JsFuture::from(promise).await {
+        Ok(v) => v
+            .as_string()
+            .ok_or_else(|| "the file is not text".to_string()),
+        Err(_) => Err("the browser could not read the file".to_string()),
+    }
+}
+
+/// Copies text to the clipboard; resolves to whether it worked.
+pub async fn copy(text: String) -> bool {
+    let Some(window) = web_sys::window() else {
+        return false;
+    };
+    let promise = window.navigator().clipboard().write_text(&text);
+    wasm_bindgen_futures::JsFuture::from(promise).await.is_ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn json_round_trips_through_the_core() {
+        let mut r = Report::new("003");
+        r.meta.title = "Cache stampede".into();
+        let text = hindsight_core::to_json(&r);
+        assert_eq!(import("x.json", &text).map(|i| i.report), Ok(r));
+    }
+
+    #[test]
+    fn markdown_goes_through_the_core_importer() {
+        let md = "# Post-Mortem: Cache stampede\n\n## Summary\n\nThe cache fell over.\n";
+        let imported = import("notes.md", md).expect("markdown is read");
+        assert_eq!(imported.report.meta.title, "Cache stampede");
+    }
+
+    #[test]
+    fn bad_json_says_where() {
+        let e = import("x.json", "{\"meta\": 3}").unwrap_err();
+        assert!(e.contains("x.json"), "{e}");
+    }
+
+    #[test]
+    fn a_pasted_json_with_a_bom_keeps_its_content() {
+        let mut r = Report::new("000");
+        r.meta.title = "Pasted from an editor".into();
+        let text = format!("\u{feff}{}", hindsight_core::to_json(&r));
+        assert_eq!(import("pasted text", &text).map(|i| i.report), Ok(r));
+    }
+}

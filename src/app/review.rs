@@ -1,0 +1,160 @@
+//! The live review: the core's `review` (findings, metrics, score, overview) runs at most
+//! once per frame after a change, and each control hears only about the findings at its
+//! own location, so a report with thousands of controls does not re-render them all when
+//! the findings change.
+
+use hindsight_core::policy::Policy;
+use hindsight_core::validate::{Finding, Level};
+use hindsight_core::{Location, Report, Review};
+use leptos::prelude::*;
+use reactive_stores::Store;
+use std::collections::HashMap;
+
+/// Findings grouped by location.
+pub fn by_location(findings: &[Finding]) -> HashMap<Location, Vec<Finding>> {
+    let mut map: HashMap<Location, Vec<Finding>> = HashMap::new();
+    for f in findings {
+        map.entry(f.location).or_default().push(f.clone());
+    }
+    map
+}
+
+/// The worst level among findings, for markers and section states.
+pub fn worst(findings: &[Finding]) -> Option<Level> {
+    findings.iter().map(|f| f.level).min()
+}
+
+/// The live review and the per-location signals.
+#[derive(Clone, Copy)]
+pub struct LiveReview {
+    /// The latest review; `None` until the first one ran.
+    pub review: RwSignal<Option<Review>>,
+    /// Its findings alone, changed only when they change.
+    pub findings: Memo<Vec<Finding>>,
+    per_location: StoredValue<HashMap<Location, ArcRwSignal<Vec<Finding>>>>,
+    last: StoredValue<HashMap<Location, Vec<Finding>>>,
+    pending: StoredValue<bool>,
+}
+
+impl LiveReview {
+    pub fn new() -> LiveReview {
+        let review = RwSignal::new(None::<Review>);
+        LiveReview {
+            review,
+            findings: Memo::new(move |_| {
+                review.with(|r| r.as_ref().map(|r| r.findings.clone()).unwrap_or_default())
+            }),
+            per_location: StoredValue::new(HashMap::new()),
+            last: StoredValue::new(HashMap::new()),
+            pending: StoredValue::new(false),
+        }
+    }
+
+    /// The findings at exactly this location, as a signal that changes only when they do.
+    pub fn at(self, location: Location) -> ArcRwSignal<Vec<Finding>> {
+        if let Some(s) = self.per_location.with_value(|m| m.get(&location).cloned()) {
+            return s;
+        }
+        let current = self
+            .last
+            .with_value(|m| m.get(&location).cloned().unwrap_or_default());
+        let s = ArcRwSignal::new(current);
+        self.per_location.update_value(|m| {
+            m.insert(location, s.clone());
+        });
+        s
+    }
+
+    /// Reviews now.
+    pub fn run(self, report: &Report) {
+        self.apply(hindsight_core::review(report, &Policy::default()));
+    }
+
+    fn apply(self, review: Review) {
+        let grouped = by_location(&review.findings);
+        let old = self.last.get_value();
+        self.per_location.with_value(|signals| {
+            for (location, signal) in signals {
+                let new = grouped.get(location);
+                if new != old.get(location) {
+                    signal.set(new.cloned().unwrap_or_default());
+                }
+            }
+        });
+        self.last.set_value(grouped);
+        let changed = self.review.with_untracked(|r| r.as_ref() != Some(&review));
+        if changed {
+            self.review.set(Some(review));
+        }
+    }
+
+    /// Reviews once in the next frame, however many changes come before it.
+    pub fn schedule(self, report: Store<Report>) {
+        if self.pending.get_value() {
+            return;
+        }
+        self.pending.set_value(true);
+        request_animation_frame(move || {
+            // The app may have been unmounted (tests do) before the frame came.
+            if self.pending.is_disposed() || report.is_disposed() {
+                return;
+            }
+            self.pending.set_value(false);
+            let review = report.with_untracked(|r| hindsight_core::review(r, &Policy::default()));
+            self.apply(review);
+        });
+    }
+}
+
+impl Default for LiveReview {
+    fn default() -> Self {
+        LiveReview::new()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use hindsight_core::fields::{Part, Text};
+
+    fn at(text: &str) -> Location {
+        text.parse().unwrap_or(Location::REPORT)
+    }
+
+    #[test]
+    fn locations_belong_to_their_parts() {
+        assert!(at("timeline[3].time").is_within(&at("timeline")));
+        assert!(at("timeline[3].time").is_within(&at("timeline[3].time")));
+        assert!(at("root_cause.whys[0].why").is_within(&at("root_cause.whys")));
+        assert!(!Location::text(Text::Title).is_within(&Location::text(Text::Trigger)));
+        assert!(!Location::part(Part::Timeline).is_within(&at("timeline[3]")));
+    }
+
+    #[test]
+    fn focus_falls_back_to_enclosing_parts() {
+        let names = |l: Location| {
+            l.and_parents()
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            names(at("timeline[3].time")),
+            ["timeline[3].time", "timeline[3]", "timeline"]
+        );
+        assert_eq!(names(at("meta.title")), ["meta.title"]);
+    }
+
+    #[test]
+    fn findings_group_by_location() {
+        let mut r = Report::new("000");
+        r.meta.severity = "SEV9".into();
+        let review = hindsight_core::review(&r, &Policy::default());
+        let grouped = by_location(&review.findings);
+        let severity = grouped
+            .get(&Location::text(Text::Severity))
+            .map(|f| f.iter().map(|f| f.rule.as_str()).collect::<Vec<_>>());
+        assert_eq!(severity, Some(vec!["severity-unknown"]));
+        assert_eq!(worst(&review.findings), Some(Level::Error));
+    }
+}

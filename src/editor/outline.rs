@@ -1,0 +1,172 @@
+//! Which sections the editor shows for a template, and which report fields each holds:
+//! read from the core's template definition, plus "Additional Notes" for content the
+//! template has no place for (so switching template never hides anything).
+
+use hindsight_core::fields::{Slot, Text};
+use hindsight_core::templates::{Block, Template, ADDITIONAL_NOTES};
+use hindsight_core::Location;
+#[cfg(test)]
+use hindsight_core::Report;
+
+/// One piece of a section: a sub-heading or a field.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Item {
+    Sub(&'static str),
+    Field(Slot),
+}
+
+/// One editor section: a heading and what is under it, in template order.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Section {
+    pub title: String,
+    pub items: Vec<Item>,
+}
+
+impl Section {
+    /// Field paths in this section.
+    #[cfg(test)]
+    pub fn paths(&self) -> Vec<&'static str> {
+        self.slots().map(|s| s.path()).collect()
+    }
+
+    /// The slots in this section, in order.
+    pub fn slots(&self) -> impl Iterator<Item = Slot> + '_ {
+        self.items.iter().filter_map(|i| match i {
+            Item::Field(s) => Some(*s),
+            Item::Sub(_) => None,
+        })
+    }
+
+    /// True when a finding at `at` belongs to this section.
+    pub fn holds(&self, at: &Location) -> bool {
+        self.slots().any(|s| at.is_within(&Location::slot(s)))
+    }
+}
+
+/// The editor's sections for a template, and a last "Additional Notes" section for
+/// content in slots the template does not place (what the editor's memos compose).
+#[cfg(test)]
+pub fn sections(template: &Template, report: &Report) -> Vec<Section> {
+    let mut out = placed(template);
+    let orphans: Vec<Slot> = unplaced(template)
+        .into_iter()
+        .filter(|s| !s.is_empty(report))
+        .collect();
+    out.extend(additional_notes(orphans));
+    out
+}
+
+/// The slots a template has no place for (where content moved in from another
+/// template, or imported, would otherwise be hidden).
+pub fn unplaced(template: &Template) -> Vec<Slot> {
+    let placed = template.placed_slots();
+    Slot::all().filter(|s| !placed.contains(s)).collect()
+}
+
+/// The "Additional Notes" section for these slots, if there are any.
+pub fn additional_notes(slots: Vec<Slot>) -> Option<Section> {
+    (!slots.is_empty()).then(|| Section {
+        title: ADDITIONAL_NOTES.to_string(),
+        items: slots.into_iter().map(Item::Field).collect(),
+    })
+}
+
+/// The sections a template places, in its order (the title first).
+pub fn placed(template: &Template) -> Vec<Section> {
+    let top = template.section_level();
+    let mut out: Vec<Section> = vec![Section {
+        title: "Details".to_string(),
+        items: vec![Item::Field(Slot::Text(Text::Title))],
+    }];
+    let mut seen: Vec<Slot> = vec![Slot::Text(Text::Title)];
+    for b in template.blocks {
+        match *b {
+            Block::Heading { level, text } if level <= top => out.push(Section {
+                title: text.to_string(),
+                items: Vec::new(),
+            }),
+            Block::Heading { text, .. } => {
+                if let Some(s) = out.last_mut() {
+                    s.items.push(Item::Sub(text));
+                }
+            }
+            _ => {
+                for slot in b.slots() {
+                    if seen.contains(&slot) {
+                        continue;
+                    }
+                    seen.push(slot);
+                    if let Some(s) = out.last_mut() {
+                        s.items.push(Item::Field(slot));
+                    }
+                }
+            }
+        }
+    }
+    // Sub-headings with nothing under them (before the next sub-heading) are dropped.
+    for s in &mut out {
+        let items = std::mem::take(&mut s.items);
+        for (i, it) in items.iter().enumerate() {
+            let keep = match it {
+                Item::Sub(_) => matches!(items.get(i + 1), Some(Item::Field(_))),
+                Item::Field(_) => true,
+            };
+            if keep {
+                s.items.push(*it);
+            }
+        }
+    }
+    out.retain(|s| !s.items.is_empty());
+    out
+}
+
+/// The id of a section's element, for the table of contents and scrolling.
+pub fn section_anchor(title: &str) -> String {
+    let slug: String = title
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() {
+                c.to_ascii_lowercase()
+            } else {
+                '-'
+            }
+        })
+        .collect();
+    format!("section-{slug}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    use hindsight_core::templates;
+
+    #[test]
+    fn every_template_places_title_timeline_and_actions() {
+        for t in templates::all() {
+            let s = sections(t, &Report::new(t.id));
+            let all: Vec<&str> = s.iter().flat_map(|s| s.paths()).collect();
+            assert!(all.contains(&"meta.title"), "{}", t.id);
+            assert!(all.contains(&"timeline"), "{}", t.id);
+            assert!(all.contains(&"action_items"), "{}", t.id);
+            assert!(s.iter().all(|s| s.title != ADDITIONAL_NOTES), "{}", t.id);
+        }
+    }
+
+    #[test]
+    fn content_without_a_place_shows_under_additional_notes() {
+        for t in templates::all() {
+            let mut r = Report::new(t.id);
+            for slot in Slot::all() {
+                if let Slot::Text(x) = slot {
+                    *x.get_mut(&mut r) = "x".into();
+                }
+            }
+            let s = sections(t, &r);
+            let shown: Vec<&str> = s.iter().flat_map(|s| s.paths()).collect();
+            for x in Text::ALL {
+                assert!(shown.contains(&x.path()), "{} hides {}", t.id, x.path());
+            }
+        }
+    }
+}

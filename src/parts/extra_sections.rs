@@ -1,0 +1,51 @@
+//! Sections the author adds: a title (rename by editing it) and a Markdown body.
+
+use super::row_table::{push, row_table, Shape};
+use crate::app::use_ctx;
+use crate::controls::cell::text_cell;
+use hindsight_core::fields::EXTRA_SECTION_COLUMNS;
+use hindsight_core::model::ReportStoreFields;
+use hindsight_core::{ExtraSection, Location};
+use leptos::prelude::*;
+use reactive_stores::Field;
+
+#[component]
+pub fn ExtraSections() -> impl IntoView {
+    let ctx = use_ctx();
+    let rows: Field<Vec<ExtraSection>> = ctx.report.extra_sections().into();
+    let row = move |i: usize| {
+        EXTRA_SECTION_COLUMNS
+            .iter()
+            .map(|c| {
+                text_cell(
+                    Location::extra_section(i, Some(c.key)),
+                    c.label.to_string(),
+                    c.kind,
+                    None,
+                )
+            })
+            .collect_view()
+    };
+    let tools = view! {
+        <button type="button" class="add" data-testid="add-section"
+            on:click=move |_| push(ctx, rows, |_| ExtraSection { title: "New section".into(), body: String::new() })>
+            "+ Add section"
+        </button>
+    }
+    .into_any();
+    let shape = Shape {
+        path: "extra_sections",
+        class: "extra-rows",
+        list_class: "rows",
+        row_class: "row extra-row",
+        row_testid: None,
+        what: "section",
+        label: None,
+    };
+    view! {
+        <section class="section extra" data-path="extra_sections" id="section-extra">
+            <h2>"Additional sections"</h2>
+            {row_table(rows, shape, row, tools)}
+        </section>
+    }
+}

@@ -1,0 +1,44 @@
+//! Author-added key/value rows (extra metadata, extra impact metrics).
+
+use super::row_table::{column, push, row_table, Shape};
+use crate::app::use_ctx;
+use hindsight_core::fields::Part;
+use hindsight_core::model::{ImpactStoreFields, MetadataStoreFields, ReportStoreFields};
+use hindsight_core::KeyValue;
+use leptos::prelude::*;
+use reactive_stores::Field;
+
+/// The key/value rows of `part` (`Part::MetaExtra` or `Part::ImpactExtra`).
+#[component]
+pub fn KeyValues(part: Part, label: &'static str) -> impl IntoView {
+    let ctx = use_ctx();
+    let rows: Field<Vec<KeyValue>> = if part == Part::ImpactExtra {
+        ctx.report.impact().extra().into()
+    } else {
+        ctx.report.meta().extra().into()
+    };
+    let row = move |i: usize| {
+        part.columns()
+            .iter()
+            .map(|c| column(part, i, c.key))
+            .collect_view()
+    };
+    let path = part.path();
+    let tools = view! {
+        <button type="button" class="add" data-testid=format!("add-{path}")
+            on:click=move |_| push(ctx, rows, |_| KeyValue::default())>
+            "+ Add row"
+        </button>
+    }
+    .into_any();
+    let shape = Shape {
+        path,
+        class: "part pairs",
+        list_class: "rows",
+        row_class: "row pair-row",
+        row_testid: None,
+        what: "row",
+        label: Some(label),
+    };
+    row_table(rows, shape, row, tools)
+}
