@@ -11,7 +11,8 @@ import { chromium } from 'playwright-core';
 
 const here = dirname(fileURLToPath(import.meta.url));
 export const root = join(here, '..');
-export const dist = join(root, 'dist');
+// HINDSIGHT_DIST serves another build (the keystroke benchmark compares two).
+export const dist = process.env.HINDSIGHT_DIST || join(root, 'dist');
 
 const FLAGS = [
   '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',

@@ -235,9 +235,18 @@ mod tests {
         h.record_text(title(), "".into(), "A".into(), 0.0);
         h.record_text(title(), "A".into(), "AB".into(), 100.0 + BURST_MS);
         h.record_text(cell, "".into(), "x".into(), 200.0 + BURST_MS);
-        assert_eq!(h.undo(Report::default), Some(Apply::SetText(cell, "".into())));
-        assert_eq!(h.undo(Report::default), Some(Apply::SetText(title(), "A".into())));
-        assert_eq!(h.undo(Report::default), Some(Apply::SetText(title(), "".into())));
+        assert_eq!(
+            h.undo(Report::default),
+            Some(Apply::SetText(cell, "".into()))
+        );
+        assert_eq!(
+            h.undo(Report::default),
+            Some(Apply::SetText(title(), "A".into()))
+        );
+        assert_eq!(
+            h.undo(Report::default),
+            Some(Apply::SetText(title(), "".into()))
+        );
         assert!(h.undo(Report::default).is_none());
     }
 

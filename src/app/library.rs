@@ -143,7 +143,10 @@ mod tests {
         assert_eq!(e.score, review.score);
         let old: Entry = serde_json::from_str(r#"{"id": "r2", "edited_ms": 1}"#)
             .unwrap_or_else(|_| Entry::of("x".into(), 0.0, &r, &review));
-        assert_eq!((old.id.as_str(), old.shown_title()), ("r2", "Untitled post-mortem".to_string()));
+        assert_eq!(
+            (old.id.as_str(), old.shown_title()),
+            ("r2", "Untitled post-mortem".to_string())
+        );
     }
 
     #[test]

@@ -100,6 +100,24 @@ impl Ctx {
         storage::load_report(&storage::local().ok()?, id)
     }
 
+    /// Changes the open report without telling anyone; the caller then notifies exactly
+    /// the fields it wrote (`Field::notify`). A store write through an indexed row would
+    /// notify every sibling row (reactive_stores 0.4 notifies the whole list), which on a
+    /// 1,000-row timeline re-renders thousands of controls per keystroke.
+    pub fn write_quietly(self, f: impl FnOnce(&mut Report)) {
+        self.report.try_update_untracked(f);
+    }
+
+    /// Writes `value` at `at` and notifies only the controls that read that field.
+    fn set_text(self, at: Location, lens: Field<String>, value: String) {
+        self.write_quietly(|r| {
+            if let Some(t) = at.text_mut(r) {
+                *t = value;
+            }
+        });
+        lens.notify();
+    }
+
     /// The author typed `value` into the control at `at`, which edits `lens`. Writes that
     /// one field (only what reads it re-renders) and records a small undo step.
     pub fn type_text(self, at: Location, lens: Field<String>, value: String) {
@@ -110,7 +128,7 @@ impl Ctx {
         if before == value {
             return;
         }
-        lens.set(value.clone());
+        self.set_text(at, lens, value.clone());
         if let Some(id) = self.open.get_untracked() {
             self.histories.update_value(|h| {
                 h.entry(id)
@@ -418,7 +436,7 @@ impl Ctx {
             Some(Apply::SetText(at, value)) => {
                 let exists = self.report.with_untracked(|r| at.exists_in(r));
                 if let (true, Some(lens)) = (exists, at.lens(self.report)) {
-                    lens.set(value);
+                    self.set_text(at, lens, value);
                 }
             }
             Some(Apply::Replace(report)) => self.report.set(report),

@@ -182,7 +182,11 @@ pub fn load_report(storage: &web_sys::Storage, id: &str) -> Option<Report> {
 
 /// Saves one report.
 pub fn save_report(storage: &web_sys::Storage, id: &str, report: &Report) -> Result<(), Problem> {
-    set(storage, &format!("{DOC_PREFIX}{id}"), &encode_report(report))
+    set(
+        storage,
+        &format!("{DOC_PREFIX}{id}"),
+        &encode_report(report),
+    )
 }
 
 /// Saves the list order and what it shows.

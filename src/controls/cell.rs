@@ -6,7 +6,7 @@ use super::bind_value::bind_value;
 use super::marker::marker;
 use crate::app::use_ctx;
 use hindsight_core::fields::CellKind;
-use hindsight_core::Location;
+use hindsight_core::{Location, Report};
 use leptos::prelude::*;
 use reactive_stores::Field;
 
@@ -68,7 +68,12 @@ pub fn shown(at: Location, lens: Field<String>) -> Signal<String> {
 
 /// One labelled text input bound to the text at `at`. `list` names a `<datalist>` of
 /// suggestions.
-pub fn text_cell(at: Location, label: String, kind: CellKind, list: Option<&'static str>) -> AnyView {
+pub fn text_cell(
+    at: Location,
+    label: String,
+    kind: CellKind,
+    list: Option<&'static str>,
+) -> AnyView {
     let ctx = use_ctx();
     let Some(lens) = at.lens(ctx.report) else {
         return ().into_any();
@@ -104,16 +109,19 @@ pub fn text_cell(at: Location, label: String, kind: CellKind, list: Option<&'sta
     .into_any()
 }
 
-/// A select over an optional enum held at `lens` (an event kind, a category).
-pub fn choice_cell<T>(
+/// A select over an optional enum held at `lens` (an event kind, a category), written
+/// by `set`.
+pub fn choice_cell<T, S>(
     at: Location,
     label: &'static str,
     all: &'static [T],
     name: fn(T) -> &'static str,
     lens: Field<Option<T>>,
+    set: S,
 ) -> AnyView
 where
     T: Copy + PartialEq + Send + Sync + 'static,
+    S: Fn(&mut Report, Option<T>) + Copy + Send + Sync + 'static,
 {
     let ctx = use_ctx();
     let value = Signal::derive(move || {
@@ -130,7 +138,10 @@ where
             .ok()
             .and_then(|i| all.get(i).copied());
         if ctx.report.with_untracked(|r| at.exists_in(r)) && lens.get_untracked() != picked {
-            ctx.change_in(|| lens.set(picked));
+            ctx.change_in(|| {
+                ctx.write_quietly(|r| set(r, picked));
+                lens.notify();
+            });
         }
     };
     let options = all

@@ -6,8 +6,8 @@ use super::bind_value::bind_value;
 use crate::app::use_ctx;
 use chrono::{FixedOffset, Timelike};
 use hindsight_core::fields::Text;
-use hindsight_core::Location;
 use hindsight_core::time::{known_zones, parse_stamp, parse_zone, DatePart};
+use hindsight_core::Location;
 use leptos::prelude::*;
 
 /// Zone select value meaning "the stored text is kept as typed".

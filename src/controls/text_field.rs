@@ -7,8 +7,8 @@ use super::date_time::DateTimeControl;
 use super::marker::marker;
 use crate::app::use_ctx;
 use hindsight_core::fields::{Text, TextKind};
-use hindsight_core::Location;
 use hindsight_core::templates::Template;
+use hindsight_core::Location;
 use leptos::prelude::*;
 
 fn owned(list: &[&str]) -> Vec<String> {

@@ -54,7 +54,11 @@ pub fn score_class(score: u8) -> &'static str {
 pub fn ReviewPanel(#[prop(into)] sections: Signal<Vec<Section>>) -> impl IntoView {
     let ctx = use_ctx();
     let findings = ctx.review.findings;
-    let readiness = Memo::new(move |_| ctx.review.review.with(|r| r.as_ref().map_or(100, |r| r.score)));
+    let readiness = Memo::new(move |_| {
+        ctx.review
+            .review
+            .with(|r| r.as_ref().map_or(100, |r| r.score))
+    });
     let grouped = Memo::new(move |_| {
         let sections = sections.get();
         let mut groups: Vec<(String, Vec<Finding>)> = Vec::new();

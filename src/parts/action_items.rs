@@ -1,7 +1,7 @@
 //! Action items: every column the core's table names (id, action, owner, priority, due,
 //! status, category, horizon, link, and the detail columns where the template has them).
 
-use super::row_table::{push, row_table, Shape};
+use super::row_table::{row_table, Rows, Shape};
 use crate::app::use_ctx;
 use crate::controls::cell::{choice_cell, text_cell};
 use hindsight_core::fields::{CellKind, Part};
@@ -32,7 +32,7 @@ fn cell(i: usize, key: &'static str) -> AnyView {
 #[component]
 pub fn ActionItems(template: &'static Template) -> impl IntoView {
     let ctx = use_ctx();
-    let rows: Field<Vec<ActionItem>> = ctx.report.action_items().into();
+    let rows = Rows::new(ctx.report.action_items().into(), |r| &mut r.action_items);
     // Per-item description, rationale and success criteria: shown when the template has
     // them (seed 002), or when any item already holds some, so nothing is hidden.
     let template_details = template
@@ -40,15 +40,17 @@ pub fn ActionItems(template: &'static Template) -> impl IntoView {
         .iter()
         .any(|b| matches!(b, Block::ActionItems { details: true, .. }));
     let details = template_details
-        || rows.with_untracked(|items| {
+        || rows.field.with_untracked(|items| {
             items.iter().any(|a| {
-                !(a.description.is_empty() && a.rationale.is_empty() && a.success_criteria.is_empty())
+                !(a.description.is_empty()
+                    && a.rationale.is_empty()
+                    && a.success_criteria.is_empty())
             })
         });
     let p = Part::ActionItems;
     let row = move |i: usize| {
-        let category: Field<Option<Category>> = rows.at_unkeyed(i).category().into();
-        let horizon: Field<Option<Horizon>> = rows.at_unkeyed(i).horizon().into();
+        let category: Field<Option<Category>> = rows.field.at_unkeyed(i).category().into();
+        let horizon: Field<Option<Horizon>> = rows.field.at_unkeyed(i).horizon().into();
         let plain: Vec<AnyView> = p
             .columns()
             .iter()
@@ -60,6 +62,11 @@ pub fn ActionItems(template: &'static Template) -> impl IntoView {
                     &Category::ALL,
                     Category::label,
                     category,
+                    move |r, v| {
+                        if let Some(a) = r.action_items.get_mut(i) {
+                            a.category = v;
+                        }
+                    },
                 ),
                 CellKind::Horizon => choice_cell(
                     Location::cell(p, i, c.key),
@@ -67,6 +74,11 @@ pub fn ActionItems(template: &'static Template) -> impl IntoView {
                     &Horizon::ALL,
                     Horizon::label,
                     horizon,
+                    move |r, v| {
+                        if let Some(a) = r.action_items.get_mut(i) {
+                            a.horizon = v;
+                        }
+                    },
                 ),
                 _ => cell(i, c.key),
             })
@@ -82,7 +94,7 @@ pub fn ActionItems(template: &'static Template) -> impl IntoView {
     };
     let tools = view! {
         <button type="button" class="add" data-testid="add-action"
-            on:click=move |_| push(ctx, rows, |items| ActionItem {
+            on:click=move |_| rows.push(ctx, |items| ActionItem {
                 id: (items.len() + 1).to_string(),
                 status: "Open".into(),
                 ..Default::default()

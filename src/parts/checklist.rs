@@ -48,7 +48,10 @@ pub fn FactorChecklist() -> impl IntoView {
                         ctx.type_text(at, lens, v);
                     }
                 }
-                None => ctx.change_in(|| checklist.update(|l| entry(l, c).detail = v)),
+                None => ctx.change_in(|| {
+                    ctx.write_quietly(|r| entry(&mut r.contributing_factors.checklist, c).detail = v);
+                    checklist.notify();
+                }),
             };
             view! {
                 <li class="check-row">
@@ -56,7 +59,10 @@ pub fn FactorChecklist() -> impl IntoView {
                         prop:checked=move || current.get().is_some_and(|(_, on, _)| on)
                         on:change=move |ev| {
                             let on = event_target_checked(&ev);
-                            ctx.change_in(|| checklist.update(|l| entry(l, c).checked = on));
+                            ctx.change_in(|| {
+                                ctx.write_quietly(|r| entry(&mut r.contributing_factors.checklist, c).checked = on);
+                                checklist.notify();
+                            });
                         } />
                     <label for=id>{c.label()}</label>
                     <input type="text" id=detail_id.clone() data-testid=detail_id class="detail"

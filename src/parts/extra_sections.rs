@@ -1,18 +1,19 @@
 //! Sections the author adds: a title (rename by editing it) and a Markdown body.
 
-use super::row_table::{push, row_table, Shape};
+use super::row_table::{row_table, Rows, Shape};
 use crate::app::use_ctx;
 use crate::controls::cell::text_cell;
 use hindsight_core::fields::EXTRA_SECTION_COLUMNS;
 use hindsight_core::model::ReportStoreFields;
 use hindsight_core::{ExtraSection, Location};
 use leptos::prelude::*;
-use reactive_stores::Field;
 
 #[component]
 pub fn ExtraSections() -> impl IntoView {
     let ctx = use_ctx();
-    let rows: Field<Vec<ExtraSection>> = ctx.report.extra_sections().into();
+    let rows = Rows::new(ctx.report.extra_sections().into(), |r| {
+        &mut r.extra_sections
+    });
     let row = move |i: usize| {
         EXTRA_SECTION_COLUMNS
             .iter()
@@ -28,7 +29,7 @@ pub fn ExtraSections() -> impl IntoView {
     };
     let tools = view! {
         <button type="button" class="add" data-testid="add-section"
-            on:click=move |_| push(ctx, rows, |_| ExtraSection { title: "New section".into(), body: String::new() })>
+            on:click=move |_| rows.push(ctx, |_| ExtraSection { title: "New section".into(), body: String::new() })>
             "+ Add section"
         </button>
     }

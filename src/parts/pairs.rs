@@ -1,21 +1,20 @@
 //! Author-added key/value rows (extra metadata, extra impact metrics).
 
-use super::row_table::{column, push, row_table, Shape};
+use super::row_table::{column, row_table, Rows, Shape};
 use crate::app::use_ctx;
 use hindsight_core::fields::Part;
 use hindsight_core::model::{ImpactStoreFields, MetadataStoreFields, ReportStoreFields};
 use hindsight_core::KeyValue;
 use leptos::prelude::*;
-use reactive_stores::Field;
 
 /// The key/value rows of `part` (`Part::MetaExtra` or `Part::ImpactExtra`).
 #[component]
 pub fn KeyValues(part: Part, label: &'static str) -> impl IntoView {
     let ctx = use_ctx();
-    let rows: Field<Vec<KeyValue>> = if part == Part::ImpactExtra {
-        ctx.report.impact().extra().into()
+    let rows: Rows<KeyValue> = if part == Part::ImpactExtra {
+        Rows::new(ctx.report.impact().extra().into(), |r| &mut r.impact.extra)
     } else {
-        ctx.report.meta().extra().into()
+        Rows::new(ctx.report.meta().extra().into(), |r| &mut r.meta.extra)
     };
     let row = move |i: usize| {
         part.columns()
@@ -26,7 +25,7 @@ pub fn KeyValues(part: Part, label: &'static str) -> impl IntoView {
     let path = part.path();
     let tools = view! {
         <button type="button" class="add" data-testid=format!("add-{path}")
-            on:click=move |_| push(ctx, rows, |_| KeyValue::default())>
+            on:click=move |_| rows.push(ctx, |_| KeyValue::default())>
             "+ Add row"
         </button>
     }

@@ -6,9 +6,9 @@
 use crate::app::{use_ctx, Ctx};
 use crate::controls::cell::{apply, row_tools, text_cell, RowOp};
 use hindsight_core::fields::Part;
-use hindsight_core::Location;
+use hindsight_core::{Location, Report};
 use leptos::prelude::*;
-use reactive_stores::Field;
+use reactive_stores::{Field, StoreFieldIterator};
 
 /// How one row table looks.
 #[derive(Clone, Copy)]
@@ -29,17 +29,74 @@ pub struct Shape {
     pub label: Option<&'static str>,
 }
 
+/// A part's rows: the store field (read by the list) and the same rows in the report
+/// (written quietly, then only the rows that moved are told).
+pub struct Rows<T: Send + Sync + 'static> {
+    pub field: Field<Vec<T>>,
+    pub of: fn(&mut Report) -> &mut Vec<T>,
+    /// Bumped when a row is added or removed, so the list's length follows.
+    shape: RwSignal<u64>,
+}
+
+impl<T: Send + Sync + 'static> Clone for Rows<T> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<T: Send + Sync + 'static> Copy for Rows<T> {}
+
+impl<T: Send + Sync + 'static> Rows<T> {
+    pub fn new(field: Field<Vec<T>>, of: fn(&mut Report) -> &mut Vec<T>) -> Rows<T> {
+        Rows {
+            field,
+            of,
+            shape: RwSignal::new(0),
+        }
+    }
+
+    /// Applies `f` to the rows as one undoable change. Rows from `from` on are re-read
+    /// (they may hold other content now); rows above it are not touched.
+    pub fn edit(self, ctx: Ctx, from: usize, f: impl FnOnce(&mut Vec<T>)) {
+        ctx.change_in(|| {
+            let before = self.field.with_untracked(Vec::len);
+            ctx.write_quietly(|r| f((self.of)(r)));
+            let after = self.field.with_untracked(Vec::len);
+            for j in from..after {
+                self.field.at_unkeyed(j).notify();
+            }
+            if before != after {
+                self.shape.update(|n| *n += 1);
+            }
+        });
+    }
+
+    /// Adds a row made by `new` (from the rows so far) at the end.
+    pub fn push(self, ctx: Ctx, new: impl FnOnce(&[T]) -> T) {
+        let end = self.field.with_untracked(Vec::len);
+        self.edit(ctx, end, |v| {
+            let row = new(v);
+            v.push(row);
+        });
+    }
+}
+
 /// The rows of `rows`, each drawn by `row(i)`, then `tools` (the add buttons).
-pub fn row_table<T, R, V>(rows: Field<Vec<T>>, shape: Shape, row: R, tools: AnyView) -> AnyView
+pub fn row_table<T, R, V>(rows: Rows<T>, shape: Shape, row: R, tools: AnyView) -> AnyView
 where
     T: Send + Sync + 'static,
     R: Fn(usize) -> V + Copy + Send + Sync + 'static,
     V: IntoView + 'static,
 {
     let ctx = use_ctx();
-    // Re-evaluated when any row changes, but only a new length re-renders the list.
-    let len = Memo::new(move |_| rows.read().len());
-    let on = move |i: usize| move |op: RowOp| ctx.change_in(|| rows.update(|v| apply(v, i, op)));
+    // Follows row ops (`shape`) and whole-report changes (open, undo, a template switch);
+    // typing in a cell notifies neither.
+    let len = Memo::new(move |_| {
+        rows.shape.track();
+        rows.field.read().len()
+    });
+    let on =
+        move |i: usize| move |op: RowOp| rows.edit(ctx, i.saturating_sub(1), |v| apply(v, i, op));
     view! {
         <div class=shape.class data-path=shape.path>
             {shape.label.map(|l| view! { <span class="label">{l}</span> })}
@@ -57,24 +114,16 @@ where
     .into_any()
 }
 
-/// Adds a row made by `new` (from the rows so far) at the end.
-pub fn push<T>(ctx: Ctx, rows: Field<Vec<T>>, new: impl FnOnce(&[T]) -> T)
-where
-    T: Send + Sync + 'static,
-{
-    ctx.change_in(|| {
-        rows.update(|v| {
-            let row = new(v);
-            v.push(row);
-        })
-    });
-}
-
 /// The text cell for column `key` of row `i` of `part`, labelled and edited as the core's
 /// column table says.
 pub fn column(part: Part, i: usize, key: &'static str) -> AnyView {
     let Some(c) = part.column(key) else {
         return ().into_any();
     };
-    text_cell(Location::cell(part, i, key), c.label.to_string(), c.kind, None)
+    text_cell(
+        Location::cell(part, i, key),
+        c.label.to_string(),
+        c.kind,
+        None,
+    )
 }

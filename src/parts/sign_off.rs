@@ -1,17 +1,16 @@
 //! The sign-off table: role, name, date.
 
-use super::row_table::{column, push, row_table, Shape};
+use super::row_table::{column, row_table, Rows, Shape};
 use crate::app::use_ctx;
 use hindsight_core::fields::Part;
 use hindsight_core::model::ReportStoreFields;
 use hindsight_core::SignOff;
 use leptos::prelude::*;
-use reactive_stores::Field;
 
 #[component]
 pub fn SignOffTable() -> impl IntoView {
     let ctx = use_ctx();
-    let rows: Field<Vec<SignOff>> = ctx.report.sign_off().into();
+    let rows = Rows::new(ctx.report.sign_off().into(), |r| &mut r.sign_off);
     let p = Part::SignOff;
     let row = move |i: usize| {
         p.columns()
@@ -21,7 +20,7 @@ pub fn SignOffTable() -> impl IntoView {
     };
     let tools = view! {
         <button type="button" class="add" data-testid="add-sign_off"
-            on:click=move |_| push(ctx, rows, |_| SignOff::default())>
+            on:click=move |_| rows.push(ctx, |_| SignOff::default())>
             "+ Add sign-off"
         </button>
     }

@@ -2,7 +2,7 @@
 //! and sort rows; the metrics computed from it below.
 
 use super::metrics_table::MetricsTable;
-use super::row_table::{column, push, row_table, Shape};
+use super::row_table::{column, row_table, Rows, Shape};
 use crate::app::use_ctx;
 use crate::controls::cell::choice_cell;
 use crate::controls::date_time::now_utc;
@@ -32,11 +32,13 @@ pub fn sorted_by_time(
 #[component]
 pub fn TimelineTable() -> impl IntoView {
     let ctx = use_ctx();
-    let rows: Field<Vec<TimelineEntry>> = ctx.report.timeline().entries().into();
+    let rows = Rows::new(ctx.report.timeline().entries().into(), |r| {
+        &mut r.timeline.entries
+    });
     let p = Part::Timeline;
     let row = move |i: usize| {
-        let time: Field<String> = rows.at_unkeyed(i).time().into();
-        let kind: Field<Option<EventKind>> = rows.at_unkeyed(i).kind().into();
+        let time: Field<String> = rows.field.at_unkeyed(i).time().into();
+        let kind: Field<Option<EventKind>> = rows.field.at_unkeyed(i).kind().into();
         let at = Location::cell(p, i, "time");
         view! {
             <div class="time-cell">
@@ -45,7 +47,8 @@ pub fn TimelineTable() -> impl IntoView {
                     aria-label=format!("Set row {} time to now", i + 1)
                     on:click=move |_| ctx.type_text(at, time, now_utc())>"Now"</button>
             </div>
-            {choice_cell(Location::cell(p, i, "kind"), "Kind", &EventKind::ALL, EventKind::label, kind)}
+            {choice_cell(Location::cell(p, i, "kind"), "Kind", &EventKind::ALL, EventKind::label, kind,
+                move |r, v| if let Some(e) = r.timeline.entries.get_mut(i) { e.kind = v })}
             {column(p, i, "event")}
             {column(p, i, "owner")}
         }
@@ -53,7 +56,7 @@ pub fn TimelineTable() -> impl IntoView {
     let tools = view! {
         <div class="part-tools">
             <button type="button" class="add" data-testid="add-timeline"
-                on:click=move |_| push(ctx, rows, |_| TimelineEntry::default())>
+                on:click=move |_| rows.push(ctx, |_| TimelineEntry::default())>
                 "+ Add event"
             </button>
             <button type="button" class="add" data-testid="sort-timeline"
@@ -68,7 +71,7 @@ pub fn TimelineTable() -> impl IntoView {
             <button type="button" class="add" data-testid="add-timeline-now"
                 on:click=move |_| {
                     let now = now_utc();
-                    push(ctx, rows, |_| TimelineEntry { time: now, ..Default::default() })
+                    rows.push(ctx, |_| TimelineEntry { time: now, ..Default::default() })
                 }>
                 "+ Event now"
             </button>

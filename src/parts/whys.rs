@@ -1,13 +1,12 @@
 //! The Five Whys chain: each level's "because" is offered as the next level's "why".
 
-use super::row_table::{push, row_table, Shape};
+use super::row_table::{row_table, Rows, Shape};
 use crate::app::use_ctx;
 use crate::controls::cell::text_cell;
 use hindsight_core::fields::{CellKind, Part};
 use hindsight_core::model::{ReportStoreFields, RootCauseStoreFields};
 use hindsight_core::{Location, Why};
 use leptos::prelude::*;
-use reactive_stores::Field;
 
 /// The question a new level starts with: the previous answer, asked again.
 pub fn next_why(previous_because: &str) -> String {
@@ -22,7 +21,9 @@ pub fn next_why(previous_because: &str) -> String {
 #[component]
 pub fn FiveWhys() -> impl IntoView {
     let ctx = use_ctx();
-    let rows: Field<Vec<Why>> = ctx.report.root_cause().whys().into();
+    let rows = Rows::new(ctx.report.root_cause().whys().into(), |r| {
+        &mut r.root_cause.whys
+    });
     let p = Part::Whys;
     let row = move |i: usize| {
         view! {
@@ -32,7 +33,7 @@ pub fn FiveWhys() -> impl IntoView {
     };
     let tools = view! {
         <button type="button" class="add" data-testid="add-why"
-            on:click=move |_| push(ctx, rows, |whys| Why {
+            on:click=move |_| rows.push(ctx, |whys| Why {
                 why: whys.last().map(|w| next_why(&w.because)).unwrap_or_default(),
                 because: String::new(),
             })>

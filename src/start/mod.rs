@@ -13,8 +13,9 @@ use leptos::prelude::*;
 /// Downloads a stored report as Markdown (`md`) or JSON.
 fn download(ctx: Ctx, id: &str, md: bool) {
     let Some(r) = ctx.report_of(id) else {
-        ctx.notes
-            .set(vec!["That report could not be read from storage.".to_string()]);
+        ctx.notes.set(vec![
+            "That report could not be read from storage.".to_string()
+        ]);
         return;
     };
     let file = if md {

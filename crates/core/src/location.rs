@@ -148,6 +148,89 @@ impl Location {
         i < len
     }
 
+    /// The text at this location, to change it: a text field, a list entry, or a text
+    /// cell of a row that exists. `None` for anything else.
+    pub fn text_mut<'r>(&self, report: &'r mut crate::model::Report) -> Option<&'r mut String> {
+        let i = self.row;
+        let column = self.column.unwrap_or("");
+        let part = match self.place {
+            Place::Slot(Slot::Text(t)) if i.is_none() => return Some(t.get_mut(report)),
+            Place::Slot(Slot::List(l)) => return l.get_mut(report).get_mut(i?),
+            Place::ExtraSections => {
+                let s = report.extra_sections.get_mut(i?)?;
+                return match column {
+                    "title" => Some(&mut s.title),
+                    "body" => Some(&mut s.body),
+                    _ => None,
+                };
+            }
+            Place::Slot(Slot::Part(p)) => p,
+            _ => return None,
+        };
+        let i = i?;
+        match part {
+            Part::Timeline => {
+                let e = report.timeline.entries.get_mut(i)?;
+                match column {
+                    "time" => Some(&mut e.time),
+                    "event" => Some(&mut e.event),
+                    "owner" => Some(&mut e.owner),
+                    _ => None,
+                }
+            }
+            Part::Whys => {
+                let w = report.root_cause.whys.get_mut(i)?;
+                match column {
+                    "why" => Some(&mut w.why),
+                    "because" => Some(&mut w.because),
+                    _ => None,
+                }
+            }
+            Part::FactorChecklist => {
+                let c = report.contributing_factors.checklist.get_mut(i)?;
+                (column == "detail").then_some(&mut c.detail)
+            }
+            Part::ActionItems => {
+                let a = report.action_items.get_mut(i)?;
+                match column {
+                    "id" => Some(&mut a.id),
+                    "action" => Some(&mut a.action),
+                    "owner" => Some(&mut a.owner),
+                    "priority" => Some(&mut a.priority),
+                    "due" => Some(&mut a.due),
+                    "status" => Some(&mut a.status),
+                    "tracking" => Some(&mut a.tracking),
+                    "description" => Some(&mut a.description),
+                    "rationale" => Some(&mut a.rationale),
+                    "success_criteria" => Some(&mut a.success_criteria),
+                    _ => None,
+                }
+            }
+            Part::SignOff => {
+                let s = report.sign_off.get_mut(i)?;
+                match column {
+                    "role" => Some(&mut s.role),
+                    "name" => Some(&mut s.name),
+                    "date" => Some(&mut s.date),
+                    _ => None,
+                }
+            }
+            Part::MetaExtra | Part::ImpactExtra => {
+                let pairs = if part == Part::MetaExtra {
+                    &mut report.meta.extra
+                } else {
+                    &mut report.impact.extra
+                };
+                let kv = pairs.get_mut(i)?;
+                match column {
+                    "key" => Some(&mut kv.key),
+                    "value" => Some(&mut kv.value),
+                    _ => None,
+                }
+            }
+        }
+    }
+
     /// The field, list or part this location is in, if it is in one.
     pub fn slot_of(&self) -> Option<Slot> {
         match self.place {
@@ -448,6 +531,43 @@ mod tests {
                 .collect::<Vec<_>>(),
             ["timeline[3].time", "timeline[3]", "timeline"]
         );
+    }
+
+    #[test]
+    fn text_mut_reaches_every_text_column_and_nothing_else() {
+        let mut r = crate::model::Report::default();
+        r.timeline.entries.push(Default::default());
+        r.action_items.push(Default::default());
+        r.went_well.push(String::new());
+        for c in Part::Timeline
+            .columns()
+            .iter()
+            .chain(Part::ActionItems.columns())
+        {
+            let part =
+                if Part::Timeline.column(c.key).is_some() && c.key != "owner" || c.key == "kind" {
+                    Part::Timeline
+                } else {
+                    Part::ActionItems
+                };
+            let at = Location::cell(part, 0, c.key);
+            let text = matches!(
+                c.kind,
+                crate::fields::CellKind::EventKind
+                    | crate::fields::CellKind::Category
+                    | crate::fields::CellKind::Horizon
+            );
+            assert_eq!(at.text_mut(&mut r).is_some(), !text, "{at}");
+        }
+        if let Some(t) = Location::item(List::WentWell, 0).text_mut(&mut r) {
+            *t = "calm hand-over".into();
+        }
+        assert_eq!(r.went_well, ["calm hand-over"]);
+        assert!(Location::item(List::WentWell, 1).text_mut(&mut r).is_none());
+        assert!(Location::row(Part::Timeline, 0).text_mut(&mut r).is_none());
+        assert!(Location::cell(Part::Timeline, 3, "time")
+            .text_mut(&mut r)
+            .is_none());
     }
 
     #[test]
