@@ -6,6 +6,7 @@
 pub mod fields;
 pub mod import;
 pub mod json;
+pub mod link_safety;
 pub mod locate;
 pub mod markdown;
 pub mod metrics;
