@@ -3,6 +3,7 @@
 //! repo's CI, and print the JSON Schema. A thin shell over `hindsight-core`: arguments
 //! in, core calls, text out.
 
+mod chart;
 mod input;
 mod lint;
 mod sarif;
@@ -73,6 +74,15 @@ enum Command {
         /// A policy file (JSON) overriding the default rules, levels and required sections.
         #[arg(long)]
         policy: Option<PathBuf>,
+    },
+    /// Draw the timeline as an SVG chart: events on a time axis coloured by kind, the
+    /// impact window, time to detect/acknowledge/mitigate/resolve, day boundaries.
+    Chart {
+        /// Report file (.md or .json), or - for standard input.
+        input: PathBuf,
+        /// Write here instead of standard output (e.g. timeline.svg).
+        #[arg(short, long)]
+        output: Option<PathBuf>,
     },
     /// Print the JSON Schema of Hindsight's report format.
     Schema,
@@ -214,6 +224,7 @@ fn run(cli: Cli) -> Result<u8, Failure> {
                 0
             })
         }
+        Command::Chart { input, output } => chart::run(&input, output.as_deref()),
         Command::Schema => write_out(None, &hindsight_core::json_schema()).map(|()| 0),
         Command::Templates => {
             let mut s = String::new();
@@ -238,6 +249,15 @@ fn template_arg(id: &str) -> Result<&'static templates::Template, Failure> {
             ids.join(", ")
         ))
     })
+}
+
+/// Reads a report from a file (or `-`): Hindsight JSON, or Markdown in any layout.
+fn read_report_file(path: &Path) -> Result<Report, Failure> {
+    let text = read_in(path)?;
+    match input::read_report(&text).map_err(|e| Failure(format!("{}: {e}", path.display())))? {
+        input::Parsed::Json(r) => Ok(r),
+        input::Parsed::Markdown(imported) => Ok(imported.report),
+    }
 }
 
 fn read_in(path: &Path) -> Result<String, Failure> {

@@ -3,6 +3,7 @@
 //! about browsers; the web app and the CLI are thin shells over these functions.
 #![forbid(unsafe_code)]
 
+pub mod chart;
 pub mod fields;
 pub mod import;
 pub mod json;
@@ -19,6 +20,7 @@ pub mod templates;
 pub mod time;
 pub mod validate;
 
+pub use chart::timeline_svg;
 pub use json::{from_json, json_schema, to_json, JsonError};
 pub use markdown::{render_html, to_markdown, MarkdownOptions};
 pub use model::*;
