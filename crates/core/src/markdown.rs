@@ -179,100 +179,13 @@ impl<'a> Writer<'a, '_> {
     }
 
     fn format(&self, root: N<'a>) -> String {
-        self.defuse_links(root);
-        self.defuse_text(root);
+        defuse_links(self.arena, root);
+        defuse_text(self.arena, root);
         let mut out = String::new();
         // Writing into a String cannot fail.
         let _ = format_commonmark(root, &self.opts, &mut out);
         // comrak separates adjacent lists with an HTML comment; we never need it.
         out.trim_end().to_string()
-    }
-
-    /// Turns every link or image whose destination could run script into the literal
-    /// text of that link (`[text](javascript:…)` is written as escaped text, never as a
-    /// link). Only an author's Markdown body can hold links; everything else is text.
-    fn defuse_links(&self, root: N<'a>) {
-        let unsafe_links: Vec<N<'a>> = root
-            .descendants()
-            .filter(|n| match &n.data.borrow().value {
-                NodeValue::Link(l) => !link_safety::is_safe_destination(&l.url, false),
-                NodeValue::Image(l) => !link_safety::is_safe_destination(&l.url, true),
-                _ => false,
-            })
-            .collect();
-        for n in unsafe_links {
-            let (url, title, image) = match &n.data.borrow().value {
-                NodeValue::Link(l) => (l.url.clone(), l.title.clone(), false),
-                NodeValue::Image(l) => (l.url.clone(), l.title.clone(), true),
-                _ => continue,
-            };
-            let text = |s: String| self.node(NodeValue::Text(s.into()));
-            let label: String = n
-                .descendants()
-                .filter_map(|d| match &d.data.borrow().value {
-                    NodeValue::Text(t) => Some(t.to_string()),
-                    _ => None,
-                })
-                .collect();
-            if !image && title.is_empty() && label == url {
-                // An autolink: written back as it was typed, as text.
-                n.insert_before(text(format!("<{url}>")));
-            } else {
-                n.insert_before(text(if image { "![" } else { "[" }.to_string()));
-                while let Some(c) = n.first_child() {
-                    n.insert_before(c);
-                }
-                let title = if title.is_empty() {
-                    String::new()
-                } else {
-                    format!(" \"{title}\"")
-                };
-                n.insert_before(text(format!("]({url}{title})")));
-            }
-            n.detach();
-        }
-    }
-
-    /// Escapes what comrak's formatter leaves live in some downstream renderer. `{` is
-    /// written `\\{`: Python-Markdown's `attr_list` (on in most MkDocs sites) reads
-    /// `{: onclick=… }` at the end of a line as attributes. A `<` right after a URL-like
-    /// word (`www.x.com/<img …>`) is written `&lt;`: comrak's `\\<` is not enough there,
-    /// because a GFM autolink (marked, comrak's autolink extension) takes the backslash
-    /// into the URL and leaves a live tag after it. Everywhere else `\\<` stays: it keeps
-    /// the text readable and the importer reads it back as typed.
-    fn defuse_text(&self, root: N<'a>) {
-        // Each text with the text of the inline siblings just before it (a tag the
-        // author typed is a node of its own after the URL), read before any change.
-        let texts: Vec<(N<'a>, String, String)> = root
-            .descendants()
-            .filter_map(|n| match &n.data.borrow().value {
-                NodeValue::Text(t) if t.contains(['<', '{']) => {
-                    Some((n, t.to_string(), text_before(n)))
-                }
-                _ => None,
-            })
-            .collect();
-        for (n, t, before) in texts {
-            let mut plain = String::new();
-            for (at, c) in t.char_indices() {
-                let raw = match c {
-                    '{' => "\\{",
-                    '<' if after_url_like_word(&format!("{before}{}", &t[..at])) => "&lt;",
-                    _ => {
-                        plain.push(c);
-                        continue;
-                    }
-                };
-                if !plain.is_empty() {
-                    n.insert_before(self.node(NodeValue::Text(std::mem::take(&mut plain).into())));
-                }
-                n.insert_before(self.node(NodeValue::Raw(raw.to_string())));
-            }
-            if !plain.is_empty() {
-                n.insert_before(self.node(NodeValue::Text(plain.into())));
-            }
-            n.detach();
-        }
     }
 
     /// One line of user text as escaped Markdown, for places assembled as text; in a
@@ -1147,6 +1060,120 @@ impl<'a> Writer<'a, '_> {
             out.push(self.heading(level, ADDITIONAL_NOTES));
             out.extend(chunks);
         }
+    }
+}
+
+/// A node in the arena.
+fn alloc<'a>(arena: &'a Arena<'a>, v: NodeValue) -> N<'a> {
+    arena.alloc(AstNode::from(v))
+}
+
+/// One line of user text as inline Markdown that stays text in every renderer the
+/// exporter is checked against: what `to_markdown` writes for a one-line field.
+pub fn escape_inline(s: &str) -> String {
+    let arena = Arena::new();
+    let d = alloc(&arena, NodeValue::Document);
+    let p = alloc(&arena, NodeValue::Paragraph);
+    let t = one_line(s);
+    if !t.is_empty() {
+        p.append(alloc(&arena, NodeValue::Text(t.into())));
+    }
+    d.append(p);
+    defuse_links(&arena, d);
+    defuse_text(&arena, d);
+    let mut out = String::new();
+    // Writing into a String cannot fail.
+    let _ = format_commonmark(d, &comrak_options(), &mut out);
+    out.trim_end().to_string()
+}
+
+/// Turns every link or image whose destination could run script into the literal
+/// text of that link (`[text](javascript:…)` is written as escaped text, never as a
+/// link). Only an author's Markdown body can hold links; everything else is text.
+fn defuse_links<'a>(arena: &'a Arena<'a>, root: N<'a>) {
+    let unsafe_links: Vec<N<'a>> = root
+        .descendants()
+        .filter(|n| match &n.data.borrow().value {
+            NodeValue::Link(l) => !link_safety::is_safe_destination(&l.url, false),
+            NodeValue::Image(l) => !link_safety::is_safe_destination(&l.url, true),
+            _ => false,
+        })
+        .collect();
+    for n in unsafe_links {
+        let (url, title, image) = match &n.data.borrow().value {
+            NodeValue::Link(l) => (l.url.clone(), l.title.clone(), false),
+            NodeValue::Image(l) => (l.url.clone(), l.title.clone(), true),
+            _ => continue,
+        };
+        let text = |s: String| alloc(arena, NodeValue::Text(s.into()));
+        let label: String = n
+            .descendants()
+            .filter_map(|d| match &d.data.borrow().value {
+                NodeValue::Text(t) => Some(t.to_string()),
+                _ => None,
+            })
+            .collect();
+        if !image && title.is_empty() && label == url {
+            // An autolink: written back as it was typed, as text.
+            n.insert_before(text(format!("<{url}>")));
+        } else {
+            n.insert_before(text(if image { "![" } else { "[" }.to_string()));
+            while let Some(c) = n.first_child() {
+                n.insert_before(c);
+            }
+            let title = if title.is_empty() {
+                String::new()
+            } else {
+                format!(" \"{title}\"")
+            };
+            n.insert_before(text(format!("]({url}{title})")));
+        }
+        n.detach();
+    }
+}
+
+/// Escapes what comrak's formatter leaves live in some downstream renderer. `{` is
+/// written `\\{`: Python-Markdown's `attr_list` (on in most MkDocs sites) reads
+/// `{: onclick=… }` at the end of a line as attributes. A `<` right after a URL-like
+/// word (`www.x.com/<img …>`) is written `&lt;`: comrak's `\\<` is not enough there,
+/// because a GFM autolink (marked, comrak's autolink extension) takes the backslash
+/// into the URL and leaves a live tag after it. Everywhere else `\\<` stays: it keeps
+/// the text readable and the importer reads it back as typed.
+fn defuse_text<'a>(arena: &'a Arena<'a>, root: N<'a>) {
+    // Each text with the text of the inline siblings just before it (a tag the
+    // author typed is a node of its own after the URL), read before any change.
+    let texts: Vec<(N<'a>, String, String)> = root
+        .descendants()
+        .filter_map(|n| match &n.data.borrow().value {
+            NodeValue::Text(t) if t.contains(['<', '{']) => {
+                Some((n, t.to_string(), text_before(n)))
+            }
+            _ => None,
+        })
+        .collect();
+    for (n, t, before) in texts {
+        let mut plain = String::new();
+        for (at, c) in t.char_indices() {
+            let raw = match c {
+                '{' => "\\{",
+                '<' if after_url_like_word(&format!("{before}{}", &t[..at])) => "&lt;",
+                _ => {
+                    plain.push(c);
+                    continue;
+                }
+            };
+            if !plain.is_empty() {
+                n.insert_before(alloc(
+                    arena,
+                    NodeValue::Text(std::mem::take(&mut plain).into()),
+                ));
+            }
+            n.insert_before(alloc(arena, NodeValue::Raw(raw.to_string())));
+        }
+        if !plain.is_empty() {
+            n.insert_before(alloc(arena, NodeValue::Text(plain.into())));
+        }
+        n.detach();
     }
 }
 
