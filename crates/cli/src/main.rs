@@ -3,6 +3,7 @@
 //! repo's CI, and print the JSON Schema. A thin shell over `hindsight-core`: arguments
 //! in, core calls, text out.
 
+mod actions;
 mod chart;
 mod input;
 mod lint;
@@ -81,6 +82,27 @@ enum Command {
         /// Report file (.md or .json), or - for standard input.
         input: PathBuf,
         /// Write here instead of standard output (e.g. timeline.svg).
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+    },
+    /// Export the action items for a tracker: Jira CSV, GitHub new-issue links, a
+    /// Markdown task list, or CSV.
+    Actions {
+        /// Report file (.md or .json), or - for standard input.
+        input: PathBuf,
+        /// Output form.
+        #[arg(long, value_enum)]
+        to: actions::To,
+        /// URL of the post-mortem, linked from every item.
+        #[arg(long)]
+        link: Option<String>,
+        /// GitHub repository for --to github: owner/name or its URL.
+        #[arg(long)]
+        repo: Option<String>,
+        /// A label for every item (repeatable), beside `postmortem` and the category.
+        #[arg(long = "label")]
+        labels: Vec<String>,
+        /// Write here instead of standard output.
         #[arg(short, long)]
         output: Option<PathBuf>,
     },
@@ -225,6 +247,19 @@ fn run(cli: Cli) -> Result<u8, Failure> {
             })
         }
         Command::Chart { input, output } => chart::run(&input, output.as_deref()),
+        Command::Actions {
+            input,
+            to,
+            link,
+            repo,
+            labels,
+            output,
+        } => actions::run(
+            &input,
+            to,
+            hindsight_core::actions::ActionsOptions { link, repo, labels },
+            output.as_deref(),
+        ),
         Command::Schema => write_out(None, &hindsight_core::json_schema()).map(|()| 0),
         Command::Templates => {
             let mut s = String::new();

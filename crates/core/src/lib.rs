@@ -3,6 +3,7 @@
 //! about browsers; the web app and the CLI are thin shells over these functions.
 #![forbid(unsafe_code)]
 
+pub mod actions;
 pub mod chart;
 pub mod fields;
 pub mod import;
