@@ -8,6 +8,7 @@ mod chart;
 mod input;
 mod lint;
 mod sarif;
+mod share;
 
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
@@ -105,6 +106,16 @@ enum Command {
         /// Write here instead of standard output.
         #[arg(short, long)]
         output: Option<PathBuf>,
+    },
+    /// Print a share link: the whole report in the URL fragment (#r=…), read-only in the
+    /// app, never sent to a server.
+    Share {
+        /// Report file (.md or .json), or - for standard input.
+        input: PathBuf,
+        /// The hosted page the link opens (e.g. https://example.org/hindsight/); without
+        /// it only the fragment is printed.
+        #[arg(long)]
+        base: Option<String>,
     },
     /// Print the JSON Schema of Hindsight's report format.
     Schema,
@@ -260,6 +271,7 @@ fn run(cli: Cli) -> Result<u8, Failure> {
             hindsight_core::actions::ActionsOptions { link, repo, labels },
             output.as_deref(),
         ),
+        Command::Share { input, base } => share::run(&input, base.as_deref()),
         Command::Schema => write_out(None, &hindsight_core::json_schema()).map(|()| 0),
         Command::Templates => {
             let mut s = String::new();

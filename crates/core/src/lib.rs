@@ -16,6 +16,7 @@ pub mod model;
 pub mod placeholder;
 pub mod policy;
 pub mod severity;
+pub mod share;
 pub mod summary;
 pub mod templates;
 pub mod time;
