@@ -7,6 +7,7 @@ mod actions;
 mod chart;
 mod input;
 mod lint;
+mod repo_config;
 mod sarif;
 mod share;
 
@@ -33,9 +34,10 @@ struct Cli {
 enum Command {
     /// Print a blank post-mortem in a template, with the template's placeholders to fill in.
     New {
-        /// Template id: 000, 001, 002, 003 or 004.
-        #[arg(short, long, default_value = "000")]
-        template: String,
+        /// Template id: 000, 001, 002, 003 or 004 (default: `template` in the repo's
+        /// .hindsight.json, else 000).
+        #[arg(short, long)]
+        template: Option<String>,
         /// Start with YAML front matter (for MkDocs, Hugo, Jekyll docs repos).
         #[arg(long)]
         front_matter: bool,
@@ -67,13 +69,14 @@ enum Command {
     /// Check post-mortems against the rules (docs/rules.md). Exits 1 when any finding is
     /// an error.
     Lint {
-        /// Markdown or JSON files.
-        #[arg(required = true)]
+        /// Markdown or JSON files (default: the .md files of `folder` in the repo's
+        /// .hindsight.json).
         files: Vec<PathBuf>,
         /// Output format.
         #[arg(long, value_enum, default_value = "text")]
         format: LintFormat,
-        /// A policy file (JSON) overriding the default rules, levels and required sections.
+        /// A policy file (JSON) overriding the default rules, levels and required sections
+        /// (default: `policy` in the repo's .hindsight.json).
         #[arg(long)]
         policy: Option<PathBuf>,
     },
@@ -162,6 +165,12 @@ fn run(cli: Cli) -> Result<u8, Failure> {
             template,
             front_matter,
         } => {
+            let template = match template {
+                Some(t) => t,
+                None => repo_config::current()?
+                    .and_then(|f| f.config.template)
+                    .unwrap_or_else(|| "000".to_string()),
+            };
             let t = template_arg(&template)?;
             let md = hindsight_core::to_markdown(
                 &Report::new(t.id),
@@ -230,13 +239,20 @@ fn run(cli: Cli) -> Result<u8, Failure> {
             format,
             policy,
         } => {
-            let policy = match policy {
-                Some(p) => {
+            let found = repo_config::current()?;
+            let policy = match (policy, &found) {
+                (Some(p), _) => {
                     let text = read_in(&p)?;
                     hindsight_core::policy::Policy::from_json(&text)
                         .map_err(|e| Failure(format!("{}: {e}", p.display())))?
                 }
-                None => hindsight_core::policy::Policy::default(),
+                (None, Some(f)) => f.policy()?.unwrap_or_default(),
+                (None, None) => hindsight_core::policy::Policy::default(),
+            };
+            let files = match (files.is_empty(), &found) {
+                (false, _) => files,
+                (true, Some(f)) => f.folder_files()?.ok_or_else(no_files)?,
+                (true, None) => return Err(no_files()),
             };
             let mut results = Vec::new();
             for f in &files {
@@ -286,6 +302,12 @@ fn run(cli: Cli) -> Result<u8, Failure> {
             write_out(None, &s).map(|()| 0)
         }
     }
+}
+
+fn no_files() -> Failure {
+    Failure(
+        "no files to lint: name them, or set `folder` in the repo's .hindsight.json".to_string(),
+    )
 }
 
 fn template_arg(id: &str) -> Result<&'static templates::Template, Failure> {

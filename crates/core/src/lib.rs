@@ -15,6 +15,7 @@ pub mod metrics;
 pub mod model;
 pub mod placeholder;
 pub mod policy;
+pub mod repo_config;
 pub mod severity;
 pub mod share;
 pub mod summary;
