@@ -11,6 +11,7 @@ pub mod json;
 pub mod link_safety;
 pub mod locate;
 pub mod markdown;
+pub mod mermaid;
 pub mod metrics;
 pub mod model;
 pub mod placeholder;
