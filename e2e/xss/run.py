@@ -165,6 +165,10 @@ def exports(cli, vector, work):
         for t in TEMPLATES:
             yield f"{name}-{t}", run([cli, "convert", path, "--to", "md", "--template", t])
         yield f"{name}-fm", run([cli, "convert", path, "--to", "md", "--front-matter"])
+    # The action items as a Markdown task list are Markdown for the same renderers.
+    whole = os.path.join(work, "json-whole.json")
+    yield "actions-md", run([cli, "actions", whole, "--to", "markdown",
+                             "--link", "https://docs.example.com/pm.html"])
     for name, doc in documents(vector):
         path = os.path.join(work, f"{name}.md")
         with open(path, "w", encoding="utf-8") as f:
@@ -175,6 +179,41 @@ def exports(cli, vector, work):
         for t in TEMPLATES:
             yield f"md-{name}-{t}", run([cli, "convert", imported, "--to", "md", "--template", t])
         yield f"md-{name}-direct", run([cli, "convert", path, "--to", "md"])
+
+
+SVG_ELEMENTS = {"svg", "title", "desc", "style", "rect", "line", "text", "g", "path", "circle"}
+
+
+def check_svg(text):
+    """The chart as a browser would load it standalone: well-formed XML, only the
+    elements the chart draws, no handler, no link, no script in its style."""
+    import xml.etree.ElementTree as ET
+    try:
+        root = ET.fromstring(text)
+    except ET.ParseError as e:
+        return [f"not well-formed XML: {e}"]
+    problems = []
+    for el in root.iter():
+        tag = el.tag.split("}")[-1]
+        if tag not in SVG_ELEMENTS:
+            problems.append(f"element <{tag}> in the chart")
+        for name in el.attrib:
+            local = name.split("}")[-1].lower()
+            if local.startswith("on") or local in ("href", "src"):
+                problems.append(f"attribute {local}= on <{tag}>")
+        if tag == "style" and re.search(r"url\(|expression|javascript|@import", el.text or "", re.I):
+            problems.append("script-capable CSS in the chart's style")
+    return problems
+
+
+def charts(cli, vector, work):
+    """The SVG chart of the vector report: (name, svg)."""
+    base = json.load(open(BASE_REPORT, encoding="utf-8"))
+    for name, report in (("whole", fill(base, vector)), ("inline", fill(base, f"see {vector} here"))):
+        path = os.path.join(work, f"chart-{name}.json")
+        with open(path, "w", encoding="utf-8") as f:
+            json.dump(report, f)
+        yield f"chart-{name}", run([cli, "chart", path])
 
 
 def comrak_unsafe(md):
@@ -210,6 +249,7 @@ def main():
     work = sys.argv[3] if len(sys.argv) > 3 else tempfile.mkdtemp(prefix="hindsight-xss-")
     vectors = json.load(open(os.path.join(HERE, "vectors.json"), encoding="utf-8"))
     files = {}
+    failed_chart = set()
     for i, vector in enumerate(vectors):
         d = os.path.join(work, f"v{i:03}")
         os.makedirs(d, exist_ok=True)
@@ -218,8 +258,20 @@ def main():
             with open(path, "w", encoding="utf-8") as f:
                 f.write(md)
             files[path] = (i, strip_front_matter(md))
+    chart_count = 0
+    for i, vector in enumerate(vectors):
+        d = os.path.join(work, f"v{i:03}")
+        for name, svg in charts(cli, vector, d):
+            chart_count += 1
+            problems = check_svg(svg)
+            if problems:
+                failed_chart.add(i)
+                with open(os.path.join(d, f"{name}.svg"), "w", encoding="utf-8") as f:
+                    f.write(svg)
+                print(f"FAIL vector {i} {vectors[i]!r} in v{i:03}/{name}.svg: "
+                      f"{'; '.join(sorted(set(problems)))}")
     node = node_render(node_modules, {p: md for p, (_, md) in files.items()})
-    failed_vectors = set()
+    failed_vectors = set(failed_chart)
     live_files = 0
     renders = 0
     for path, (i, md) in sorted(files.items()):
@@ -240,9 +292,10 @@ def main():
                 print(f"FAIL vector {i} {vectors[i]!r} in {os.path.relpath(path, work)} "
                       f"via {renderer}: {'; '.join(sorted(set(problems)))}")
         live_files += file_live
-    print(f"{len(vectors)} vectors, {len(files)} exported files, {renders} renders "
-          f"(markdown-it, marked, python-markdown, comrak-unsafe); "
-          f"{live_files} files with live content; work dir {work}")
+    print(f"{len(vectors)} vectors, {len(files)} exported Markdown files, {renders} renders "
+          f"(markdown-it, marked, python-markdown, comrak-unsafe), {live_files} with live "
+          f"content; {chart_count} SVG charts, {len(failed_chart)} vectors live in a chart; "
+          f"work dir {work}")
     passed = len(vectors) - len(failed_vectors)
     print(f"xss: {passed} passed, {len(failed_vectors)} failed")
     return 1 if failed_vectors else 0
