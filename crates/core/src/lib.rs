@@ -1,6 +1,8 @@
 //! Hindsight core: the post-mortem report model, the five seed templates, Markdown and
-//! JSON export and import, validation rules and incident metrics. Nothing here knows
-//! about browsers; the web app and the CLI are thin shells over these functions.
+//! JSON export and import, validation rules and incident metrics; and the hand-off: the
+//! timeline chart (SVG, Mermaid), action items for trackers, share links and a docs
+//! repo's settings. Nothing here knows about browsers; the web app and the CLI are thin
+//! shells over these functions.
 #![forbid(unsafe_code)]
 
 pub mod actions;
