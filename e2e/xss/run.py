@@ -8,12 +8,15 @@ script URLs and raw elements. Prints `N passed, M failed` (one count per vector)
 exits 1 on any failure.
 
 Usage: run.py HINDSIGHT_BINARY NODE_MODULES_DIR [WORK_DIR]
+Without WORK_DIR a temporary folder is used, and removed when every vector passes; the
+HTML of each failing render is written beside its Markdown.
 """
 
 import html.parser
 import json
 import os
 import re
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -246,7 +249,8 @@ def main():
         print(__doc__, file=sys.stderr)
         return 2
     cli, node_modules = sys.argv[1], sys.argv[2]
-    work = sys.argv[3] if len(sys.argv) > 3 else tempfile.mkdtemp(prefix="hindsight-xss-")
+    keep = len(sys.argv) > 3
+    work = sys.argv[3] if keep else tempfile.mkdtemp(prefix="hindsight-xss-")
     vectors = json.load(open(os.path.join(HERE, "vectors.json"), encoding="utf-8"))
     files = {}
     failed_chart = set()
@@ -296,6 +300,9 @@ def main():
           f"(markdown-it, marked, python-markdown, comrak-unsafe), {live_files} with live "
           f"content; {chart_count} SVG charts, {len(failed_chart)} vectors live in a chart; "
           f"work dir {work}")
+    if not failed_vectors and not keep:
+        # Nothing to look at: the exports and renders of a clean run are not kept.
+        shutil.rmtree(work, ignore_errors=True)
     passed = len(vectors) - len(failed_vectors)
     print(f"xss: {passed} passed, {len(failed_vectors)} failed")
     return 1 if failed_vectors else 0
