@@ -4,7 +4,7 @@
 //! URL. CSV cells that a spreadsheet would run as a formula are written as text.
 
 use crate::link_safety::is_safe_destination;
-use crate::markdown::escape_inline;
+use crate::markdown::{escape_inline, one_line};
 use crate::model::{ActionItem, Report};
 use crate::time::parse_date;
 
@@ -308,10 +308,6 @@ fn is_web_url(s: &str) -> bool {
     (lower.starts_with("https://") || lower.starts_with("http://"))
         && !s.contains(char::is_whitespace)
         && is_safe_destination(s, false)
-}
-
-fn one_line(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// Percent-encodes everything but RFC 3986's unreserved characters.

@@ -8,6 +8,7 @@
 
 use chrono::{DateTime, FixedOffset, NaiveTime, TimeDelta};
 
+use crate::markdown::one_line;
 use crate::metrics::{self, Metrics};
 use crate::model::{EventKind, Report};
 use crate::time::{format_duration, resolve_report_timeline, TimeContext};
@@ -351,11 +352,6 @@ impl Scale {
         }
         out
     }
-}
-
-/// Collapses whitespace, for one-line labels.
-fn one_line(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// Cuts a label to the room it has, with an ellipsis; the full text is in the `<title>`.
