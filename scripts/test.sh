@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-#! Runs every Hindsight test: native core/CLI tests, browser tests (wasm-bindgen-test in
-#! headless Chromium) and end-to-end journeys against the built dist/. Installs what the
-#! tests need first (build tools, Debian chromium and chromium-driver).
+#! Runs every Hindsight test: native core/CLI tests, the downstream-renderer XSS corpus
+#! over exported Markdown, browser tests (wasm-bindgen-test in headless Chromium) and
+#! end-to-end journeys against the built dist/. Installs what the tests need first (build
+#! tools, Debian chromium, chromium-driver and python3-venv, the pinned renderers).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/tools.sh
@@ -10,6 +11,14 @@ if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; the
   echo "== installing chromium and chromium-driver from Debian"
   apt-get update
   DEBIAN_FRONTEND=noninteractive apt-get install -y chromium chromium-driver
+fi
+
+# Python 3 with venv: the share-link test checks against Python's zlib, and the XSS
+# corpus runs its renderers from a venv.
+if ! command -v python3 >/dev/null || ! python3 -c 'import ensurepip, venv' 2>/dev/null; then
+  echo "== installing python3 and python3-venv from Debian"
+  apt-get update
+  DEBIAN_FRONTEND=noninteractive apt-get install -y python3 python3-venv
 fi
 
 # The SARIF 2.1.0 schema that `hindsight lint --format sarif` is checked against ships in
@@ -40,9 +49,6 @@ fi
 xss_venv="$HINDSIGHT_TOOLS/xss-venv"
 if ! cmp -s e2e/xss/requirements.txt "$xss_venv/requirements.txt"; then
   echo "== installing Python-Markdown, pymdown-extensions and comrak (PyPI) into $xss_venv"
-  if ! python3 -c 'import ensurepip' 2>/dev/null; then
-    apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y python3-venv
-  fi
   python3 -m venv "$xss_venv"
   "$xss_venv/bin/pip" install --quiet -r e2e/xss/requirements.txt
   cp e2e/xss/requirements.txt "$xss_venv/requirements.txt"
