@@ -79,9 +79,23 @@ pub fn to_markdown(report: &Report, options: &MarkdownOptions) -> String {
 }
 
 /// YAML front matter. Values are written as double-quoted scalars with JSON escaping,
-/// which YAML reads back verbatim.
+/// which YAML reads back verbatim. A renderer that does not know front matter shows it
+/// as Markdown, so the characters that open markup or links there (`<`, `>`, `&`, `[`,
+/// `]`, backtick) are written as `\uXXXX` escapes, which YAML and JSON decode alike.
 fn front_matter(report: &Report, template: &Template) -> String {
-    let q = |s: &str| serde_json::to_string(s).unwrap_or_else(|_| "\"\"".to_string());
+    let q = |s: &str| {
+        let json = serde_json::to_string(s).unwrap_or_else(|_| "\"\"".to_string());
+        let mut out = String::with_capacity(json.len());
+        for c in json.chars() {
+            match c {
+                '<' | '>' | '&' | '[' | ']' | '`' => {
+                    out.push_str(&format!("\\u{:04x}", u32::from(c)))
+                }
+                c => out.push(c),
+            }
+        }
+        out
+    };
     let severity = Severity::parse(&report.meta.severity, scale_of(&report.template))
         .map(|s| s.name())
         .unwrap_or_else(|| report.meta.severity.trim().to_string());

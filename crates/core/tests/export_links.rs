@@ -177,3 +177,31 @@ fn blank_exports_escape_the_values_a_report_already_has() {
         assert!(destinations(&md).is_empty(), "{id}:\n{md}");
     }
 }
+
+#[test]
+fn front_matter_values_carry_no_markup_and_decode_to_the_text() {
+    let mut r = common::rich_report();
+    r.meta.title =
+        "<img src=x onerror=alert(1)> [x](javascript:alert(1)) `c` & \"q\" \\".to_string();
+    r.meta.status = "<script>alert(1)</script>".to_string();
+    let md = to_markdown(
+        &r,
+        &MarkdownOptions {
+            template: None,
+            front_matter: true,
+            placeholders: false,
+        },
+    );
+    let front: Vec<&str> = md.lines().skip(1).take_while(|l| *l != "---").collect();
+    let value = |key: &str| -> String {
+        let line = front
+            .iter()
+            .find_map(|l| l.strip_prefix(&format!("{key}: ")))
+            .expect(key);
+        assert!(!line.contains(['<', '>', '[', ']', '`', '&']), "{line}");
+        // A YAML double-quoted scalar with only \uXXXX, \" and \\ escapes reads as JSON.
+        serde_json::from_str(line).expect("a quoted scalar")
+    };
+    assert_eq!(value("title"), r.meta.title);
+    assert_eq!(value("status"), r.meta.status);
+}
