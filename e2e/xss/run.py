@@ -110,8 +110,9 @@ def check_html(text):
 
 
 def strip_front_matter(md):
-    """Static site generators (MkDocs, Hugo, Jekyll) take YAML front matter off before
-    rendering; renderers that do not know it are given the body, as those sites do."""
+    """MkDocs takes YAML front matter off before Python-Markdown renders. markdown-it and
+    marked get the whole file, front matter included, as a wiki that does not know front
+    matter would render it; comrak is told the delimiter."""
     if md.startswith("---\n"):
         end = md.find("\n---\n", 4)
         if end >= 0:
@@ -261,7 +262,7 @@ def main():
             path = os.path.join(d, f"{name}.md")
             with open(path, "w", encoding="utf-8") as f:
                 f.write(md)
-            files[path] = (i, strip_front_matter(md))
+            files[path] = (i, md)
     chart_count = 0
     for i, vector in enumerate(vectors):
         d = os.path.join(work, f"v{i:03}")
