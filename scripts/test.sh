@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-#! Runs every Hindsight test: native core/CLI tests, browser tests (wasm-bindgen-test in
-#! headless Chromium) and end-to-end journeys against the built dist/. Installs what the
-#! tests need first (build tools, Debian chromium and chromium-driver).
+#! Runs every Hindsight test: native core/CLI tests, the downstream-renderer XSS corpus
+#! over exported Markdown, browser tests (wasm-bindgen-test in headless Chromium) and
+#! end-to-end journeys against the built dist/. Installs what the tests need first (build
+#! tools, Debian chromium, chromium-driver and python3-venv, the pinned renderers).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/tools.sh
@@ -10,6 +11,14 @@ if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; the
   echo "== installing chromium and chromium-driver from Debian"
   apt-get update
   DEBIAN_FRONTEND=noninteractive apt-get install -y chromium chromium-driver
+fi
+
+# Python 3 with venv: the share-link test checks against Python's zlib, and the XSS
+# corpus runs its renderers from a venv.
+if ! command -v python3 >/dev/null || ! python3 -c 'import ensurepip, venv' 2>/dev/null; then
+  echo "== installing python3 and python3-venv from Debian"
+  apt-get update
+  DEBIAN_FRONTEND=noninteractive apt-get install -y python3 python3-venv
 fi
 
 # The SARIF 2.1.0 schema that `hindsight lint --format sarif` is checked against ships in
@@ -25,6 +34,32 @@ trap 'rm -f "$log"' EXIT
 
 echo "== native tests (core, CLI, app logic)"
 cargo test --workspace --lib --bins --tests 2>&1 | tee -a "$log"
+
+echo "== downstream renderers: XSS corpus (markdown-it, marked, Python-Markdown, comrak unsafe)"
+# The renderers docs sites and wikis use, pinned by e2e/xss's lock files and installed
+# into $HINDSIGHT_TOOLS once (a reused machine skips them). Debian 12's pip is externally
+# managed, so the Python ones go into a venv.
+xss_node="$HINDSIGHT_TOOLS/xss-node"
+if ! cmp -s e2e/xss/package-lock.json "$xss_node/package-lock.json"; then
+  echo "== installing markdown-it and marked (npm) into $xss_node"
+  mkdir -p "$xss_node"
+  cp e2e/xss/package.json e2e/xss/package-lock.json "$xss_node/"
+  (cd "$xss_node" && npm ci --no-audit --no-fund --silent)
+fi
+xss_venv="$HINDSIGHT_TOOLS/xss-venv"
+if ! cmp -s e2e/xss/requirements.txt "$xss_venv/requirements.txt"; then
+  echo "== installing Python-Markdown, pymdown-extensions and comrak (PyPI) into $xss_venv"
+  python3 -m venv "$xss_venv"
+  "$xss_venv/bin/pip" install --quiet -r e2e/xss/requirements.txt
+  cp e2e/xss/requirements.txt "$xss_venv/requirements.txt"
+fi
+cargo build -p hindsight-cli
+xss_status=0
+"$xss_venv/bin/python" e2e/xss/run.py "${CARGO_TARGET_DIR:-target}/debug/hindsight" \
+  "$xss_node/node_modules" 2>&1 | tee "$log.xss" || xss_status=$?
+# run.py closes with "xss: N passed, M failed" (one count per vector).
+awk '/^xss: [0-9]+ passed, [0-9]+ failed$/{print "test result: ok. " $2 " passed; " $4 " failed"}' "$log.xss" >> "$log"
+rm -f "$log.xss"
 
 echo "== browser tests (wasm-bindgen-test in headless Chromium)"
 CHROMEDRIVER="${CHROMEDRIVER:-$(command -v chromedriver)}" \
@@ -44,4 +79,4 @@ passed=$(grep -oE '^test result: [a-zA-Z]+\. [0-9]+ passed' "$log" | awk '{s+=$4
 failed=$(grep -oE '; [0-9]+ failed' "$log" | awk '{s+=$2} END {print s+0}')
 echo
 echo "total: ${passed} passed, ${failed} failed"
-[ "${e2e_status:-0}" -eq 0 ] && [ "$failed" -eq 0 ]
+[ "${e2e_status:-0}" -eq 0 ] && [ "${xss_status:-0}" -eq 0 ] && [ "$failed" -eq 0 ]

@@ -3,9 +3,13 @@
 //! repo's CI, and print the JSON Schema. A thin shell over `hindsight-core`: arguments
 //! in, core calls, text out.
 
+mod actions;
+mod chart;
 mod input;
 mod lint;
+mod repo_config;
 mod sarif;
+mod share;
 
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
@@ -30,9 +34,10 @@ struct Cli {
 enum Command {
     /// Print a blank post-mortem in a template, with the template's placeholders to fill in.
     New {
-        /// Template id: 000, 001, 002, 003 or 004.
-        #[arg(short, long, default_value = "000")]
-        template: String,
+        /// Template id: 000, 001, 002, 003 or 004 (default: `template` in the repo's
+        /// .hindsight.json, else 000).
+        #[arg(short, long)]
+        template: Option<String>,
         /// Start with YAML front matter (for MkDocs, Hugo, Jekyll docs repos).
         #[arg(long)]
         front_matter: bool,
@@ -64,15 +69,56 @@ enum Command {
     /// Check post-mortems against the rules (docs/rules.md). Exits 1 when any finding is
     /// an error.
     Lint {
-        /// Markdown or JSON files.
-        #[arg(required = true)]
+        /// Markdown or JSON files (default: the .md files of `folder` in the repo's
+        /// .hindsight.json).
         files: Vec<PathBuf>,
         /// Output format.
         #[arg(long, value_enum, default_value = "text")]
         format: LintFormat,
-        /// A policy file (JSON) overriding the default rules, levels and required sections.
+        /// A policy file (JSON) overriding the default rules, levels and required sections
+        /// (default: `policy` in the repo's .hindsight.json).
         #[arg(long)]
         policy: Option<PathBuf>,
+    },
+    /// Draw the timeline as an SVG chart: events on a time axis coloured by kind, the
+    /// impact window, time to detect/acknowledge/mitigate/resolve, day boundaries.
+    Chart {
+        /// Report file (.md or .json), or - for standard input.
+        input: PathBuf,
+        /// Write here instead of standard output (e.g. timeline.svg).
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+    },
+    /// Export the action items for a tracker: Jira CSV, GitHub new-issue links, a
+    /// Markdown task list, or CSV.
+    Actions {
+        /// Report file (.md or .json), or - for standard input.
+        input: PathBuf,
+        /// Output form.
+        #[arg(long, value_enum)]
+        to: actions::To,
+        /// URL of the post-mortem, linked from every item.
+        #[arg(long)]
+        link: Option<String>,
+        /// GitHub repository for --to github: owner/name or its URL.
+        #[arg(long)]
+        repo: Option<String>,
+        /// A label for every item (repeatable), beside `postmortem` and the category.
+        #[arg(long = "label")]
+        labels: Vec<String>,
+        /// Write here instead of standard output.
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+    },
+    /// Print a share link: the whole report in the URL fragment (#r=…), read-only in the
+    /// app, never sent to a server.
+    Share {
+        /// Report file (.md or .json), or - for standard input.
+        input: PathBuf,
+        /// The hosted page the link opens (e.g. https://example.org/hindsight/); without
+        /// it only the fragment is printed.
+        #[arg(long)]
+        base: Option<String>,
     },
     /// Print the JSON Schema of Hindsight's report format.
     Schema,
@@ -119,6 +165,12 @@ fn run(cli: Cli) -> Result<u8, Failure> {
             template,
             front_matter,
         } => {
+            let template = match template {
+                Some(t) => t,
+                None => repo_config::current()?
+                    .and_then(|f| f.config.template)
+                    .unwrap_or_else(|| "000".to_string()),
+            };
             let t = template_arg(&template)?;
             let md = hindsight_core::to_markdown(
                 &Report::new(t.id),
@@ -187,13 +239,20 @@ fn run(cli: Cli) -> Result<u8, Failure> {
             format,
             policy,
         } => {
-            let policy = match policy {
-                Some(p) => {
+            let found = repo_config::current()?;
+            let policy = match (policy, &found) {
+                (Some(p), _) => {
                     let text = read_in(&p)?;
                     hindsight_core::policy::Policy::from_json(&text)
                         .map_err(|e| Failure(format!("{}: {e}", p.display())))?
                 }
-                None => hindsight_core::policy::Policy::default(),
+                (None, Some(f)) => f.policy()?.unwrap_or_default(),
+                (None, None) => hindsight_core::policy::Policy::default(),
+            };
+            let files = match (files.is_empty(), &found) {
+                (false, _) => files,
+                (true, Some(f)) => f.folder_files()?.ok_or_else(no_files)?,
+                (true, None) => return Err(no_files()),
             };
             let mut results = Vec::new();
             for f in &files {
@@ -214,6 +273,21 @@ fn run(cli: Cli) -> Result<u8, Failure> {
                 0
             })
         }
+        Command::Chart { input, output } => chart::run(&input, output.as_deref()),
+        Command::Actions {
+            input,
+            to,
+            link,
+            repo,
+            labels,
+            output,
+        } => actions::run(
+            &input,
+            to,
+            hindsight_core::actions::ActionsOptions { link, repo, labels },
+            output.as_deref(),
+        ),
+        Command::Share { input, base } => share::run(&input, base.as_deref()),
         Command::Schema => write_out(None, &hindsight_core::json_schema()).map(|()| 0),
         Command::Templates => {
             let mut s = String::new();
@@ -230,6 +304,12 @@ fn run(cli: Cli) -> Result<u8, Failure> {
     }
 }
 
+fn no_files() -> Failure {
+    Failure(
+        "no files to lint: name them, or set `folder` in the repo's .hindsight.json".to_string(),
+    )
+}
+
 fn template_arg(id: &str) -> Result<&'static templates::Template, Failure> {
     templates::by_id(id).ok_or_else(|| {
         let ids: Vec<&str> = templates::all().iter().map(|t| t.id).collect();
@@ -238,6 +318,15 @@ fn template_arg(id: &str) -> Result<&'static templates::Template, Failure> {
             ids.join(", ")
         ))
     })
+}
+
+/// Reads a report from a file (or `-`): Hindsight JSON, or Markdown in any layout.
+fn read_report_file(path: &Path) -> Result<Report, Failure> {
+    let text = read_in(path)?;
+    match input::read_report(&text).map_err(|e| Failure(format!("{}: {e}", path.display())))? {
+        input::Parsed::Json(r) => Ok(r),
+        input::Parsed::Markdown(imported) => Ok(imported.report),
+    }
 }
 
 fn read_in(path: &Path) -> Result<String, Failure> {

@@ -1,22 +1,30 @@
 //! Hindsight core: the post-mortem report model, the five seed templates, Markdown and
-//! JSON export and import, validation rules and incident metrics. Nothing here knows
-//! about browsers; the web app and the CLI are thin shells over these functions.
+//! JSON export and import, validation rules and incident metrics; and the hand-off: the
+//! timeline chart (SVG, Mermaid), action items for trackers, share links and a docs
+//! repo's settings. Nothing here knows about browsers; the web app and the CLI are thin
+//! shells over these functions.
 #![forbid(unsafe_code)]
 
+pub mod actions;
+pub mod chart;
 pub mod fields;
 pub mod import;
 pub mod json;
 pub mod level;
+pub mod link_safety;
 pub mod locate;
 pub mod location;
 pub mod markdown;
+pub mod mermaid;
 pub mod metrics;
 pub mod model;
 pub mod placeholder;
 pub mod policy;
 pub mod read;
 pub mod review;
+pub mod repo_config;
 pub mod severity;
+pub mod share;
 #[cfg(feature = "store")]
 pub mod store;
 pub mod summary;
@@ -24,6 +32,7 @@ pub mod templates;
 pub mod time;
 pub mod validate;
 
+pub use chart::timeline_svg;
 pub use json::{from_json, json_schema, to_json, JsonError};
 pub use level::Level;
 pub use location::Location;

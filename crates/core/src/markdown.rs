@@ -13,6 +13,7 @@ use comrak::nodes::{
 use comrak::{format_commonmark, Arena, Options};
 
 use crate::fields::{List, Part, Slot, Text};
+use crate::link_safety;
 use crate::model::{ActionItem, Report};
 use crate::severity::Severity;
 use crate::templates::{
@@ -78,9 +79,23 @@ pub fn to_markdown(report: &Report, options: &MarkdownOptions) -> String {
 }
 
 /// YAML front matter. Values are written as double-quoted scalars with JSON escaping,
-/// which YAML reads back verbatim.
+/// which YAML reads back verbatim. A renderer that does not know front matter shows it
+/// as Markdown, so the characters that open markup or links there (`<`, `>`, `&`, `[`,
+/// `]`, backtick) are written as `\uXXXX` escapes, which YAML and JSON decode alike.
 fn front_matter(report: &Report, template: &Template) -> String {
-    let q = |s: &str| serde_json::to_string(s).unwrap_or_else(|_| "\"\"".to_string());
+    let q = |s: &str| {
+        let json = serde_json::to_string(s).unwrap_or_else(|_| "\"\"".to_string());
+        let mut out = String::with_capacity(json.len());
+        for c in json.chars() {
+            match c {
+                '<' | '>' | '&' | '[' | ']' | '`' => {
+                    out.push_str(&format!("\\u{:04x}", u32::from(c)))
+                }
+                c => out.push(c),
+            }
+        }
+        out
+    };
     let severity = Severity::parse(&report.meta.severity, templates::scale_of(&report.template))
         .map(|s| s.name())
         .unwrap_or_else(|| report.meta.severity.trim().to_string());
@@ -95,6 +110,38 @@ fn front_matter(report: &Report, template: &Template) -> String {
     fm.push_str("---");
     fm
 }
+
+/// The text of the Text siblings right before a node, up to the first other node.
+fn text_before<'a>(n: N<'a>) -> String {
+    let mut parts = Vec::new();
+    let mut cur = n.previous_sibling();
+    while let Some(p) = cur {
+        match &p.data.borrow().value {
+            NodeValue::Text(t) => parts.push(t.to_string()),
+            _ => break,
+        }
+        cur = p.previous_sibling();
+    }
+    parts.reverse();
+    parts.concat()
+}
+
+/// True when the word that `before` ends with could be a GFM autolink (`www.`, a
+/// scheme's `:`, an e-mail's `@`), which would swallow a backslash escape after it.
+fn after_url_like_word(before: &str) -> bool {
+    let word = before
+        .rsplit(char::is_whitespace)
+        .next()
+        .unwrap_or_default()
+        .to_ascii_lowercase();
+    !word.is_empty() && (word.contains("www.") || word.contains(':') || word.contains('@'))
+}
+
+/// True for metadata forms written as lines (bold keys, bullets), false for tables.
+fn line_form_of(form: Form) -> bool {
+    !matches!(form, Form::Table { .. })
+}
+
 
 /// Collapses every run of whitespace (newlines included) into one space: for table cells
 /// and other one-line places.
@@ -143,11 +190,26 @@ impl<'a> Writer<'a, '_> {
     }
 
     fn format(&self, root: N<'a>) -> String {
+        defuse_links(self.arena, root);
+        defuse_text(self.arena, root);
         let mut out = String::new();
         // Writing into a String cannot fail.
         let _ = format_commonmark(root, &self.opts, &mut out);
         // comrak separates adjacent lists with an HTML comment; we never need it.
         out.trim_end().to_string()
+    }
+
+    /// One line of user text as escaped Markdown, for places assembled as text; in a
+    /// table cell (`line == false`) a `|` is escaped too.
+    fn escaped(&self, s: &str, line: bool) -> String {
+        let d = self.doc();
+        d.append(self.para(s, true));
+        let out = self.format(d);
+        if line {
+            out
+        } else {
+            out.replace('|', "\\|")
+        }
     }
 
     /// Appends `s` as inline text: newlines become soft breaks (or spaces when `single`).
@@ -505,15 +567,17 @@ impl<'a> Writer<'a, '_> {
             .iter()
             .map(|r| {
                 let v = self.row_value(r.value);
-                let v = if v.is_empty() && self.blank {
-                    r.blank.to_string()
-                } else {
-                    v
+                let v = match (v.is_empty(), self.blank) {
+                    (true, true) => r.blank.to_string(),
+                    // Blank exports are assembled as text below: user values are
+                    // escaped here, the seed's own text is not.
+                    (false, true) => self.escaped(&v, line_form_of(form)),
+                    _ => v,
                 };
                 (r.label.to_string(), v, r.note.to_string())
             })
             .collect();
-        let line_form = !matches!(form, Form::Table { .. });
+        let line_form = line_form_of(form);
         if let Some(p) = extra {
             let kvs = match p {
                 Part::MetaExtra => &self.report.meta.extra,
@@ -521,9 +585,14 @@ impl<'a> Writer<'a, '_> {
                 _ => return String::new(),
             };
             for kv in kvs {
-                let key = one_line(&kv.key);
+                let mut key = one_line(&kv.key);
+                let mut value = one_line(&kv.value);
+                if self.blank {
+                    key = self.escaped(&key, line_form);
+                    value = self.escaped(&value, line_form);
+                }
                 let label = if line_form { format!("{key}:") } else { key };
-                lines.push((label, one_line(&kv.value), String::new()));
+                lines.push((label, value, String::new()));
             }
         }
         if self.blank {
@@ -1002,6 +1071,120 @@ impl<'a> Writer<'a, '_> {
             out.push(self.heading(level, ADDITIONAL_NOTES));
             out.extend(chunks);
         }
+    }
+}
+
+/// A node in the arena.
+fn alloc<'a>(arena: &'a Arena<'a>, v: NodeValue) -> N<'a> {
+    arena.alloc(AstNode::from(v))
+}
+
+/// One line of user text as inline Markdown that stays text in every renderer the
+/// exporter is checked against: what `to_markdown` writes for a one-line field.
+pub fn escape_inline(s: &str) -> String {
+    let arena = Arena::new();
+    let d = alloc(&arena, NodeValue::Document);
+    let p = alloc(&arena, NodeValue::Paragraph);
+    let t = one_line(s);
+    if !t.is_empty() {
+        p.append(alloc(&arena, NodeValue::Text(t.into())));
+    }
+    d.append(p);
+    defuse_links(&arena, d);
+    defuse_text(&arena, d);
+    let mut out = String::new();
+    // Writing into a String cannot fail.
+    let _ = format_commonmark(d, &comrak_options(), &mut out);
+    out.trim_end().to_string()
+}
+
+/// Turns every link or image whose destination could run script into the literal
+/// text of that link (`[text](javascript:…)` is written as escaped text, never as a
+/// link). Only an author's Markdown body can hold links; everything else is text.
+fn defuse_links<'a>(arena: &'a Arena<'a>, root: N<'a>) {
+    let unsafe_links: Vec<N<'a>> = root
+        .descendants()
+        .filter(|n| match &n.data.borrow().value {
+            NodeValue::Link(l) => !link_safety::is_safe_destination(&l.url, false),
+            NodeValue::Image(l) => !link_safety::is_safe_destination(&l.url, true),
+            _ => false,
+        })
+        .collect();
+    for n in unsafe_links {
+        let (url, title, image) = match &n.data.borrow().value {
+            NodeValue::Link(l) => (l.url.clone(), l.title.clone(), false),
+            NodeValue::Image(l) => (l.url.clone(), l.title.clone(), true),
+            _ => continue,
+        };
+        let text = |s: String| alloc(arena, NodeValue::Text(s.into()));
+        let label: String = n
+            .descendants()
+            .filter_map(|d| match &d.data.borrow().value {
+                NodeValue::Text(t) => Some(t.to_string()),
+                _ => None,
+            })
+            .collect();
+        if !image && title.is_empty() && label == url {
+            // An autolink: written back as it was typed, as text.
+            n.insert_before(text(format!("<{url}>")));
+        } else {
+            n.insert_before(text(if image { "![" } else { "[" }.to_string()));
+            while let Some(c) = n.first_child() {
+                n.insert_before(c);
+            }
+            let title = if title.is_empty() {
+                String::new()
+            } else {
+                format!(" \"{title}\"")
+            };
+            n.insert_before(text(format!("]({url}{title})")));
+        }
+        n.detach();
+    }
+}
+
+/// Escapes what comrak's formatter leaves live in some downstream renderer. `{` is
+/// written `\\{`: Python-Markdown's `attr_list` (on in most MkDocs sites) reads
+/// `{: onclick=… }` at the end of a line as attributes. A `<` right after a URL-like
+/// word (`www.x.com/<img …>`) is written `&lt;`: comrak's `\\<` is not enough there,
+/// because a GFM autolink (marked, comrak's autolink extension) takes the backslash
+/// into the URL and leaves a live tag after it. Everywhere else `\\<` stays: it keeps
+/// the text readable and the importer reads it back as typed.
+fn defuse_text<'a>(arena: &'a Arena<'a>, root: N<'a>) {
+    // Each text with the text of the inline siblings just before it (a tag the
+    // author typed is a node of its own after the URL), read before any change.
+    let texts: Vec<(N<'a>, String, String)> = root
+        .descendants()
+        .filter_map(|n| match &n.data.borrow().value {
+            NodeValue::Text(t) if t.contains(['<', '{']) => {
+                Some((n, t.to_string(), text_before(n)))
+            }
+            _ => None,
+        })
+        .collect();
+    for (n, t, before) in texts {
+        let mut plain = String::new();
+        for (at, c) in t.char_indices() {
+            let raw = match c {
+                '{' => "\\{",
+                '<' if after_url_like_word(&format!("{before}{}", &t[..at])) => "&lt;",
+                _ => {
+                    plain.push(c);
+                    continue;
+                }
+            };
+            if !plain.is_empty() {
+                n.insert_before(alloc(
+                    arena,
+                    NodeValue::Text(std::mem::take(&mut plain).into()),
+                ));
+            }
+            n.insert_before(alloc(arena, NodeValue::Raw(raw.to_string())));
+        }
+        if !plain.is_empty() {
+            n.insert_before(alloc(arena, NodeValue::Text(plain.into())));
+        }
+        n.detach();
     }
 }
 
