@@ -13,6 +13,7 @@ pub mod model;
 pub mod placeholder;
 pub mod policy;
 pub mod severity;
+pub mod sources;
 pub mod summary;
 pub mod templates;
 pub mod time;
