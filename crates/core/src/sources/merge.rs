@@ -28,11 +28,15 @@ fn words(text: &str) -> HashSet<String> {
 /// more) all in the other's ("Rolled back" and "Rolled back to v1.2"), or at least half
 /// the words in common.
 pub fn similar(a: &str, b: &str) -> bool {
-    let (wa, wb) = (words(a), words(b));
+    similar_words(a, &words(a), b, &words(b))
+}
+
+/// [`similar`] on words already split.
+fn similar_words(a: &str, wa: &HashSet<String>, b: &str, wb: &HashSet<String>) -> bool {
     if wa.is_empty() || wb.is_empty() {
         return a.trim().eq_ignore_ascii_case(b.trim());
     }
-    let common = wa.intersection(&wb).count();
+    let common = wa.intersection(wb).count();
     let (small, union) = (wa.len().min(wb.len()), wa.len() + wb.len() - common);
     (common == small && small >= 2) || common * 2 >= union
 }
@@ -41,18 +45,31 @@ fn close(a: DateTime<Utc>, b: DateTime<Utc>) -> bool {
     (a - b).num_seconds().abs() < SAME_MINUTE
 }
 
-/// Marks candidates that repeat an earlier one (rows in time order), and unticks them.
-pub(crate) fn mark_repeats(rows: &mut [Candidate]) {
+/// Marks candidates that repeat an earlier one in the same list (same minute, similar
+/// text), and unticks them; for rows read from several files at once.
+/// Marks from an earlier call (the list may have been re-ordered) are replaced; marks of
+/// rows already in a report stay.
+pub fn mark_repeats(rows: &mut [Candidate]) {
+    for r in rows.iter_mut() {
+        if matches!(r.duplicate_of, Some(Duplicate::Candidate(_))) {
+            r.duplicate_of = None;
+        }
+    }
+    // Split each text once: a busy channel has dozens of messages a minute.
+    let sets: Vec<HashSet<String>> = rows.iter().map(|r| words(&r.text)).collect();
     let mut by_time: Vec<usize> = (0..rows.len()).collect();
     by_time.sort_by_key(|&i| (rows[i].time, i));
     for (pos, &i) in by_time.iter().enumerate() {
+        if rows[i].duplicate_of.is_some() {
+            continue;
+        }
         let earlier = by_time[..pos]
             .iter()
             .rev()
             .take_while(|&&j| close(rows[i].time, rows[j].time))
             .copied()
             .filter(|&j| rows[j].duplicate_of.is_none())
-            .find(|&j| similar(&rows[i].text, &rows[j].text));
+            .find(|&j| similar_words(&rows[i].text, &sets[i], &rows[j].text, &sets[j]));
         if let Some(j) = earlier {
             rows[i].duplicate_of = Some(Duplicate::Candidate(j));
             rows[i].suggested = false;

@@ -25,7 +25,8 @@ use crate::model::{EventKind, Report};
 use crate::time::{utc, TimeContext};
 
 pub use merge::{
-    mark_duplicates, merge, metric_origins, similar, Added, Merged, Metric, MetricOrigin,
+    mark_duplicates, mark_repeats, merge, metric_origins, similar, Added, Merged, Metric,
+    MetricOrigin,
 };
 pub use slack_export::{export_channels, ExportChannel};
 
