@@ -590,6 +590,16 @@ fn malformed_and_truncated_json_name_the_line_or_path() {
         }
         other => panic!("{other:?}"),
     }
+    let years = br#"[{"id": 1, "time": 5, "text": "epoch typo", "tags": []},
+        {"id": 2, "time": 1699867800000, "text": "deploy", "tags": []}]"#;
+    let p = parse(years, &Options::default()).expect("grafana");
+    assert_eq!(p.rows.len(), 1);
+    assert_eq!(p.skipped[0].at, "1");
+    assert!(
+        matches!(&p.skipped[0].reason, SkipReason::BadTime(w) if w.contains("1971–2199")),
+        "{:?}",
+        p.skipped
+    );
     let slack_ts = br#"[{"type":"message","ts":"soon","text":"hi","user":"U1"},{"type":"message","ts":"1699868550.000200","text":"ok","user":"U1"}]"#;
     let p = parse(slack_ts, &Options::default()).expect("slack");
     assert_eq!(p.rows.len(), 1);

@@ -532,6 +532,7 @@ pub fn parse(bytes: &[u8], options: &Options) -> Result<Parsed, SourceError> {
         });
     };
     let mut parsed = (def.parse)(&input, &context)?;
+    keep_readable_years(&mut parsed);
     order(&mut parsed.rows);
     merge::mark_repeats(&mut parsed.rows);
     Ok(parsed)
@@ -550,6 +551,21 @@ pub fn candidates(report: &Report, bytes: &[u8], options: &Options) -> Result<Pa
     let mut parsed = parse(bytes, &options)?;
     mark_duplicates(report, &mut parsed.rows);
     Ok(parsed)
+}
+
+/// Timeline rows are read back through `time::parse_stamp`, which knows the years
+/// 1970–2200: a row outside them (an epoch typo, a zeroed field) could never be placed,
+/// so it is skipped and reported instead.
+fn keep_readable_years(parsed: &mut Parsed) {
+    use chrono::Datelike;
+    let (rows, outside): (Vec<Candidate>, Vec<Candidate>) = std::mem::take(&mut parsed.rows)
+        .into_iter()
+        .partition(|r| (1971..=2199).contains(&r.time.year()));
+    parsed.rows = rows;
+    for r in outside {
+        let why = format!("{} is outside the years 1971–2199", r.time.to_rfc3339());
+        parsed.skip(r.source_id, SkipReason::BadTime(why));
+    }
 }
 
 /// A short description of what the input looks like, for "not recognised" errors.
