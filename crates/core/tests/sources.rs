@@ -707,6 +707,7 @@ fn candidates_mark_rows_already_in_the_timeline() {
         },
     )
     .expect("csv");
+    assert_eq!(p.rows[0].shown_in(&report), "2023-11-13 08:38:05");
     let dup: Vec<Option<Duplicate>> = p.rows.iter().map(|r| r.duplicate_of).collect();
     // The CSV is in CET: 09:38 CET is 08:38 UTC, not the report's 09:38 UTC row.
     assert_eq!(dup, [None, None, None, None, None]);

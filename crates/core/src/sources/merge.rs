@@ -271,7 +271,7 @@ pub fn merge(report: &Report, chosen: &[Candidate]) -> Merged {
 
 /// A time as a timeline row writes it, in `zone`: `14:37`, `14:37:12`, or with the date
 /// (`2023-11-13 14:37`).
-fn written(time: DateTime<Utc>, zone: FixedOffset, with_date: bool) -> String {
+pub(crate) fn written(time: DateTime<Utc>, zone: FixedOffset, with_date: bool) -> String {
     let local = time.with_timezone(&zone);
     let clock = if local.second() == 0 {
         local.format("%H:%M").to_string()

@@ -247,6 +247,14 @@ pub struct Candidate {
     pub duplicate_of: Option<Duplicate>,
 }
 
+impl Candidate {
+    /// The time as the report's timeline would show it, in the report's zone and with
+    /// the date (`2023-11-13 10:42:30`), for a review table.
+    pub fn shown_in(&self, report: &Report) -> String {
+        merge::written(self.time, TimeContext::from_report(report).offset, true)
+    }
+}
+
 /// What a candidate duplicates.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]
