@@ -189,6 +189,20 @@ fn slack_export_zip_reads_the_incident_channel_with_users_json_names() {
 }
 
 #[test]
+fn an_enterprise_grid_export_in_a_folder_names_users_from_org_users_json() {
+    let p = read("slack-export-grid.zip", &Options::default());
+    assert!(p.warnings.is_empty(), "{:?}", p.warnings);
+    assert_eq!(p.rows.len(), 1);
+    assert_eq!(p.rows[0].who, "Priya Raman");
+    assert_eq!(
+        p.rows[0].text,
+        "@Priya Raman here: search latency SLO breached, declared SEV3"
+    );
+    assert_eq!(p.rows[0].kind, Some(EventKind::Declared));
+    assert_eq!(p.skipped[0].reason, SkipReason::Housekeeping);
+}
+
+#[test]
 fn a_truncated_zip_is_an_error_not_a_panic() {
     let zip = fixture("slack-export-acme.zip");
     for cut in [10, zip.len() / 3, zip.len() / 2, zip.len() - 30] {
@@ -272,6 +286,65 @@ fn text_copied_from_slack() {
         .skipped
         .iter()
         .any(|s| s.reason == SkipReason::ClientChrome));
+}
+
+#[test]
+fn text_copied_from_slack_with_bracketed_times() {
+    let p = read(
+        "slack-paste-brackets.txt",
+        &Options {
+            date: nov13(),
+            ..Options::default()
+        },
+    );
+    assert_eq!(p.format, Format::SlackPaste);
+    let got: Vec<(String, &str, &str)> = p
+        .rows
+        .iter()
+        .map(|r| {
+            (
+                r.time.format("%H:%M").to_string(),
+                r.who.as_str(),
+                r.text.as_str(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (
+                "09:41".to_string(),
+                "PagerDuty (bot)",
+                "Triggered #4127: High 5xx rate on checkout-api"
+            ),
+            (
+                "09:42".into(),
+                "Priya Raman",
+                "@here checkout-api is returning 503s, declared SEV2"
+            ),
+            (
+                "09:43".into(),
+                "Priya Raman",
+                "IC is me, comms in #inc-4127-updates"
+            ),
+            (
+                "09:47".into(),
+                "Sam Ortiz",
+                "connection pool exhausted on db-primary :fire:"
+            ),
+            (
+                "09:52".into(),
+                "Sam Ortiz",
+                "rolled back checkout-api to v2.14.1"
+            ),
+        ],
+        "\"Today\" is the date given"
+    );
+    assert!(row(&p, "@here").suggested, "reacted");
+    assert_eq!(
+        detect(&fixture("slack-paste-brackets.txt")),
+        Some(Format::SlackPaste)
+    );
 }
 
 #[test]

@@ -52,6 +52,7 @@ impl<'a> Archive<'a> {
             .iter()
             .filter_map(|n| {
                 n.strip_suffix("channels.json")
+                    .or_else(|| n.strip_suffix("org_users.json"))
                     .or_else(|| n.strip_suffix("users.json"))
             })
             .filter(|r| r.is_empty() || r.ends_with('/'))
@@ -181,7 +182,12 @@ pub(crate) fn parse(input: &Input, context: &Context) -> Result<Parsed, SourceEr
     let channel = choose(&archive, context.channel, &mut parsed)?;
     let mut names = Names::default();
     for (file, list) in [("users.json", true), ("channels.json", false)] {
-        let Some(value) = archive.json_named(file)? else {
+        // Enterprise Grid exports name the users file org_users.json.
+        let found = match archive.json_named(file)? {
+            None if list => archive.json_named("org_users.json")?,
+            other => other,
+        };
+        let Some(value) = found else {
             parsed.warnings.push(format!(
                 "the export has no {file}; ids are shown as they are"
             ));

@@ -1,9 +1,9 @@
 //! Text copied from the Slack client: a name-and-time line (`Priya Raman  10:42 AM`, the
-//! two are two spaces or a tab apart; `PagerDuty APP  10:41 AM` for apps) or a bracketed
-//! `[10:42 AM] Priya Raman: text`, then the message lines; a bare `10:44 AM` starts
-//! another message by the same person. Day dividers (`Monday, November 13th`, `Today`)
-//! give the date, else the caller does. Reaction counts, reply counts and "View thread"
-//! are the client's, not messages.
+//! two are two spaces or a tab apart; `Priya Raman [10:42 AM]`; `PagerDuty APP  10:41 AM`
+//! for apps) or a chat-log `[10:42 AM] Priya Raman: text`, then the message lines; a
+//! bare `10:44 AM`, or `[10:44 AM]text`, starts another message by the same person. Day
+//! dividers (`Monday, November 13th`, `Today`) give the date, else the caller does.
+//! Reaction counts, reply counts and "View thread" are the client's, not messages.
 
 use chrono::{Datelike, NaiveDate, NaiveTime, TimeDelta};
 
@@ -33,8 +33,8 @@ enum Line<'a> {
         time: NaiveTime,
         text: &'a str,
     },
-    /// `10:44 AM` alone: the same person again.
-    Again(NaiveTime),
+    /// `10:44 AM` alone, or `[10:44 AM]text`: the same person again.
+    Again(NaiveTime, &'a str),
     /// A day divider.
     Day(Divider),
     /// Client chrome: `:eyes: 2`, `3 replies`, `View thread`.
@@ -53,20 +53,40 @@ enum Divider {
 fn classify(raw: &str) -> Line<'_> {
     let line = raw.trim();
     if let Some(t) = clock(line) {
-        return Line::Again(t);
+        return Line::Again(t, "");
     }
     if let Some(rest) = line.strip_prefix('[') {
         if let Some((t, after)) = rest.split_once(']') {
             if let Some(time) = clock(t) {
-                let after = after.trim();
-                let (who, text) = after.split_once(": ").unwrap_or((after, ""));
-                let (who, bot) = strip_app(who);
-                if !who.is_empty() {
+                // "[10:42 AM] Name: text" is a chat log; "[10:44 AM]text", as the client
+                // copies a follow-up message, has no space after the bracket.
+                let named = after
+                    .strip_prefix(' ')
+                    .and_then(|a| a.split_once(": "))
+                    .filter(|(who, _)| plausible_name(who));
+                if let Some((who, text)) = named {
+                    let (who, bot) = strip_app(who);
                     return Line::Header {
                         who,
                         bot,
                         time,
-                        text,
+                        text: text.trim(),
+                    };
+                }
+                return Line::Again(time, after.trim());
+            }
+        }
+    }
+    if let Some(head) = line.strip_suffix(']') {
+        if let Some((who, t)) = head.rsplit_once('[') {
+            if let Some(time) = clock(t) {
+                let (who, bot) = strip_app(who);
+                if plausible_name(who) {
+                    return Line::Header {
+                        who,
+                        bot,
+                        time,
+                        text: "",
                     };
                 }
             }
@@ -75,7 +95,7 @@ fn classify(raw: &str) -> Line<'_> {
     if let Some((who, t)) = split_header(raw) {
         if let Some(time) = clock(t) {
             let (who, bot) = strip_app(who);
-            if !who.is_empty() && who.chars().count() <= 60 {
+            if plausible_name(who) {
                 return Line::Header {
                     who,
                     bot,
@@ -123,6 +143,12 @@ fn split_header(raw: &str) -> Option<(&str, &str)> {
         .or_else(|| line.rfind("  ").map(|i| (i, 2)))?;
     let (who, time) = (&line[..cut.0], &line[cut.0 + cut.1..]);
     Some((who.trim(), time.trim()))
+}
+
+/// A person's or app's name: not empty, at most six words and 60 characters.
+fn plausible_name(who: &str) -> bool {
+    let w = who.trim();
+    !w.is_empty() && w.chars().count() <= 60 && w.split_whitespace().count() <= 6
 }
 
 fn strip_app(who: &str) -> (&str, bool) {
@@ -211,7 +237,7 @@ pub(crate) fn parse(input: &Input, context: &Context) -> Result<Parsed, SourceEr
                     reacted: false,
                 });
             }
-            Line::Again(time) => {
+            Line::Again(time, text) => {
                 close(&mut open, context, &mut parsed);
                 let Some((who, bot)) = last_who.clone() else {
                     parsed.skip(format!("line {n}"), SkipReason::ClientChrome);
@@ -226,7 +252,11 @@ pub(crate) fn parse(input: &Input, context: &Context) -> Result<Parsed, SourceEr
                     bot,
                     time,
                     date: day,
-                    text: Vec::new(),
+                    text: if text.is_empty() {
+                        Vec::new()
+                    } else {
+                        vec![text.to_string()]
+                    },
                     reacted: false,
                 });
             }
@@ -363,7 +393,20 @@ mod tests {
                 text: "rolling back"
             }
         );
-        assert_eq!(classify("10:44"), Line::Again(t(10, 44)));
+        assert_eq!(classify("10:44"), Line::Again(t(10, 44), ""));
+        assert_eq!(
+            classify("Sam Ortiz [9:47 AM]"),
+            Line::Header {
+                who: "Sam Ortiz",
+                bot: false,
+                time: t(9, 47),
+                text: ""
+            }
+        );
+        assert_eq!(
+            classify("[9:52 AM]rolled back: v2.14.1"),
+            Line::Again(t(9, 52), "rolled back: v2.14.1")
+        );
         assert_eq!(classify(":eyes: 2 :fire: 1"), Line::Reactions);
         assert_eq!(classify("3 replies"), Line::Chrome);
         assert_eq!(classify("View thread"), Line::Chrome);
