@@ -3,8 +3,6 @@
 //! and which row each metric now comes from, so the review can say "time to
 //! acknowledge uses the PagerDuty acknowledgement at 14:37".
 
-use std::collections::HashSet;
-
 use chrono::{DateTime, FixedOffset, Timelike, Utc};
 use serde::Serialize;
 
@@ -16,12 +14,45 @@ use crate::time::{resolve_report_timeline, resolve_timeline, ResolvedTimeline, T
 /// Two events this close (under a minute apart) with similar text are one event.
 const SAME_MINUTE: i64 = 60;
 
-/// Lower-cased words of letters and digits.
-fn words(text: &str) -> HashSet<String> {
-    text.split(|c: char| !c.is_alphanumeric())
+/// The distinct lower-cased words of letters and digits, as sorted hashes: comparing
+/// two texts is then a merge of two short sorted lists, no allocation per word.
+fn words(text: &str) -> Vec<u64> {
+    let mut out: Vec<u64> = text
+        .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .collect()
+        .map(|w| {
+            // FNV-1a over the lower-cased characters.
+            let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+            for c in w.chars().flat_map(char::to_lowercase) {
+                let mut buf = [0u8; 4];
+                for b in c.encode_utf8(&mut buf).bytes() {
+                    h ^= u64::from(b);
+                    h = h.wrapping_mul(0x0100_0000_01b3);
+                }
+            }
+            h
+        })
+        .collect();
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// How many entries two sorted, distinct lists share.
+fn common(a: &[u64], b: &[u64]) -> usize {
+    let (mut i, mut j, mut n) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                n += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    n
 }
 
 /// True when two event texts say the same thing: the same words, one's words (two or
@@ -32,11 +63,11 @@ pub fn similar(a: &str, b: &str) -> bool {
 }
 
 /// [`similar`] on words already split.
-fn similar_words(a: &str, wa: &HashSet<String>, b: &str, wb: &HashSet<String>) -> bool {
+fn similar_words(a: &str, wa: &[u64], b: &str, wb: &[u64]) -> bool {
     if wa.is_empty() || wb.is_empty() {
         return a.trim().eq_ignore_ascii_case(b.trim());
     }
-    let common = wa.intersection(wb).count();
+    let common = common(wa, wb);
     let (small, union) = (wa.len().min(wb.len()), wa.len() + wb.len() - common);
     (common == small && small >= 2) || common * 2 >= union
 }
@@ -56,7 +87,7 @@ pub fn mark_repeats(rows: &mut [Candidate]) {
         }
     }
     // Split each text once: a busy channel has dozens of messages a minute.
-    let sets: Vec<HashSet<String>> = rows.iter().map(|r| words(&r.text)).collect();
+    let sets: Vec<Vec<u64>> = rows.iter().map(|r| words(&r.text)).collect();
     let mut by_time: Vec<usize> = (0..rows.len()).collect();
     by_time.sort_by_key(|&i| (rows[i].time, i));
     for (pos, &i) in by_time.iter().enumerate() {
