@@ -244,3 +244,52 @@ fn into_merges_the_pre_ticked_rows_into_the_report_in_its_own_template() {
         "{err}"
     );
 }
+
+#[test]
+fn reads_standard_input_and_into_json_prints_the_report_as_json() {
+    use std::io::Write;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_hindsight"))
+        .args(["timeline", "-", "--from", "text", "--date", "2023-11-13"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("spawn");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(b"09:12 config push reached EU edge\n09:31 rolled back the config\n")
+        .expect("write");
+    let v = json(&child.wait_with_output().expect("wait"));
+    assert_eq!(v["source"], "text");
+    assert_eq!(v["rows"][1]["kind"], "mitigated");
+    assert_eq!(v["rows"][1]["time"], "2023-11-13T09:31:00Z");
+
+    let mut report = hindsight_core::Report::new("004");
+    report.meta.date = "2023-11-13".into();
+    let path = temp("report.json", &hindsight_core::to_json(&report));
+    let o = hindsight(&[
+        "timeline",
+        &fixture("statuspage-incident.json"),
+        "--into",
+        path.to_str().expect("path"),
+        "--format",
+        "json",
+    ]);
+    let (out, _) = ok(&o);
+    let merged = hindsight_core::from_json(&out).expect("report JSON");
+    assert_eq!(merged.template, "004");
+    let kinds: Vec<Option<hindsight_core::EventKind>> =
+        merged.timeline.entries.iter().map(|e| e.kind).collect();
+    assert_eq!(
+        kinds,
+        [
+            Some(hindsight_core::EventKind::Investigating),
+            Some(hindsight_core::EventKind::RootCauseIdentified),
+            Some(hindsight_core::EventKind::Monitoring),
+            Some(hindsight_core::EventKind::Resolved),
+        ]
+    );
+    assert_eq!(merged.timeline.entries[0].time, "09:45:10");
+}
