@@ -224,7 +224,7 @@ fn into_merges_the_pre_ticked_rows_into_the_report_in_its_own_template() {
     );
     assert_eq!(
         rows[1].1,
-        "Triggered through the API.: High 5xx rate on checkout-api"
+        "Triggered through the API: High 5xx rate on checkout-api"
     );
     // PagerDuty's acknowledgement says what the author's 09:41 row says: not added twice.
     assert_eq!(rows[2].1, "Acknowledged by Priya Raman");

@@ -370,7 +370,7 @@ fn pagerduty_log_entries() {
     let trig = &p.rows[0];
     assert_eq!(
         trig.text,
-        "Triggered through the API.: High 5xx rate on checkout-api"
+        "Triggered through the API: High 5xx rate on checkout-api"
     );
     assert_eq!(trig.who, "checkout-api (Prometheus)");
     assert_eq!(
@@ -833,7 +833,7 @@ fn merge_keeps_time_order_writes_the_report_zone_and_adds_nothing_twice() {
             ("09:00", "Deploy v2.15.0 started", ""),
             (
                 "10:38:05",
-                "Triggered through the API.: High 5xx rate on checkout-api",
+                "Triggered through the API: High 5xx rate on checkout-api",
                 "checkout-api (Prometheus)"
             ),
             ("10:41:40", "Acknowledged by Priya Raman.", "Priya Raman"),

@@ -286,6 +286,10 @@ pub enum SkipReason {
     /// A deleted message, or the placeholder left where one was.
     #[error("deleted message")]
     Deleted,
+    /// A change to an earlier message (Slack `message_changed`); the message itself
+    /// carries the edited text.
+    #[error("edit of an earlier message")]
+    Edit,
     /// Hidden in the source's own view (Opsgenie `hidden`).
     #[error("hidden in the source")]
     Hidden,

@@ -115,7 +115,7 @@ pub(crate) fn parse(input: &Input, context: &Context) -> Result<Parsed, SourceEr
                     description: Some(d),
                 }),
             ) if !d.trim().is_empty() && !summary.contains(d.trim()) => {
-                format!("{summary}: {}", one_line(d))
+                format!("{}: {}", summary.trim_end_matches('.'), one_line(d))
             }
             _ => summary,
         };

@@ -200,7 +200,8 @@ fn skip_reason(subtype: &str) -> Option<SkipReason> {
         | "channel_convert_to_private"
         | "channel_convert_to_public"
         | "joiner_notification_for_inviter" => SkipReason::Housekeeping,
-        "tombstone" | "message_deleted" | "message_changed" => SkipReason::Deleted,
+        "tombstone" | "message_deleted" => SkipReason::Deleted,
+        "message_changed" | "message_replied" => SkipReason::Edit,
         _ => return None,
     })
 }
@@ -369,6 +370,7 @@ mod tests {
         assert_eq!(skip_reason("channel_join"), Some(SkipReason::Membership));
         assert_eq!(skip_reason("channel_topic"), Some(SkipReason::Housekeeping));
         assert_eq!(skip_reason("tombstone"), Some(SkipReason::Deleted));
+        assert_eq!(skip_reason("message_changed"), Some(SkipReason::Edit));
         assert_eq!(skip_reason("bot_message"), None);
         assert_eq!(skip_reason("thread_broadcast"), None);
     }
