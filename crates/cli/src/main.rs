@@ -10,6 +10,7 @@ mod lint;
 mod repo_config;
 mod sarif;
 mod share;
+mod timeline;
 
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
@@ -23,7 +24,7 @@ use hindsight_core::{templates, Report};
     name = "hindsight",
     version,
     about = "Write, convert and check incident post-mortems",
-    long_about = "Hindsight works with post-mortems in five template layouts (000-004):\n  000  Numbered post-mortem (SEV1-4)\n  001  Detailed post-mortem with checklists (SEV1-4)\n  002  Post-mortem with action item details (SEV1-4)\n  003  Compact incident report (P0-P2)\n  004  Root cause analysis report (P1-P4)\n\nExamples:\n  hindsight new --template 003 > postmortem.md\n  hindsight convert report.json --to md --template 004 --front-matter\n  hindsight import old-postmortem.md > report.json\n  hindsight lint docs/postmortems/*.md --format sarif > hindsight.sarif\n  hindsight schema > report.schema.json"
+    long_about = "Hindsight works with post-mortems in five template layouts (000-004):\n  000  Numbered post-mortem (SEV1-4)\n  001  Detailed post-mortem with checklists (SEV1-4)\n  002  Post-mortem with action item details (SEV1-4)\n  003  Compact incident report (P0-P2)\n  004  Root cause analysis report (P1-P4)\n\nExamples:\n  hindsight new --template 003 > postmortem.md\n  hindsight convert report.json --to md --template 004 --front-matter\n  hindsight import old-postmortem.md > report.json\n  hindsight lint docs/postmortems/*.md --format sarif > hindsight.sarif\n  hindsight timeline slack-export.zip pagerduty.json --into postmortem.md\n  hindsight schema > report.schema.json"
 )]
 struct Cli {
     #[command(subcommand)]
@@ -119,6 +120,39 @@ enum Command {
         /// it only the fragment is printed.
         #[arg(long)]
         base: Option<String>,
+    },
+    /// Read timeline events from what the incident left behind (a Slack export .zip or
+    /// day file, text copied from Slack, PagerDuty log entries, Opsgenie alert logs or
+    /// incident timeline, a Statuspage incident, Grafana annotations, CSV/TSV, plain
+    /// lines) and print them, or merge them into a post-mortem with --into.
+    Timeline {
+        /// Export files, or - for standard input.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// What the files are; auto tells them apart by content.
+        #[arg(long, value_enum, default_value = "auto")]
+        from: timeline::From,
+        /// Zone of times written without one, and of the times printed (default UTC, or
+        /// the report's zone with --into).
+        #[arg(long)]
+        zone: Option<String>,
+        /// Output: json (the rows) or md (a table); with --into, the report as Markdown
+        /// (default) or JSON.
+        #[arg(long, value_enum)]
+        format: Option<timeline::RowsFormat>,
+        /// Merge the pre-ticked rows into this post-mortem (Markdown or JSON) and print it
+        /// in its own template.
+        #[arg(long, value_name = "REPORT")]
+        into: Option<PathBuf>,
+        /// The channel to read from a Slack export .zip.
+        #[arg(long)]
+        channel: Option<String>,
+        /// Date of clock-only times (copied Slack text without day dividers, plain lines).
+        #[arg(long)]
+        date: Option<String>,
+        /// With --into, merge every row that is not a duplicate, not only the pre-ticked.
+        #[arg(long)]
+        all: bool,
     },
     /// Print the JSON Schema of Hindsight's report format.
     Schema,
@@ -288,6 +322,28 @@ fn run(cli: Cli) -> Result<u8, Failure> {
             output.as_deref(),
         ),
         Command::Share { input, base } => share::run(&input, base.as_deref()),
+        Command::Timeline {
+            files,
+            from,
+            zone,
+            format,
+            into,
+            channel,
+            date,
+            all,
+        } => {
+            let out = timeline::run(timeline::Request {
+                files,
+                from,
+                zone,
+                format,
+                into,
+                channel,
+                date,
+                all,
+            })?;
+            write_out(None, &out).map(|()| 0)
+        }
         Command::Schema => write_out(None, &hindsight_core::json_schema()).map(|()| 0),
         Command::Templates => {
             let mut s = String::new();

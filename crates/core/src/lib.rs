@@ -21,10 +21,11 @@ pub mod model;
 pub mod placeholder;
 pub mod policy;
 pub mod read;
-pub mod review;
 pub mod repo_config;
+pub mod review;
 pub mod severity;
 pub mod share;
+pub mod sources;
 #[cfg(feature = "store")]
 pub mod store;
 pub mod summary;

@@ -142,7 +142,6 @@ fn line_form_of(form: Form) -> bool {
     !matches!(form, Form::Table { .. })
 }
 
-
 /// Collapses every run of whitespace (newlines included) into one space: for table cells
 /// and other one-line places.
 pub(crate) fn one_line(s: &str) -> String {
