@@ -4,19 +4,20 @@
 
 use super::blocks::{Grid, Item};
 use super::metadata::split_pair;
+use super::reader::SectionReader;
 use super::sections::norm;
 use super::source::unescape;
 use super::tables::ActionCols;
-use super::Importer;
 use crate::model::{ActionItem, Category, Horizon};
 use crate::placeholder::is_unfilled;
 
-impl Importer<'_> {
+impl SectionReader<'_, '_> {
     /// Stores `value` in the item's field `name` unless it is a placeholder (then noted).
     fn item_field(&mut self, idx: usize, name: &str, value: &str, line: Option<u32>) -> String {
         let v = value.trim();
         if is_unfilled(v) {
-            self.placeholder(&format!("action_items[{idx}].{name}"), v, line);
+            self.imp
+                .placeholder(&format!("action_items[{idx}].{name}"), v, line);
             return String::new();
         }
         unescape(v)
@@ -39,12 +40,12 @@ impl Importer<'_> {
             if !substantive {
                 for v in row {
                     if is_unfilled(v) {
-                        self.placeholder("action_items", v.trim(), *line);
+                        self.imp.placeholder("action_items", v.trim(), *line);
                     }
                 }
                 continue;
             }
-            let idx = self.report.action_items.len();
+            let idx = self.imp.report.action_items.len();
             let mut item = ActionItem {
                 id: self.item_field(idx, "id", &get(cols.id), *line),
                 action: self.item_field(idx, "action", &action, *line),
@@ -78,7 +79,7 @@ impl Importer<'_> {
                     append_line(&mut item.description, &format!("{hd}: {v}"));
                 }
             }
-            self.report.action_items.push(item);
+            self.imp.report.action_items.push(item);
         }
     }
 
@@ -90,7 +91,7 @@ impl Importer<'_> {
                 continue;
             }
             if is_unfilled(text) {
-                self.placeholder("action_items", text, it.line);
+                self.imp.placeholder("action_items", text, it.line);
                 continue;
             }
             let mut item = ActionItem {
@@ -101,7 +102,7 @@ impl Importer<'_> {
             if it.checked == Some(true) {
                 item.status = "Done".to_string();
             }
-            self.report.action_items.push(item);
+            self.imp.report.action_items.push(item);
         }
     }
 
@@ -115,7 +116,7 @@ impl Importer<'_> {
     ) -> Option<usize> {
         let num: String = id.chars().filter(|c| c.is_ascii_digit()).collect();
         let pos = num.parse::<usize>().ok().and_then(|n| n.checked_sub(1));
-        let items = &self.report.action_items;
+        let items = &self.imp.report.action_items;
         let raw = title.trim();
         let t = unescape(raw);
         let t = t.as_str();
@@ -130,25 +131,26 @@ impl Importer<'_> {
         let idx = match found {
             Some(i) => i,
             None if is_unfilled(raw) || t.is_empty() => {
-                self.placeholder("action_items", raw, line);
+                self.imp.placeholder("action_items", raw, line);
                 return None;
             }
             None => {
-                self.report.action_items.push(ActionItem {
+                self.imp.report.action_items.push(ActionItem {
                     id: id.to_string(),
                     ..ActionItem::default()
                 });
-                self.report.action_items.len() - 1
+                self.imp.report.action_items.len() - 1
             }
         };
         if is_unfilled(raw) {
-            self.placeholder(&format!("action_items[{idx}].action"), raw, line);
+            self.imp
+                .placeholder(&format!("action_items[{idx}].action"), raw, line);
         } else if !t.is_empty() {
-            let item = &mut self.report.action_items[idx];
+            let item = &mut self.imp.report.action_items[idx];
             if item.action.is_empty() {
                 item.action = t.to_string();
             } else if item.action != t {
-                self.warn(
+                self.imp.warn(
                     line,
                     &format!("detail title for {id} differs from the table"),
                 );
@@ -163,24 +165,24 @@ impl Importer<'_> {
             for it in items {
                 let v = split_pair(&it.text).map_or(it.text.clone(), |p| p.1);
                 if is_unfilled(&v) {
-                    self.placeholder("action_items", &v, it.line);
+                    self.imp.placeholder("action_items", &v, it.line);
                 }
             }
             return;
         };
         for it in items {
             let Some((k, v, _)) = split_pair(&it.text) else {
-                let cur = self.report.action_items[idx].description.clone();
+                let cur = self.imp.report.action_items[idx].description.clone();
                 let mut d = cur;
                 append_line(&mut d, &unescape(it.text.trim()));
-                self.report.action_items[idx].description = d;
+                self.imp.report.action_items[idx].description = d;
                 continue;
             };
             let v = self.item_field(idx, &norm(&k).replace(' ', "_"), &v, it.line);
             if v.is_empty() {
                 continue;
             }
-            let item = &mut self.report.action_items[idx];
+            let item = &mut self.imp.report.action_items[idx];
             let slot = match norm(&k).as_str() {
                 "description" | "what" => &mut item.description,
                 "rationale" | "why" => &mut item.rationale,

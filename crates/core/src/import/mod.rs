@@ -11,6 +11,7 @@ mod front_matter;
 mod layout;
 mod metadata;
 mod pasted;
+mod reader;
 mod resemblance;
 mod sections;
 mod source;
@@ -22,11 +23,12 @@ use comrak::nodes::{AstNode, NodeValue};
 use comrak::{parse_document, Arena, Options};
 use serde::{Deserialize, Serialize};
 
-use crate::fields::{List, Slot, Text};
+use crate::fields::Text;
 use crate::model::{ExtraSection, KeyValue, PlaceholderNote, Report};
 use crate::placeholder;
-use crate::templates::Value;
+use layout::SectionLayout;
 use metadata::Target;
+use reader::SectionReader;
 use sections::{Ctx, Role, Special};
 use source::{unescape, Source};
 
@@ -149,20 +151,13 @@ struct Section<'a> {
     blocks: Vec<&'a AstNode<'a>>,
 }
 
-/// Import state: the report being filled and what could not be mapped.
+/// Import state shared by every section: the source, the report being filled, what could
+/// not be mapped. Each section is read by its own `SectionReader`.
 struct Importer<'s> {
     src: Source<'s>,
     report: Report,
     unmapped: Vec<Unmapped>,
     warnings: Vec<Warning>,
-    /// Row labels of the section being read (from its template definition).
-    labels: Vec<(String, Value)>,
-    /// The section being read holds the author's own key/value extras.
-    force_extra: bool,
-    /// Sample text of the section being read (from its template definition).
-    blanks: Vec<String>,
-    /// Sample table rows of the section being read.
-    sample_rows: Vec<String>,
     /// Total source lines.
     last_line: usize,
 }
@@ -179,10 +174,6 @@ impl<'s> Importer<'s> {
             report: Report::default(),
             unmapped: Vec::new(),
             warnings: Vec::new(),
-            labels: Vec::new(),
-            force_extra: false,
-            blanks: Vec::new(),
-            sample_rows: Vec::new(),
             last_line,
         }
     }
@@ -223,53 +214,6 @@ impl<'s> Importer<'s> {
         }
     }
 
-    /// Appends a paragraph to a prose field.
-    fn append_prose(&mut self, field: Text, text: &str, line: Option<u32>) {
-        let t = text.trim();
-        if t.is_empty() {
-            return;
-        }
-        if placeholder::is_unfilled(t) || self.is_sample(t) {
-            self.placeholder(field.path(), t, line);
-            return;
-        }
-        let t = unescape(t);
-        let slot = field.get_mut(&mut self.report);
-        if !slot.is_empty() {
-            slot.push_str("\n\n");
-        }
-        slot.push_str(&t);
-    }
-
-    fn push_list(&mut self, list: List, item: &str, line: Option<u32>) {
-        let t = item.trim();
-        if t.is_empty() {
-            return;
-        }
-        if placeholder::is_unfilled(t) || self.is_sample(t) {
-            self.placeholder(list.path(), t, line);
-            return;
-        }
-        list.get_mut(&mut self.report).push(unescape(t));
-    }
-
-    /// The row is one of the template's sample rows: every cell is noted as a placeholder
-    /// under `path` and the row is not imported.
-    fn sample_row(&mut self, cells: &[String], path: &str, line: Option<u32>) -> bool {
-        if !self.sample_rows.contains(&layout::row_key(cells)) {
-            return false;
-        }
-        for c in cells.iter().map(|c| c.trim()).filter(|c| !c.is_empty()) {
-            self.placeholder(path, c, line);
-        }
-        true
-    }
-
-    /// The text is the template's own sample text for the section being read.
-    fn is_sample(&self, t: &str) -> bool {
-        self.blanks.iter().any(|b| b == t)
-    }
-
     /// Stores a key the model has no field for.
     fn keep_extra(&mut self, key: &str, value: &str, line: Option<u32>, ctx: Ctx) {
         let kv = KeyValue {
@@ -288,92 +232,6 @@ impl<'s> Importer<'s> {
             kept_at,
             line,
         });
-    }
-
-    /// Routes a key/value pair to the field its key names, or to the extras.
-    fn route(&mut self, key: &str, value: &str, line: Option<u32>, ctx: Ctx) {
-        let key = strip_emphasis(key);
-        let n = sections::norm(&key);
-        if n.is_empty() && key.is_empty() {
-            return;
-        }
-        if self.force_extra {
-            self.keep_extra(&key, value, line, ctx);
-            return;
-        }
-        let from_template = self.labels.iter().find(|(l, _)| *l == n).map(|(_, v)| *v);
-        let target = match from_template {
-            Some(Value::Slot(Slot::Text(t))) => Some(Target::Text(t)),
-            Some(Value::Slot(Slot::List(l))) => Some(Target::List(l)),
-            Some(Value::StartEnd) => Some(Target::StartEnd),
-            Some(Value::Slot(Slot::Part(_))) => None,
-            None => metadata::target(&n, ctx),
-        };
-        match target {
-            Some(Target::Text(t)) => self.set_text(t, &key, value, line),
-            Some(Target::List(l)) => {
-                if l == List::Services {
-                    if placeholder::is_unfilled(value) {
-                        self.placeholder(l.path(), value, line);
-                        return;
-                    }
-                    for part in value.split([',', ';']) {
-                        self.push_list(l, part, line);
-                    }
-                } else if placeholder::is_unfilled(value) {
-                    self.placeholder(l.path(), value, line);
-                } else {
-                    // The exporter joins list values in one row with "; ".
-                    for part in value.split("; ") {
-                        self.push_list(l, part, line);
-                    }
-                }
-            }
-            Some(Target::StartEnd) => {
-                let v = value.trim();
-                // "start - end", "start -" (no end yet), "- end".
-                let split = v
-                    .strip_suffix(" -")
-                    .map(|a| (a, ""))
-                    .or_else(|| v.strip_prefix("- ").map(|b| ("", b)))
-                    .or_else(|| {
-                        [" - ", " – ", " — ", " to "]
-                            .iter()
-                            .find_map(|sep| v.split_once(sep))
-                    });
-                match split {
-                    Some((a, b)) => {
-                        self.set_text(Text::Start, &key, a, line);
-                        self.set_text(Text::End, &key, b, line);
-                    }
-                    None => self.set_text(Text::Start, &key, v, line),
-                }
-            }
-            Some(Target::Label) => {
-                if !value.trim().is_empty() {
-                    self.keep_extra(&key, value, line, ctx);
-                }
-            }
-            None => {
-                if value.trim().is_empty() {
-                    // An empty row of a key/value block is still the author's row.
-                    if !self.labels.is_empty() {
-                        self.keep_extra(&key, "", line, ctx);
-                    }
-                    return;
-                }
-                if placeholder::is_unfilled(value) {
-                    let path = if ctx == Ctx::Impact {
-                        "impact.extra"
-                    } else {
-                        "meta.extra"
-                    };
-                    self.placeholder(path, value, line);
-                    return;
-                }
-                self.keep_extra(&key, value, line, ctx);
-            }
-        }
     }
 
     /// Keeps content verbatim as an extra section.
@@ -405,9 +263,9 @@ impl<'s> Importer<'s> {
                 return;
             }
         }
-        self.labels.clear();
-        self.force_extra = false;
-        self.route(key, value, line, Ctx::Meta);
+        let mut reader = SectionReader::bare(self, Role::blank(Ctx::Meta), "Front matter");
+        reader.route(key, value, line, Ctx::Meta);
+        reader.finish();
     }
 
     /// Splits the document into sections, picks the template it resembles and imports
@@ -477,15 +335,18 @@ impl<'s> Importer<'s> {
             s.level == min_level && sections::classify(&n).is_none()
         });
         let title_idx = title_idx.map(|i| i + first_real);
-        let mut meta_role = Role::blank(Ctx::Meta);
-        meta_role.prose = Some(Text::Summary);
+        // The blocks above the first section read as metadata (and summary prose) through
+        // the template's top rows.
         let top = layout_role("");
-        let meta_role = top.as_ref().map_or(meta_role, |s| s.role);
-        let meta_labels = top.as_ref().map(|s| s.labels.clone()).unwrap_or_default();
-        let meta_blanks = top.as_ref().map(|s| s.blanks.clone()).unwrap_or_default();
-        let meta_role = Role {
-            prose: meta_role.prose.or(Some(Text::Summary)),
-            ..meta_role
+        let meta_role = top.as_ref().map_or(Role::blank(Ctx::Meta), |s| s.role);
+        let meta = SectionLayout {
+            role: Role {
+                prose: meta_role.prose.or(Some(Text::Summary)),
+                ..meta_role
+            },
+            labels: top.as_ref().map(|s| s.labels.clone()).unwrap_or_default(),
+            blanks: top.map(|s| s.blanks).unwrap_or_default(),
+            ..SectionLayout::bare(meta_role)
         };
         let start = match title_idx {
             Some(i) => {
@@ -498,17 +359,12 @@ impl<'s> Importer<'s> {
                     preface.clear();
                 }
                 self.title(&secs[i].title, line_u32(secs[i].line));
-                let blocks = secs[i].blocks.clone();
-                self.labels = meta_labels.clone();
-                self.blanks = meta_blanks.clone();
-                self.blocks(&preface, &meta_role, "Preface");
-                self.blocks(&blocks, &meta_role, &secs[i].title.clone());
+                self.read_section(meta.clone(), "Preface", &preface);
+                self.read_section(meta, &secs[i].title, &secs[i].blocks);
                 i + 1
             }
             None => {
-                self.labels = meta_labels.clone();
-                self.blanks = meta_blanks.clone();
-                self.blocks(&preface, &meta_role, "Preface");
+                self.read_section(meta, "Preface", &preface);
                 0
             }
         };
@@ -520,39 +376,28 @@ impl<'s> Importer<'s> {
                 notes_level = None;
             }
             let n = sections::norm(&s.title);
-            let (role, labels, blanks) = if notes_level.is_some() {
-                let r = sections::canonical(&n).or_else(|| sections::classify(&n));
-                (r, Vec::new(), Vec::new())
+            // Under "Additional Notes" the sub-headings are the exporter's canonical labels;
+            // elsewhere the template's own section, else the generic classifier.
+            let spec = if notes_level.is_some() {
+                sections::canonical(&n)
+                    .or_else(|| sections::classify(&n))
+                    .map(SectionLayout::bare)
             } else {
                 match layout_role(&n).filter(|_| !n.is_empty()) {
-                    Some(s) => {
-                        self.sample_rows = s.sample_rows;
-                        (Some(s.role), s.labels, s.blanks)
-                    }
-                    None => {
-                        self.sample_rows.clear();
-                        (sections::classify(&n), Vec::new(), Vec::new())
-                    }
+                    Some(s) => Some(s),
+                    None => sections::classify(&n).map(SectionLayout::bare),
                 }
             };
-            if notes_level.is_some() {
-                self.sample_rows.clear();
-            }
-            self.labels = labels;
-            self.blanks = blanks;
-            self.force_extra = role.is_some_and(|r| r.force_extra);
-            match role {
-                Some(r) if r.special == Special::Preamble => {
+            match spec {
+                Some(spec) if spec.role.special == Special::Preamble => {
                     self.warn(line_u32(s.line), "template instructions were not imported");
                     i += 1;
                 }
-                Some(r) => {
-                    if r.special == Special::AdditionalNotes {
+                Some(spec) => {
+                    if spec.role.special == Special::AdditionalNotes {
                         notes_level = Some(s.level);
                     }
-                    let blocks = s.blocks.clone();
-                    let title = s.title.clone();
-                    self.blocks(&blocks, &r, &title);
+                    self.read_section(spec, &s.title, &s.blocks);
                     i += 1;
                 }
                 None => {
@@ -570,10 +415,6 @@ impl<'s> Importer<'s> {
                 }
             }
         }
-        self.labels.clear();
-        self.blanks.clear();
-        self.sample_rows.clear();
-        self.force_extra = false;
         template
     }
 

@@ -3,6 +3,7 @@
 
 use crate::fields::{List, Text};
 use crate::model::Horizon;
+use crate::templates::{ACTION_ITEM_DETAILS, ADDITIONAL_NOTES, UNSCHEDULED};
 
 /// Which kind of key/value pairs a section holds; decides where an ambiguous key such as
 /// "Duration" goes.
@@ -188,9 +189,6 @@ pub fn classify(n: &str) -> Option<Role> {
         | "follow up actions"
         | "corrective actions"
         | "remediation" => Role::new(None, None, C::General, Special::ActionItems(None)),
-        "action item details" | "unscheduled" => {
-            Role::new(None, None, C::General, Special::ActionItems(None))
-        }
         "prevention" => Role::container(C::Prevention),
         "how do we prevent recurrence" => Role::prose(Text::PreventRecurrence, C::Prevention),
         "how do we detect faster" => Role::prose(Text::DetectFaster, C::Prevention),
@@ -213,7 +211,13 @@ pub fn classify(n: &str) -> Option<Role> {
         }
         "external references" | "references" => Role::list(List::References),
         "sign off" | "signoff" | "approvals" => Role::new(None, None, C::General, Special::SignOff),
-        "additional notes" => Role::new(None, None, C::General, Special::AdditionalNotes),
+        // The exporter's own headings, as the template definitions spell them.
+        _ if n == norm(ADDITIONAL_NOTES) => {
+            Role::new(None, None, C::General, Special::AdditionalNotes)
+        }
+        _ if n == norm(ACTION_ITEM_DETAILS) || n == norm(UNSCHEDULED) => {
+            Role::new(None, None, C::General, Special::ActionItems(None))
+        }
         _ => {
             if let Some(h) = Horizon::from_label(n) {
                 return Some(Role::new(

@@ -2,9 +2,9 @@
 //! fired"): time as typed, the event kind read from a bold prefix ("**Detection**: …").
 
 use super::blocks::{Grid, Item};
+use super::reader::SectionReader;
 use super::source::unescape;
 use super::tables::{split_time_prefix, TimelineCols};
-use super::Importer;
 use crate::model::{EventKind, TimelineEntry};
 use crate::placeholder::is_unfilled;
 
@@ -27,9 +27,9 @@ pub fn split_kind(event: &str) -> (Option<EventKind>, String) {
     (None, t.to_string())
 }
 
-impl Importer<'_> {
+impl SectionReader<'_, '_> {
     fn push_entry(&mut self, time: &str, event: &str, owner: &str, line: Option<u32>) {
-        let idx = self.report.timeline.entries.len();
+        let idx = self.imp.report.timeline.entries.len();
         let t_ph = is_unfilled(time);
         let e_ph = is_unfilled(event);
         let o_ph = is_unfilled(owner);
@@ -46,7 +46,7 @@ impl Importer<'_> {
         if t_empty && e_empty && o_empty && (kind.is_none() || e_ph) {
             for (v, ph) in [(time, t_ph), (event, e_ph), (owner, o_ph)] {
                 if ph {
-                    self.placeholder("timeline", v, line);
+                    self.imp.placeholder("timeline", v, line);
                 }
             }
             return;
@@ -58,18 +58,21 @@ impl Importer<'_> {
             kind,
         };
         if t_ph {
-            self.placeholder(&format!("timeline[{idx}].time"), time, line);
+            self.imp
+                .placeholder(&format!("timeline[{idx}].time"), time, line);
             entry.time.clear();
         }
         if e_ph || text_ph {
-            self.placeholder(&format!("timeline[{idx}].event"), &entry.event, line);
+            self.imp
+                .placeholder(&format!("timeline[{idx}].event"), &entry.event, line);
             entry.event.clear();
         }
         if o_ph {
-            self.placeholder(&format!("timeline[{idx}].owner"), owner, line);
+            self.imp
+                .placeholder(&format!("timeline[{idx}].owner"), owner, line);
             entry.owner.clear();
         }
-        self.report.timeline.entries.push(entry);
+        self.imp.report.timeline.entries.push(entry);
     }
 
     pub(super) fn timeline_table(&mut self, grid: &Grid, cols: &TimelineCols) {
@@ -90,7 +93,7 @@ impl Importer<'_> {
             self.push_entry(&time, &event, &owner, *line);
         }
         if !cols.other.is_empty() {
-            self.warn(
+            self.imp.warn(
                 grid.rows.first().and_then(|r| r.1),
                 "extra timeline columns were appended to the event text",
             );
