@@ -210,6 +210,16 @@ const FIXTURES: &[Expect] = &[
         ],
         known_false_positives: &[],
     },
+    Expect {
+        file: "003-clean-gdocs-stream-threads.md",
+        findings: &[],
+        known_false_positives: &[],
+    },
+    Expect {
+        file: "004-clean-confluence-dns-flood.md",
+        findings: &[],
+        known_false_positives: &[],
+    },
 ];
 
 fn lint(file: &str) -> Vec<Finding> {

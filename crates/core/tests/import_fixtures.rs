@@ -520,7 +520,91 @@ const FIXTURES: &[Expect] = &[
             assert_eq!(r.timeline.entries[2].kind, Some(EventKind::Detected));
         },
     },
+    // Other editors' Markdown: a Google Docs export (escaped dashes and numbering, closed
+    // ATX headings, `__bold__` keys, a non-breaking space).
+    Expect {
+        file: "003-clean-gdocs-stream-threads.md",
+        template: Some("003"),
+        title: "Stream front end runs out of threads after a capacity addition",
+        id: "INC-2020-1125",
+        severity: "P0",
+        date: "",
+        duration: "17 hours 8 minutes",
+        timeline: (5, "2020-11-25 12:44", "2020-11-26 06:23"),
+        actions: 3,
+        no_owner: &[],
+        whys: 0,
+        placeholders: &[],
+        unmapped: &[],
+        extra: |i| {
+            let r = &i.report;
+            assert_eq!(r.meta.start, "2020-11-25 13:15");
+            assert_eq!(r.meta.end, "2020-11-26 06:23");
+            assert_eq!(r.meta.responders, "Stream front-end team, Metrics team");
+            assert_eq!(
+                r.impact.description,
+                "Producers could not write to streams in one region; dependent metrics and events were delayed."
+            );
+            assert_eq!(r.timeline.entries[0].owner, "Stream front-end team");
+            assert_eq!(
+                r.action_items[0].action,
+                "Move front-end servers to larger hosts with fewer peers"
+            );
+            assert_eq!(r.detection.method, "Error-rate alarms on put requests");
+            assert_no_editor_residue(i);
+        },
+    },
+    // A Confluence export: CRLF and bare LF mixed, a headerless property table with `<br>`
+    // in a cell, non-breaking spaces, emoji and a trailing colon in headings, a `> **Note**`
+    // panel, and the Five Whys folded in `<details>`.
+    Expect {
+        file: "004-clean-confluence-dns-flood.md",
+        template: Some("004"),
+        title: "Managed DNS overwhelmed by a botnet flood",
+        id: "INC-2016-1021",
+        severity: "P1",
+        date: "2016-10-21",
+        duration: "5 hours 50 minutes",
+        timeline: (5, "11:10", "17:00"),
+        actions: 3,
+        no_owner: &[],
+        whys: 5,
+        placeholders: &[],
+        unmapped: &[],
+        extra: |i| {
+            let r = &i.report;
+            assert_eq!(
+                r.meta.services,
+                ["Managed DNS", "Customer dashboards", "Resolver network"]
+            );
+            assert_eq!(r.meta.incident_commander, "Naledi Khumalo");
+            assert!(r.summary.executive.starts_with("A flood of DNS queries"));
+            assert!(r.summary.executive.ends_with("absorbed the attack."));
+            assert_eq!(
+                r.root_cause.whys[0].why,
+                "Why did customer sites fail to resolve?"
+            );
+            assert!(r.root_cause.whys[4]
+                .because
+                .starts_with("the filters matched sources"));
+            assert!(r.root_cause.statement.starts_with("Edge filtering keyed"));
+            assert_eq!(r.timeline.entries[4].kind, Some(EventKind::Resolved));
+            assert_eq!(r.appendix.logs.len(), 1);
+            assert_no_editor_residue(i);
+        },
+    },
 ];
+
+/// No value keeps a carriage return, a non-breaking or zero-width space, a backslash
+/// escape or an HTML tag an editor wrapped around the text.
+fn assert_no_editor_residue(i: &Imported) {
+    let json = to_json(&i.report);
+    for bad in [
+        "\\r", "\\u00a0", "\u{a0}", "\u{200b}", "\\\\", "<br", "<details", "<summary", "&nbsp;",
+    ] {
+        assert!(!json.contains(bad), "{bad} in {json}");
+    }
+}
 
 #[test]
 fn every_fixture_imports_its_facts() {

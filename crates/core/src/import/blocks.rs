@@ -8,7 +8,7 @@ use super::metadata::{self, split_inline_pairs, split_pair};
 use super::reader::SectionReader;
 use super::sections::{norm, Ctx, Special};
 use super::source::unescape;
-use super::source::{first_paragraph, line_range};
+use super::source::{first_paragraph, line_range, Source};
 use super::tables::{self, split_time_prefix, TableKind};
 use super::{line_u32, whys, Importer, MAX_DEPTH};
 use crate::fields::{List, Text};
@@ -101,6 +101,11 @@ impl SectionReader<'_, '_> {
                     self.keep_block(node);
                 }
             }
+            NodeValue::BlockQuote
+                if self.quote_depth < MAX_DEPTH && callout(&self.imp.src, node) =>
+            {
+                self.callout(node);
+            }
             NodeValue::BlockQuote => match role.prose {
                 Some(p) => {
                     let (a, b) = line_range(node);
@@ -113,10 +118,38 @@ impl SectionReader<'_, '_> {
         }
     }
 
+    /// A Confluence panel or a GitHub alert (`> **Note**`, `> [!WARNING]`): the label is
+    /// the box's styling; what it holds is read as the section's own blocks.
+    fn callout<'a>(&mut self, node: &'a AstNode<'a>) {
+        self.quote_depth += 1;
+        for (k, child) in node.children().enumerate() {
+            let is_para = matches!(child.data.borrow().value, NodeValue::Paragraph);
+            if k == 0 && is_para {
+                let text = self.imp.src.inline(child);
+                let rest = match text.split_once('\n') {
+                    Some((label, rest)) if callout_label(label).is_some_and(str::is_empty) => {
+                        rest.to_string()
+                    }
+                    _ => callout_label(&text).unwrap_or_default().to_string(),
+                };
+                let line = line_u32(child.data.borrow().sourcepos.start.line);
+                self.paragraph_text(child, &rest, line);
+            } else {
+                self.block(child);
+            }
+        }
+        self.quote_depth -= 1;
+    }
+
     fn paragraph<'a>(&mut self, node: &'a AstNode<'a>) {
-        let role = self.role;
         let text = self.imp.src.inline(node);
         let line = line_u32(node.data.borrow().sourcepos.start.line);
+        self.paragraph_text(node, &text, line);
+    }
+
+    /// A paragraph whose text (as typed) is `text`.
+    fn paragraph_text<'a>(&mut self, node: &'a AstNode<'a>, text: &str, line: Option<u32>) {
+        let role = self.role;
         let t = text.trim();
         if t.is_empty() {
             return;
@@ -620,6 +653,51 @@ fn flatten(items: &[Item]) -> Vec<&Item> {
     out
 }
 
+/// Labels a callout box opens with.
+const CALLOUTS: &[&str] = &[
+    "note",
+    "info",
+    "information",
+    "tip",
+    "hint",
+    "important",
+    "warning",
+    "caution",
+    "attention",
+    "success",
+    "error",
+    "danger",
+];
+
+/// The text after a callout label that opens `line` (`[!NOTE]`, `**Note**`, `**Note:**`,
+/// `ℹ️ **Info:**`); `None` when the line opens with no such label.
+fn callout_label(line: &str) -> Option<&str> {
+    let t = line
+        .trim_start_matches(|c: char| !(c.is_ascii_alphanumeric() || matches!(c, '*' | '_' | '[')))
+        .trim_start();
+    let (word, rest) = if let Some(r) = t.strip_prefix("[!") {
+        r.split_once(']')?
+    } else {
+        let m = ["**", "__"].into_iter().find(|m| t.starts_with(m))?;
+        let inner = &t[m.len()..];
+        let end = inner.find(m)?;
+        (&inner[..end], &inner[end + m.len()..])
+    };
+    let word = word.trim().trim_end_matches(':').trim();
+    if !CALLOUTS.contains(&word.to_lowercase().as_str()) {
+        return None;
+    }
+    Some(rest.trim_start_matches(':').trim())
+}
+
+/// The block quote is a callout box.
+fn callout<'a>(src: &Source<'_>, node: &'a AstNode<'a>) -> bool {
+    first_paragraph(node).is_some_and(|p| {
+        let text = src.inline(p);
+        callout_label(text.split('\n').next().unwrap_or("")).is_some()
+    })
+}
+
 /// "All times in UTC." / "All times are US/Pacific." → the zone.
 fn timezone_sentence(t: &str) -> Option<String> {
     let l = t.to_ascii_lowercase();
@@ -674,13 +752,33 @@ fn unwrap_italic_line(l: &str) -> String {
 /// A table's cells as typed, with the line of each row.
 pub(super) struct Grid {
     pub header: Vec<String>,
+    pub header_line: Option<u32>,
     pub rows: Vec<(Vec<String>, Option<u32>)>,
 }
 
 impl Grid {
+    /// Cells of rows that become one-line fields (timeline, action items, sign-off): a
+    /// `<br>` reads as a space, as the exporter writes such a cell.
+    fn one_line(&mut self) {
+        for (row, _) in &mut self.rows {
+            for c in row.iter_mut().filter(|c| c.contains('\n')) {
+                *c = c.split('\n').map(str::trim).collect::<Vec<_>>().join(" ");
+            }
+        }
+    }
+
     pub fn cell<'g>(&'g self, row: &'g [String], col: Option<usize>) -> &'g str {
         col.and_then(|c| row.get(c)).map_or("", |s| s.trim())
     }
+}
+
+/// Two columns whose header row and every row name a field the importer knows in the
+/// first cell.
+fn is_property_table(grid: &Grid) -> bool {
+    let known = |cells: &[String]| {
+        cells.len() == 2 && metadata::is_known(&super::strip_emphasis(&cells[0]))
+    };
+    known(&grid.header) && grid.rows.iter().all(|(r, _)| known(r))
 }
 
 /// Standard notes seed 001 prints in its detection-delay table.
@@ -694,6 +792,7 @@ const STANDARD_NOTES: &[&str] = &[
 impl SectionReader<'_, '_> {
     fn grid<'a>(&self, node: &'a AstNode<'a>) -> Grid {
         let mut header = Vec::new();
+        let mut header_line = None;
         let mut rows = Vec::new();
         for row in node.children() {
             let is_header = matches!(row.data.borrow().value, NodeValue::TableRow(true));
@@ -701,17 +800,26 @@ impl SectionReader<'_, '_> {
             let cells: Vec<String> = row.children().map(|c| self.imp.src.cell(c)).collect();
             if is_header {
                 header = cells;
+                header_line = line;
             } else {
                 rows.push((cells, line));
             }
         }
-        Grid { header, rows }
+        Grid {
+            header,
+            header_line,
+            rows,
+        }
     }
 
     fn table<'a>(&mut self, node: &'a AstNode<'a>) {
         let role = self.role;
-        let grid = self.grid(node);
-        match tables::classify(&grid.header) {
+        let mut grid = self.grid(node);
+        let kind = tables::classify(&grid.header);
+        if !matches!(kind, TableKind::KeyValue { .. } | TableKind::Unknown) {
+            grid.one_line();
+        }
+        match kind {
             TableKind::Timeline(cols) => self.timeline_table(&grid, &cols),
             TableKind::ActionItems(cols) => {
                 let h = match role.special {
@@ -768,6 +876,16 @@ impl SectionReader<'_, '_> {
                     }
                 }
             }
+            // A property table (Confluence's page properties, Notion's export) has no
+            // header of its own: its first row is already a pair.
+            TableKind::Unknown if is_property_table(&grid) => {
+                let first = (grid.header.clone(), grid.header_line);
+                for (row, line) in std::iter::once(&first).chain(&grid.rows) {
+                    let k = grid.cell(row, Some(0)).to_string();
+                    let v = grid.cell(row, Some(1)).to_string();
+                    self.route(&k, &v, *line, role.ctx);
+                }
+            }
             TableKind::Unknown => self.keep_block(node),
         }
     }
@@ -803,6 +921,11 @@ mod tests {
             Some(("AI-2".into(), "Add pool alert".into()))
         );
         assert_eq!(detail_heading("**Note: careful**"), None);
+        assert_eq!(callout_label("[!WARNING]"), Some(""));
+        assert_eq!(callout_label("ℹ️ **Info:** read this"), Some("read this"));
+        assert_eq!(callout_label("**Note**"), Some(""));
+        assert_eq!(callout_label("**Severity:** SEV1"), None);
+        assert_eq!(callout_label("Note that"), None);
         assert_eq!(
             unwrap_italic_line("*Document finalized: 2024-05-09*"),
             "Document finalized: 2024-05-09"

@@ -7,6 +7,7 @@
 
 mod action_items;
 mod blocks;
+mod editors;
 mod front_matter;
 mod layout;
 mod metadata;
@@ -69,6 +70,9 @@ const MAX_DEPTH: usize = 32;
 /// verbatim (see `Imported::unmapped`) or reported in `Imported::warnings`.
 pub fn parse_markdown(input: &str) -> Imported {
     let mut text = normalise_input(input);
+    if editors::needs_rewrite(&text) {
+        text = editors::to_markdown(&text);
+    }
     let (front, rest) = front_matter::split(&text);
     text = rest;
     let pasted = pasted::is_pasted(&text);
@@ -578,6 +582,44 @@ mod tests {
         let once = parse_markdown(&md).report;
         let md2 = crate::to_markdown(&once, &opts);
         assert_eq!(md2, md);
+    }
+
+    #[test]
+    fn reads_google_docs_escapes_as_text() {
+        let md = "# Post-Mortem: Disk full ##\r\n\r\n## 1\\. Timeline ##\r\n\r\n- 14:30 \\- Disk alert on db\\-3\r\n- 14:41 \\- Old logs removed\r\n\r\n## 2\\. Action Items ##\r\n\r\n- \\[x\\] Rotate logs daily\r\n- \\[ \\] Alert at 80% disk\r\n";
+        let r = parse_markdown(md).report;
+        assert_eq!(r.meta.title, "Disk full");
+        let t = &r.timeline.entries;
+        assert_eq!(t.len(), 2);
+        assert_eq!(
+            (t[0].time.as_str(), t[0].event.as_str()),
+            ("14:30", "Disk alert on db-3")
+        );
+        assert_eq!(r.action_items.len(), 2);
+        assert_eq!(r.action_items[0].action, "Rotate logs daily");
+        assert_eq!(r.action_items[0].status, "Done");
+        assert_eq!(r.action_items[1].action, "Alert at 80% disk");
+        assert!(r.extra_sections.is_empty(), "{:?}", r.extra_sections);
+    }
+
+    #[test]
+    fn reads_confluence_and_notion_furniture_as_text() {
+        let md = "# Incident: Queue backlog\n\n| **Severity** | SEV2 |\n|---|---|\n| **Services affected** | Queue<br>Mailer |\n\n## 🧭 Action items:\n\n> [!TIP]\n> Owners confirmed in the review.\n\n| Action | Owner |\n|---|---|\n| Cap batch size<br/>per tenant | Ops\u{a0}team |\n\n## Summary\n\n<details><summary>Long version</summary>\n\nThe queue&nbsp;backed up.\n\n</details>\n";
+        let imp = parse_markdown(md);
+        let r = &imp.report;
+        assert_eq!(r.meta.severity, "SEV2");
+        assert_eq!(r.meta.services, ["Queue", "Mailer"]);
+        assert_eq!(r.action_items.len(), 1);
+        assert_eq!(r.action_items[0].action, "Cap batch size per tenant");
+        assert_eq!(r.action_items[0].owner, "Ops team");
+        assert_eq!(r.summary.summary, "The queue backed up.");
+        // The tip's text has no field in an action-item section: kept as Markdown.
+        assert_eq!(r.extra_sections.len(), 1, "{:?}", r.extra_sections);
+        assert_eq!(r.extra_sections[0].title, "Notes on 🧭 Action items:");
+        assert_eq!(
+            r.extra_sections[0].body,
+            "> [!TIP]\n> Owners confirmed in the review."
+        );
     }
 
     #[test]

@@ -30,6 +30,8 @@ pub(super) struct SectionReader<'i, 's> {
     pub detail: Option<Option<usize>>,
     /// The "Action item categories:" legend label was just seen.
     pub legend: bool,
+    /// Callout boxes the reader is inside (bounded: they nest).
+    pub quote_depth: usize,
     /// Verbatim text of blocks with no field, flushed as one extra section.
     unmapped: Vec<String>,
     unmapped_line: Option<u32>,
@@ -47,6 +49,7 @@ impl<'i, 's> SectionReader<'i, 's> {
             sample_rows: spec.sample_rows,
             detail: None,
             legend: false,
+            quote_depth: 0,
             unmapped: Vec::new(),
             unmapped_line: None,
         }
@@ -148,8 +151,26 @@ impl<'i, 's> SectionReader<'i, 's> {
             Some(Value::Slot(Slot::Part(_))) => None,
             None => metadata::target(&n, ctx),
         };
+        // A table cell's `<br>` line breaks: a one-line field reads them as spaces (as the
+        // exporter writes a cell), a list as separate values.
+        let joined;
+        let value = if value.contains('\n') && !matches!(target, Some(Target::List(_))) {
+            joined = value
+                .split('\n')
+                .map(str::trim)
+                .collect::<Vec<_>>()
+                .join(" ");
+            joined.as_str()
+        } else {
+            value
+        };
         match target {
             Some(Target::Text(t)) => self.imp.set_text(t, &key, value, line),
+            Some(Target::List(_)) if value.contains('\n') => {
+                for part in value.split('\n') {
+                    self.route(&key, part, line, ctx);
+                }
+            }
             Some(Target::List(l)) => {
                 if l == List::Services {
                     if placeholder::is_unfilled(value) {
@@ -176,7 +197,7 @@ impl<'i, 's> SectionReader<'i, 's> {
                     .map(|a| (a, ""))
                     .or_else(|| v.strip_prefix("- ").map(|b| ("", b)))
                     .or_else(|| {
-                        [" - ", " – ", " — ", " to "]
+                        [" - ", " \\- ", " – ", " — ", " to "]
                             .iter()
                             .find_map(|sep| v.split_once(sep))
                     });

@@ -80,6 +80,8 @@ impl Role {
 /// "Section 4:") and parentheticals ("(UTC)", "(MTTD)") removed, punctuation to spaces,
 /// "&" to "and", single spaces.
 pub fn norm(s: &str) -> String {
+    // Escapes are how an editor kept punctuation literal ("1\. Summary"): read the text.
+    let s = super::source::unescape(s);
     let s = s.trim().trim_end_matches('¶').trim();
     let lower = s.to_lowercase();
     let mut rest = lower.as_str();
@@ -329,6 +331,12 @@ mod tests {
         assert_eq!(norm("Date & Time (UTC)"), "date and time");
         assert_eq!(norm("Relevant Logs/Dashboards"), "relevant logs dashboards");
         assert_eq!(norm("2024 review"), "2024 review");
+        // Google Docs escapes numbering and marks; emoji and trailing punctuation go.
+        assert_eq!(norm(r"1\. Summary"), "summary");
+        assert_eq!(norm(r"\#3 Root cause\(s\)"), "3 root cause");
+        assert_eq!(norm("🔥 Impact:"), "impact");
+        assert_eq!(norm("Timeline ⏱️"), "timeline");
+        assert_eq!(norm("What went wrong?"), "what went wrong");
     }
 
     #[test]

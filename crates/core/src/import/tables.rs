@@ -198,6 +198,11 @@ pub fn split_time_prefix(text: &str) -> Option<(String, String)> {
     } else {
         rest
     };
+    // Google Docs escapes a separator dash ("14:30 \- Alert fired").
+    let rest = rest
+        .strip_prefix('\\')
+        .filter(|r| r.starts_with(['-', '—', '–', ':', '|']))
+        .unwrap_or(rest);
     let rest = rest
         .trim_start_matches(['-', '—', '–', ':', '|'])
         .trim_start();
