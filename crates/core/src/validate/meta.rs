@@ -37,6 +37,9 @@ fn scale_words(scale: Scale) -> &'static str {
         Scale::POne => "P1 (worst) to P4",
         Scale::Words => "Critical, High, Medium or Low",
         Scale::Sev => "SEV1 (worst) to SEV4",
+        Scale::SevZero => "SEV0 (worst) to SEV3",
+        Scale::S => "S1 (worst) to S4",
+        Scale::Grades => "Critical, Major, Minor or Trivial",
     }
 }
 
