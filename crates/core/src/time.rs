@@ -610,7 +610,7 @@ fn unit_seconds(word: &str) -> Option<f64> {
     Some(s)
 }
 
-/// Reads a duration: "45 minutes", "2 hours 15 minutes", "1h 30m", "1h30m", "04:17"
+/// Reads a duration: "45 minutes", "2 hours 15 minutes", "1h 30m", "1h30m", "1h30", "04:17"
 /// (hours:minutes), "10 days 19 hours 51 minutes", "90 min", "1.5 hours", "~45 min".
 /// Trailing words after the duration ("45 minutes of partial outage") and parenthetical
 /// notes are ignored. Returns `None` when no duration leads the text.
@@ -679,6 +679,7 @@ pub fn parse_duration(text: &str) -> Option<TimeDelta> {
     }
     let mut total = 0.0_f64;
     let mut found = false;
+    let mut last_unit = 0.0_f64;
     let mut i = 0;
     while i < tokens.len() {
         let tok = tokens[i];
@@ -693,12 +694,17 @@ pub fn parse_duration(text: &str) -> Option<TimeDelta> {
             return None;
         };
         let Some(unit) = tokens.get(i + 1).and_then(|u| unit_seconds(u)) else {
+            // "1h30": minutes written without their unit after the hours.
+            if found && last_unit == 3600.0 && n.fract() == 0.0 && n < 60.0 {
+                total += n * 60.0;
+            }
             if found {
                 break;
             }
             return None;
         };
         total += n * unit;
+        last_unit = unit;
         found = true;
         i += 2;
     }
@@ -977,6 +983,71 @@ mod tests {
         ] {
             assert_eq!(parse_duration(text), None, "{text}");
         }
+    }
+
+    #[test]
+    fn durations_as_teams_write_them() {
+        assert_eq!(parse_duration("1.5 hours"), Some(mins(90)));
+        assert_eq!(parse_duration("15h 25m"), Some(mins(15 * 60 + 25)));
+        assert_eq!(parse_duration("75:48"), Some(mins(75 * 60 + 48)));
+        assert_eq!(parse_duration("2 days 4 h"), Some(mins((2 * 24 + 4) * 60)));
+        assert_eq!(parse_duration("1h30"), Some(mins(90)));
+        assert_eq!(parse_duration("1h30 of degraded service"), Some(mins(90)));
+        // Minutes over 59 without a unit are not minutes.
+        assert_eq!(parse_duration("1h75"), Some(mins(60)));
+    }
+
+    #[test]
+    fn twelve_hour_clocks() {
+        let at = |s: &str| parse_stamp(s).and_then(|x| x.time);
+        assert_eq!(at("2:30 PM PDT"), Some(t(14, 30, 0)));
+        assert_eq!(
+            parse_stamp("2:30 PM PDT").and_then(|x| x.offset),
+            Some(off(-7 * 60))
+        );
+        assert_eq!(at("12:05 AM"), Some(t(0, 5, 0)));
+        assert_eq!(at("12:05 pm"), Some(t(12, 5, 0)));
+        assert_eq!(at("11:59:30 p.m."), Some(t(23, 59, 30)));
+        assert_eq!(at("9:07am"), Some(t(9, 7, 0)));
+        assert_eq!(at("13:00 PM"), None);
+        // Across noon and midnight a 12-hour timeline stays in order.
+        let r = resolve_timeline(
+            ["11:50 PM", "12:10 AM", "1:05 AM"],
+            &ctx(Some(d(2024, 2, 29))),
+        );
+        let got: Vec<_> = r.at.iter().flatten().map(|x| x.naive_local()).collect();
+        assert_eq!(
+            got,
+            [
+                d(2024, 2, 29).and_time(t(23, 50, 0)),
+                d(2024, 3, 1).and_time(t(0, 10, 0)),
+                d(2024, 3, 1).and_time(t(1, 5, 0)),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_timeline_across_new_year() {
+        let r = resolve_timeline(
+            ["Dec 31 23:48", "Dec 31 23:59:59", "00:12", "Jan 1 02:40"],
+            &ctx(Some(d(2023, 12, 31))),
+        );
+        let got: Vec<_> = r.at.iter().flatten().map(|x| x.naive_local()).collect();
+        assert_eq!(
+            got,
+            [
+                d(2023, 12, 31).and_time(t(23, 48, 0)),
+                d(2023, 12, 31).and_time(t(23, 59, 59)),
+                d(2024, 1, 1).and_time(t(0, 12, 0)),
+                d(2024, 1, 1).and_time(t(2, 40, 0)),
+            ]
+        );
+        // An ISO offset on the row wins over the report's zone.
+        let r = resolve_timeline(
+            ["2023-12-31T23:30:00+11:00", "2023-12-31T13:00:00Z"],
+            &ctx(None),
+        );
+        assert_eq!(r.at[1].zip(r.at[0]).map(|(b, a)| b - a), Some(mins(30)));
     }
 
     #[test]

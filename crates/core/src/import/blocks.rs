@@ -212,6 +212,13 @@ impl SectionReader<'_, '_> {
         if self.signoff_lines(t, line) {
             return;
         }
+        // "**2023-03-09**" over a list of times: the date of the rows below.
+        if role.special == Special::Timeline {
+            if let Some(day) = timeline_day(t) {
+                self.day = Some(day);
+                return;
+            }
+        }
         // A timeline written as lines: "14:32 - Alert fired".
         if role.special == Special::Timeline {
             let lines: Vec<&str> = t.split('\n').collect();
@@ -698,6 +705,24 @@ fn callout<'a>(src: &Source<'_>, node: &'a AstNode<'a>) -> bool {
     })
 }
 
+/// A line that is only a calendar date, bold or not, with an optional trailing colon
+/// ("**2023-03-09**", "March 9, 2023:", "__Thu 9 Mar 2023__") → the date as typed.
+pub(super) fn timeline_day(t: &str) -> Option<String> {
+    if t.contains('\n') || t.len() > 60 {
+        return None;
+    }
+    let inner = t.trim().trim_end_matches(':').trim();
+    let inner = inner
+        .trim_start_matches(['*', '_'])
+        .trim_end_matches(['*', '_'])
+        .trim()
+        .trim_end_matches(':')
+        .trim();
+    let stamp = crate::time::parse_stamp(inner)?;
+    (stamp.time.is_none() && matches!(stamp.date, crate::time::DatePart::Full(_)))
+        .then(|| unescape(inner))
+}
+
 /// "All times in UTC." / "All times are US/Pacific." → the zone.
 fn timezone_sentence(t: &str) -> Option<String> {
     let l = t.to_ascii_lowercase();
@@ -926,6 +951,10 @@ mod tests {
         assert_eq!(callout_label("**Note**"), Some(""));
         assert_eq!(callout_label("**Severity:** SEV1"), None);
         assert_eq!(callout_label("Note that"), None);
+        assert_eq!(timeline_day("**2023-03-09**"), Some("2023-03-09".into()));
+        assert_eq!(timeline_day("March 9, 2023:"), Some("March 9, 2023".into()));
+        assert_eq!(timeline_day("**2023-03-09 08:15**"), None);
+        assert_eq!(timeline_day("Deploy"), None);
         assert_eq!(
             unwrap_italic_line("*Document finalized: 2024-05-09*"),
             "Document finalized: 2024-05-09"

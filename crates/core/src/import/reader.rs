@@ -30,6 +30,9 @@ pub(super) struct SectionReader<'i, 's> {
     pub detail: Option<Option<usize>>,
     /// The "Action item categories:" legend label was just seen.
     pub legend: bool,
+    /// The date of a timeline's bold date line ("**2023-03-09**"): it applies to the
+    /// time-only rows below it.
+    pub day: Option<String>,
     /// Callout boxes the reader is inside (bounded: they nest).
     pub quote_depth: usize,
     /// Verbatim text of blocks with no field, flushed as one extra section.
@@ -49,6 +52,7 @@ impl<'i, 's> SectionReader<'i, 's> {
             sample_rows: spec.sample_rows,
             detail: None,
             legend: false,
+            day: None,
             quote_depth: 0,
             unmapped: Vec::new(),
             unmapped_line: None,

@@ -142,7 +142,8 @@ pub fn classify(n: &str) -> Option<Role> {
         "systems affected" | "services affected" | "affected services" | "affected systems" => {
             Role::list(List::Services)
         }
-        "timeline" | "response timeline" | "incident timeline" | "timeline of events" => {
+        "timeline" | "response timeline" | "incident timeline" | "timeline of events"
+        | "key events" | "key timestamps" | "sequence of events" | "chronology" => {
             Role::new(None, None, C::Detection, Special::Timeline)
         }
         "root cause" | "root causes" => {

@@ -7,6 +7,7 @@ use super::source::unescape;
 use super::tables::{split_time_prefix, TimelineCols};
 use crate::model::{EventKind, TimelineEntry};
 use crate::placeholder::is_unfilled;
+use crate::time::{parse_stamp, DatePart};
 
 /// "**Detection**: text" / "**Detection:** text" → (kind, text).
 pub fn split_kind(event: &str) -> (Option<EventKind>, String) {
@@ -102,10 +103,28 @@ impl SectionReader<'_, '_> {
 
     pub(super) fn timeline_list(&mut self, items: &[Item]) {
         for it in items {
+            // "- **2023-03-09**" with the day's rows nested under it.
+            if let Some(day) = super::blocks::timeline_day(it.text.trim()) {
+                self.day = Some(day);
+                self.timeline_list(&it.nested);
+                continue;
+            }
             match split_time_prefix(&it.text) {
-                Some((time, rest)) => self.push_entry(&time, &rest, "", it.line),
+                Some((time, rest)) => {
+                    let time = self.on_day(time);
+                    self.push_entry(&time, &rest, "", it.line);
+                }
                 None => self.push_entry("", &it.text, "", it.line),
             }
+        }
+    }
+
+    /// A time-only row under a date line carries that date.
+    fn on_day(&self, time: String) -> String {
+        let time_only = parse_stamp(&time).is_some_and(|s| s.date == DatePart::None);
+        match &self.day {
+            Some(day) if time_only => format!("{day} {time}"),
+            _ => time,
         }
     }
 }
@@ -113,6 +132,31 @@ impl SectionReader<'_, '_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn dates_rows_under_a_bold_date_line() {
+        let md = "# Incident: Queue stall\n\n## Timeline\n\n**2023-03-09**\n\n- 23:40 – Queue depth alert\n- 23:55 – Consumers restarted\n\n**2023-03-10**\n\n* **00:20** Backlog drained\n- Impact started at: 2023-03-09 23:31\n";
+        let r = crate::import::parse_markdown(md).report;
+        let t: Vec<(&str, &str)> = r
+            .timeline
+            .entries
+            .iter()
+            .map(|e| (e.time.as_str(), e.event.as_str()))
+            .collect();
+        assert_eq!(
+            t,
+            [
+                ("2023-03-09 23:40", "Queue depth alert"),
+                ("2023-03-09 23:55", "Consumers restarted"),
+                ("2023-03-10 00:20", "Backlog drained"),
+            ]
+        );
+        assert_eq!(r.meta.start, "2023-03-09 23:31");
+        let nested = "# Incident: Queue stall\n\n## Key events\n\n- **2023-03-09**\n  - 23:40 – Queue depth alert\n- **2023-03-10**\n  - 00:20 – Backlog drained\n";
+        let r = crate::import::parse_markdown(nested).report;
+        let times: Vec<&str> = r.timeline.entries.iter().map(|e| e.time.as_str()).collect();
+        assert_eq!(times, ["2023-03-09 23:40", "2023-03-10 00:20"]);
+    }
 
     #[test]
     fn reads_bold_kind_prefixes() {
