@@ -181,6 +181,11 @@ impl SectionReader<'_, '_> {
                 return;
             }
         }
+        // "Why 1: … / Because: …" lines.
+        if role.special == Special::Whys && t.split('\n').all(whys::is_labelled_line) {
+            self.why_paragraph(t);
+            return;
+        }
         // Bold Why/Because pairs written as paragraphs.
         if role.special == Special::Whys {
             let first = t.trim_start_matches(['*', '_']).to_lowercase();
@@ -378,7 +383,7 @@ impl SectionReader<'_, '_> {
         }
     }
 
-    fn push_why(&mut self, w: Why, line: Option<u32>) {
+    pub(super) fn push_why(&mut self, w: Why, line: Option<u32>) {
         let why_ph = placeholder::is_unfilled(&w.why);
         let because_ph = placeholder::is_unfilled(&w.because);
         let idx = self.imp.report.root_cause.whys.len();
@@ -478,7 +483,9 @@ impl SectionReader<'_, '_> {
             .count();
         // In a Five Whys section a numbered list is the chain even when its steps do not
         // say "why" (seed 000 writes "1. question Because answer").
-        if (role.special == Special::Whys && (why_like > 0 || ordered)) || why_start >= 2 {
+        let chained = items.iter().any(|i| chain_levels(i).len() >= 3);
+        if (role.special == Special::Whys && (why_like > 0 || ordered || chained)) || why_start >= 2
+        {
             let is_answer = |t: &str| {
                 t.trim_start_matches(['*', '_', '→', '-', '>', ' '])
                     .to_lowercase()
@@ -503,6 +510,14 @@ impl SectionReader<'_, '_> {
                         skip_next = true;
                         continue;
                     }
+                }
+                // Statements nested one level deeper each.
+                let levels = chain_levels(it);
+                if levels.len() >= 3 {
+                    for w in whys::nested_chain(&levels) {
+                        self.push_why(w, it.line);
+                    }
+                    continue;
                 }
                 let nested = (!it.nested.is_empty()).then(|| {
                     it.nested
@@ -579,6 +594,24 @@ impl SectionReader<'_, '_> {
                 for it in &items {
                     if let Some((k, v, _)) = pair_of(it) {
                         self.route(&k, &v, it.line, role.ctx);
+                        // "- **5 Whys / Fishbone:**" with the chain as a sub-list.
+                        let whys_label = metadata::target(&norm(&k), Ctx::RootCause)
+                            == Some(metadata::Target::Text(Text::Analysis));
+                        if whys_label && !it.nested.is_empty() {
+                            for sub in &it.nested {
+                                let answer = (!sub.nested.is_empty()).then(|| {
+                                    sub.nested
+                                        .iter()
+                                        .map(|n| n.text.as_str())
+                                        .collect::<Vec<_>>()
+                                        .join(" ")
+                                });
+                                self.push_why(
+                                    whys::parse_item(&sub.text, answer.as_deref()),
+                                    sub.line,
+                                );
+                            }
+                        }
                     }
                 }
             }
@@ -647,6 +680,18 @@ impl SectionReader<'_, '_> {
             }
         }
     }
+}
+
+/// The texts of an item and its single nested item, and so on down, while each level has
+/// exactly one child (a chain written one level deeper per step).
+fn chain_levels(item: &Item) -> Vec<String> {
+    let mut out = vec![item.text.clone()];
+    let mut cur = item;
+    while let [only] = cur.nested.as_slice() {
+        out.push(only.text.clone());
+        cur = only;
+    }
+    out
 }
 
 /// Items and their nested items, depth first.
@@ -840,6 +885,19 @@ impl SectionReader<'_, '_> {
     fn table<'a>(&mut self, node: &'a AstNode<'a>) {
         let role = self.role;
         let mut grid = self.grid(node);
+        if let Some((q, a)) = whys::table_columns(&grid.header)
+            .filter(|_| role.special == Special::Whys || role.ctx == Ctx::RootCause)
+        {
+            grid.one_line();
+            for (row, line) in &grid.rows {
+                let w = Why {
+                    why: grid.cell(row, Some(q)).to_string(),
+                    because: whys::strip_because(grid.cell(row, Some(a))),
+                };
+                self.push_why(w, *line);
+            }
+            return;
+        }
         let kind = tables::classify(&grid.header);
         if !matches!(kind, TableKind::KeyValue { .. } | TableKind::Unknown) {
             grid.one_line();
