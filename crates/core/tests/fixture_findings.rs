@@ -220,6 +220,34 @@ const FIXTURES: &[Expect] = &[
         findings: &[],
         known_false_positives: &[],
     },
+    Expect {
+        file: "000-export-incident-io-api-errors.md",
+        findings: &[],
+        known_false_positives: &[],
+    },
+    Expect {
+        file: "custom-sre-book-ca-recheck.md",
+        findings: &[],
+        known_false_positives: &[
+            (
+                "status-final-unsigned",
+                "meta.status",
+                "the SRE book layout has no sign-off; its Status line is not an approval claim",
+            ),
+            (
+                MISSING,
+                "contributing_factors.items",
+                "the layout's Root Causes section holds the causes; it names no contributing factors apart",
+            ),
+            (WHYS, "root_cause.whys", "the layout has no Five Whys"),
+            (DUE, "action_items[0].due", "the layout's action items have no due column; the bug tracker holds it"),
+            (DUE, "action_items[1].due", "the layout's action items have no due column; the bug tracker holds it"),
+            (DUE, "action_items[2].due", "the layout's action items have no due column; the bug tracker holds it"),
+            (PRIORITY, "action_items[0].priority", "the layout's action items have no priority column"),
+            (PRIORITY, "action_items[1].priority", "the layout's action items have no priority column"),
+            (PRIORITY, "action_items[2].priority", "the layout's action items have no priority column"),
+        ],
+    },
 ];
 
 fn lint(file: &str) -> Vec<Finding> {

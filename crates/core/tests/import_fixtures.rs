@@ -593,6 +593,126 @@ const FIXTURES: &[Expect] = &[
             assert_no_editor_residue(i);
         },
     },
+    // A layout of its own: the Google SRE book's sections (Root Causes, Trigger, Where we
+    // got lucky, Supporting information…), read by their names into the model.
+    Expect {
+        file: "custom-sre-book-ca-recheck.md",
+        template: None,
+        title: "Certificate authority revokes certificates after a skipped domain recheck",
+        id: "",
+        severity: "SEV1",
+        date: "2020-02-29",
+        duration: "",
+        timeline: (5, "2020-02-28 21:32", "2020-02-29 03:10"),
+        actions: 3,
+        no_owner: &[],
+        whys: 0,
+        placeholders: &[],
+        unmapped: &[],
+        extra: |i| {
+            let r = &i.report;
+            assert!(i
+                .warnings
+                .iter()
+                .any(|w| w.message.starts_with("follows no template; closest: 000")));
+            assert_eq!(r.template, "000");
+            assert_eq!(r.meta.author, "Grace Okafor, Daniel Weiss");
+            assert!(r
+                .summary
+                .summary
+                .starts_with("A bug in our issuance service"));
+            assert!(r
+                .impact
+                .description
+                .starts_with("- About 3 million certificates"));
+            assert!(r
+                .root_cause
+                .statement
+                .starts_with("A loop in the recheck code"));
+            assert!(r
+                .root_cause
+                .trigger
+                .starts_with("A report from a subscriber"));
+            assert!(r
+                .resolution
+                .immediate_fix
+                .starts_with("We deployed a fixed recheck"));
+            assert!(r.detection.method.starts_with("A subscriber's report"));
+            assert_eq!(r.went_well.len(), 1);
+            assert_eq!(
+                r.could_improve,
+                ["Unit tests only covered orders with one domain"]
+            );
+            assert_eq!(r.got_lucky.len(), 1);
+            assert_eq!(r.appendix.dashboards.len(), 1);
+            assert!(r.extra_sections.is_empty());
+            let a = &r.action_items[0];
+            assert_eq!((a.tracking.as_str(), a.status.as_str()), ("CA-311", "DONE"));
+            assert_eq!(a.category, Some(Category::Prevent));
+            assert_eq!(r.action_items[1].category, Some(Category::Detect));
+        },
+    },
+    // An incident.io-style export: a blank-header property table with key timestamps,
+    // "INC-4821: title", rows with seconds and a "·" separator under a bold date line,
+    // GitHub task lists with "(@owner, due …, P1)" and "— Owner: …, Due: …" fields.
+    Expect {
+        file: "000-export-incident-io-api-errors.md",
+        template: Some("000"),
+        title: "Elevated API errors after a connection pool change",
+        id: "INC-4821",
+        severity: "Critical",
+        date: "",
+        duration: "",
+        timeline: (6, "2024-05-14 13:52:40", "2024-05-14 15:06:30"),
+        actions: 3,
+        no_owner: &[],
+        whys: 5,
+        placeholders: &[],
+        unmapped: &[("Identified at", "meta.extra[0]")],
+        extra: |i| {
+            let r = &i.report;
+            assert_eq!(r.meta.start, "2024-05-14 13:58 UTC");
+            assert_eq!(r.meta.end, "2024-05-14 15:06 UTC");
+            assert_eq!(r.meta.incident_commander, "Maria Alves");
+            assert_eq!(r.detection.method, "Error-rate alert on the EU API");
+            assert!(r
+                .impact
+                .description
+                .starts_with("Around 21% of API requests"));
+            assert_eq!(r.timeline.entries[2].kind, Some(EventKind::Detected));
+            assert_eq!(
+                r.timeline.entries[0].event,
+                "Pool size change deployed to the EU API fleet"
+            );
+            let a = &r.action_items;
+            assert_eq!(
+                (
+                    a[0].owner.as_str(),
+                    a[0].due.as_str(),
+                    a[0].priority.as_str()
+                ),
+                ("@maria", "2024-06-01", "P1")
+            );
+            assert_eq!(a[1].action, "Alert on connection wait time above 200 ms");
+            assert_eq!(
+                (
+                    a[1].owner.as_str(),
+                    a[1].tracking.as_str(),
+                    a[1].status.as_str()
+                ),
+                ("@sre-team", "API-2207", "DONE")
+            );
+            assert_eq!(
+                (
+                    a[2].owner.as_str(),
+                    a[2].due.as_str(),
+                    a[2].priority.as_str()
+                ),
+                ("Performance team", "2024-06-15", "P2")
+            );
+            assert_eq!(a[2].status, "");
+        },
+    },
 ];
 
 /// No value keeps a carriage return, a non-breaking or zero-width space, a backslash

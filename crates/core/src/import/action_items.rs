@@ -319,22 +319,22 @@ impl ItemText {
     fn read(text: &str) -> ItemText {
         let mut action = text.trim().to_string();
         let mut fields = Vec::new();
-        // Trailing "(@alice, due 2024-03-01)" when every part of it is a field.
-        if let Some(open) = action.rfind(" (").filter(|_| action.ends_with(')')) {
-            let inner = &action[open + 2..action.len() - 1];
-            let parts: Option<Vec<(Field, String)>> =
-                inner.split([',', ';', '|']).map(paren_part).collect();
-            if let Some(parts) = parts.filter(|p| !p.is_empty()) {
-                fields = parts;
-                action.truncate(open);
-            }
-        }
         // Labelled fields after the action: "… — Owner: SRE team, Due: 2024-03-01".
         if let Some((at, found)) = labelled_fields(&action) {
             fields.extend(found);
             action.truncate(at);
             let trimmed = action.trim_end_matches([' ', '-', '—', '–', ',', ';', '|', '.']);
             action.truncate(trimmed.len());
+        }
+        // Trailing "(@alice, due 2024-03-01)" when every part of it is a field.
+        if let Some(open) = action.rfind(" (").filter(|_| action.ends_with(')')) {
+            let inner = &action[open + 2..action.len() - 1];
+            let parts: Option<Vec<(Field, String)>> =
+                inner.split([',', ';', '|']).map(paren_part).collect();
+            if let Some(parts) = parts.filter(|p| !p.is_empty()) {
+                fields.extend(parts);
+                action.truncate(open);
+            }
         }
         // "@alice: rotate keys" / "rotate keys @alice".
         if !fields.iter().any(|(f, _)| *f == Field::Owner) {
@@ -380,6 +380,11 @@ fn paren_part(part: &str) -> Option<(Field, String)> {
     }
     if crate::time::parse_date(p).is_some() {
         return Some((Field::Due, p.to_string()));
+    }
+    // "P1": a priority on its own.
+    let b = p.as_bytes();
+    if b.len() == 2 && b[0].eq_ignore_ascii_case(&b'p') && b[1].is_ascii_digit() {
+        return Some((Field::Priority, p.to_string()));
     }
     if is_ticket(p) {
         return Some((Field::Tracking, p.to_string()));
@@ -536,6 +541,18 @@ mod tests {
                     (Field::Owner, "Ops team".into()),
                     (Field::Due, "Q3".into()),
                     (Field::Tracking, "OPS-9".into())
+                ]
+            )
+        );
+        assert_eq!(
+            read("Alert on wait time (@sre-team, due 2024-05-21, P1) — Ticket: API-2207 DONE"),
+            (
+                "Alert on wait time".into(),
+                vec![
+                    (Field::Tracking, "API-2207 DONE".into()),
+                    (Field::Owner, "@sre-team".into()),
+                    (Field::Due, "2024-05-21".into()),
+                    (Field::Priority, "P1".into())
                 ]
             )
         );

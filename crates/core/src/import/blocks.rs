@@ -624,6 +624,12 @@ impl SectionReader<'_, '_> {
                         let path = role.prose.map_or("section", |p| p.path());
                         self.imp.placeholder(path, &it.text, it.line);
                     }
+                } else if let Some(p) = role.prose {
+                    // Bullets under a prose heading ("Impact", "Detection") are its text.
+                    let (a, b) = line_range(node);
+                    let text = self.imp.src.lines(a, b);
+                    let line = line_u32(a);
+                    self.append_prose(p, &text, line);
                 } else {
                     self.keep_block(node);
                 }
@@ -848,7 +854,11 @@ fn is_property_table(grid: &Grid) -> bool {
     let known = |cells: &[String]| {
         cells.len() == 2 && metadata::is_known(&super::strip_emphasis(&cells[0]))
     };
-    known(&grid.header) && grid.rows.iter().all(|(r, _)| known(r))
+    // An export's blank header row (`| | |`) over the pairs.
+    let blank = grid.header.len() == 2 && grid.header.iter().all(|c| c.trim().is_empty());
+    (known(&grid.header) || blank)
+        && !grid.rows.is_empty()
+        && grid.rows.iter().all(|(r, _)| known(r))
 }
 
 /// Standard notes seed 001 prints in its detection-delay table.
@@ -963,7 +973,9 @@ impl SectionReader<'_, '_> {
             // header of its own: its first row is already a pair.
             TableKind::Unknown if is_property_table(&grid) => {
                 let first = (grid.header.clone(), grid.header_line);
-                for (row, line) in std::iter::once(&first).chain(&grid.rows) {
+                let header = grid.header.iter().any(|c| !c.trim().is_empty());
+                let rows = header.then_some(&first).into_iter().chain(&grid.rows);
+                for (row, line) in rows {
                     let k = grid.cell(row, Some(0)).to_string();
                     let v = grid.cell(row, Some(1)).to_string();
                     self.route(&k, &v, *line, role.ctx);

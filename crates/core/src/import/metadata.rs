@@ -60,7 +60,9 @@ pub fn target(key: &str, ctx: Ctx) -> Option<Target> {
             T(Text::Status)
         }
         "author" | "authors" | "written by" | "prepared by" | "owner" => T(Text::Author),
-        "incident commander" | "ic" | "commander" => T(Text::Commander),
+        "incident commander" | "ic" | "commander" | "incident lead" | "incident manager" => {
+            T(Text::Commander)
+        }
         "responders" | "key responders" | "responding team" | "responding teams" => {
             T(Text::Responders)
         }

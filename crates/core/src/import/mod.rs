@@ -98,13 +98,22 @@ pub fn parse_markdown(input: &str) -> Imported {
     for k in &front {
         imp.front_key(&k.key, &k.value, Some(k.line));
     }
-    if template.is_none() {
+    let closest = match &template {
+        Some(_) => None,
+        None => Some(imp.closest.clone().unwrap_or_else(|| "000".to_string())),
+    };
+    if let Some(id) = &closest {
         imp.warn(
             None,
-            "no seed template recognised; sections were matched by name and the report uses template 000",
+            &format!(
+                "follows no template; closest: {id}. Sections were matched by name and the report uses template {id}"
+            ),
         );
     }
-    imp.report.template = template.clone().unwrap_or_else(|| "000".to_string());
+    imp.report.template = template
+        .clone()
+        .or(closest)
+        .unwrap_or_else(|| "000".to_string());
     Imported {
         report: imp.report,
         template,
@@ -164,6 +173,8 @@ struct Importer<'s> {
     warnings: Vec<Warning>,
     /// Total source lines.
     last_line: usize,
+    /// The seed a document that follows none comes closest to.
+    closest: Option<String>,
 }
 
 fn line_u32(line: usize) -> Option<u32> {
@@ -179,6 +190,7 @@ impl<'s> Importer<'s> {
             unmapped: Vec::new(),
             warnings: Vec::new(),
             last_line,
+            closest: None,
         }
     }
 
@@ -313,6 +325,9 @@ impl<'s> Importer<'s> {
         let layouts = layout::all();
         let normed: Vec<String> = secs.iter().map(|s| sections::norm(&s.title)).collect();
         let template = hint.or_else(|| resemblance::guess(&layouts, &normed, pasted));
+        self.closest = resemblance::closest(&layouts, &normed)
+            .filter(|(_, score)| *score > 0.0)
+            .map(|(id, _)| id.to_string());
         let lay = template
             .as_deref()
             .and_then(|id| layouts.into_iter().find(|l| l.id == id));
@@ -388,6 +403,12 @@ impl<'s> Importer<'s> {
                     .map(SectionLayout::bare)
             } else {
                 match layout_role(&n).filter(|_| !n.is_empty()) {
+                    // A template section that holds rows only ("Impact" as a table) still
+                    // takes the prose an author writes under it.
+                    Some(mut s) if s.role.prose.is_none() && s.role.list.is_none() => {
+                        s.role.prose = sections::classify(&n).and_then(|r| r.prose);
+                        Some(s)
+                    }
                     Some(s) => Some(s),
                     None => sections::classify(&n).map(SectionLayout::bare),
                 }
@@ -431,6 +452,11 @@ impl<'s> Importer<'s> {
         };
         let title = match t.split_once(':') {
             Some((prefix, rest)) if generic(prefix) => rest.trim(),
+            // "INC-4821: Elevated API errors": the incident's id, then its title.
+            Some((prefix, rest)) if is_incident_id(prefix.trim()) && !rest.trim().is_empty() => {
+                self.set_text(Text::IncidentId, "Incident ID", prefix.trim(), line);
+                rest.trim()
+            }
             _ if generic(t) => "",
             _ => t,
         };
@@ -438,6 +464,18 @@ impl<'s> Importer<'s> {
             self.set_text(Text::Title, "Title", title, line);
         }
     }
+}
+
+/// "INC-4821", "SEV-2024-11", "OUTAGE-7": capitals, a dash, and digits (with dashes).
+fn is_incident_id(t: &str) -> bool {
+    let Some((key, num)) = t.split_once('-') else {
+        return false;
+    };
+    (2..=10).contains(&key.len())
+        && key.bytes().all(|b| b.is_ascii_uppercase())
+        && !num.is_empty()
+        && num.bytes().all(|b| b.is_ascii_digit() || b == b'-')
+        && num.bytes().any(|b| b.is_ascii_digit())
 }
 
 /// Trims blank lines and trailing thematic breaks from a kept section body.
@@ -620,6 +658,18 @@ mod tests {
             r.extra_sections[0].body,
             "> [!TIP]\n> Owners confirmed in the review."
         );
+    }
+
+    #[test]
+    fn an_incident_id_before_the_title_is_the_id() {
+        let r = parse_markdown("# INC-4821: Elevated API errors\n").report;
+        assert_eq!(
+            (r.meta.incident_id.as_str(), r.meta.title.as_str()),
+            ("INC-4821", "Elevated API errors")
+        );
+        let r = parse_markdown("# Q3: Elevated API errors\n").report;
+        assert_eq!(r.meta.title, "Q3: Elevated API errors");
+        assert!(is_incident_id("SEV-2024-11") && !is_incident_id("A-1") && !is_incident_id("INC-"));
     }
 
     #[test]

@@ -161,7 +161,8 @@ pub fn classify(n: &str) -> Option<Role> {
         "contributing factors" | "contributing factor" => {
             Role::new(None, Some(List::Factors), C::RootCause, Special::Factors)
         }
-        "detection" => Role::container(C::Detection),
+        // A bare "Detection" section's prose says how the incident was detected.
+        "detection" => Role::prose(Text::DetectionMethod, C::Detection),
         "how was it detected" | "how was the incident detected" => Role::new(
             Some(Text::DetectionMethod),
             None,

@@ -227,7 +227,7 @@ pub fn split_time_prefix(text: &str) -> Option<(String, String)> {
         .filter(|r| r.starts_with(['-', '—', '–', ':', '|']))
         .unwrap_or(rest);
     let rest = rest
-        .trim_start_matches(['-', '—', '–', ':', '|'])
+        .trim_start_matches(['-', '—', '–', ':', '|', '·', '•'])
         .trim_start();
     Some((time, rest.to_string()))
 }
