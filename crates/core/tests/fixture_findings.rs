@@ -127,6 +127,8 @@ const FIXTURES: &[Expect] = &[
     Expect {
         file: "002-messy-yaml-slack.md",
         findings: &[
+            // Front matter SEV1, body High: which is it?
+            ("severity-unknown", "meta.severity"),
             (MISSING, "contributing_factors.items"),
             (MISSING, "lessons.key_takeaways"),
             (PLACEHOLDER, "sign_off.date"),

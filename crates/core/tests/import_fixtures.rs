@@ -330,7 +330,12 @@ const FIXTURES: &[Expect] = &[
         no_owner: &[1, 2],
         whys: 2,
         placeholders: &["sign_off.date", "meta.finalized_date"],
-        unmapped: &[("Region", "meta.extra[0]"), ("team", "meta.extra[1]")],
+        // The front matter says SEV1, the body High (SEV2): the front matter's is kept.
+        unmapped: &[
+            ("Region", "meta.extra[0]"),
+            ("Severity (front matter)", "meta.extra[1]"),
+            ("team", "meta.extra[2]"),
+        ],
         extra: |i| {
             // Bold Why/Because pairs; a detail block (AI-3) for an item not in the table.
             let r = &i.report;

@@ -275,7 +275,24 @@ impl<'s> Importer<'s> {
             _ => None,
         };
         if let Some(t) = field {
-            if !t.get(&self.report).trim().is_empty() {
+            let body = t.get(&self.report).trim().to_string();
+            if !body.is_empty() {
+                // A severity the front matter states differently is kept, so the review
+                // can say the two disagree.
+                let differs = |a: &str, b: &str| {
+                    let hint = crate::severity::Scale::Sev;
+                    match (
+                        crate::severity::Severity::parse(a, hint),
+                        crate::severity::Severity::parse(b, hint),
+                    ) {
+                        (Some(x), Some(y)) => x.level != y.level,
+                        _ => false,
+                    }
+                };
+                if t == Text::Severity && differs(&body, value) {
+                    self.keep_extra("Severity (front matter)", value, line, Ctx::Meta);
+                    self.warn(line, "front matter and body state different severities");
+                }
                 return;
             }
         }
