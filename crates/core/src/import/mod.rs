@@ -94,14 +94,18 @@ pub fn parse_markdown(input: &str) -> Imported {
         .map(|k| k.value.trim().to_string())
         .filter(|v| crate::templates::by_id(v).is_some());
     let template = imp.document(root, pasted, hint);
-    // Front matter repeats what the body says; it only fills what the body left empty.
-    for k in &front {
-        imp.front_key(&k.key, &k.value, Some(k.line));
-    }
     let closest = match &template {
         Some(_) => None,
         None => Some(imp.closest.clone().unwrap_or_else(|| "000".to_string())),
     };
+    imp.report.template = template
+        .clone()
+        .or(closest.clone())
+        .unwrap_or_else(|| "000".to_string());
+    // Front matter repeats what the body says; it only fills what the body left empty.
+    for k in &front {
+        imp.front_key(&k.key, &k.value, Some(k.line));
+    }
     if let Some(id) = &closest {
         imp.warn(
             None,
@@ -110,10 +114,6 @@ pub fn parse_markdown(input: &str) -> Imported {
             ),
         );
     }
-    imp.report.template = template
-        .clone()
-        .or(closest)
-        .unwrap_or_else(|| "000".to_string());
     Imported {
         report: imp.report,
         template,
@@ -279,15 +279,14 @@ impl<'s> Importer<'s> {
             if !body.is_empty() {
                 // A severity the front matter states differently is kept, so the review
                 // can say the two disagree.
-                let differs = |a: &str, b: &str| {
-                    let hint = crate::severity::Scale::Sev;
-                    match (
-                        crate::severity::Severity::parse(a, hint),
-                        crate::severity::Severity::parse(b, hint),
-                    ) {
-                        (Some(x), Some(y)) => x.level != y.level,
-                        _ => false,
-                    }
+                // Compared in the document's own scale ("P1" is SEV2 in seed 003).
+                let hint = crate::templates::by_id_or_default(&self.report.template).severity_scale;
+                let differs = |a: &str, b: &str| match (
+                    crate::severity::Severity::parse(a, hint),
+                    crate::severity::Severity::parse(b, hint),
+                ) {
+                    (Some(x), Some(y)) => x.level != y.level,
+                    _ => false,
                 };
                 if t == Text::Severity && differs(&body, value) {
                     self.keep_extra("Severity (front matter)", value, line, Ctx::Meta);

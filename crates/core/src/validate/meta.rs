@@ -207,6 +207,15 @@ mod tests {
         let imp = crate::import::parse_markdown(md);
         let f = run(&SEVERITY_UNKNOWN, &imp.report);
         assert_eq!(f.len(), 1, "{:?}", imp.report.meta);
+        // In seed 003's scale P1 is SEV2: front matter "SEV2" and body "P1" agree.
+        let md = "---\nseverity: SEV2\n---\n# Post-Mortem Report: X\n\n## 1. Incident Summary\n\n*   **Severity:** P1\n\n## 2. Detection\n\n## 3. Response Timeline\n";
+        let imp = crate::import::parse_markdown(md);
+        assert_eq!(imp.report.template, "003");
+        assert!(
+            imp.report.meta.extra.is_empty(),
+            "{:?}",
+            imp.report.meta.extra
+        );
         let md = "---\nseverity: SEV3\n---\n# Post-Mortem: X\n\n**Severity:** sev 3\n";
         assert!(run(&SEVERITY_UNKNOWN, &crate::import::parse_markdown(md).report).is_empty());
     }
