@@ -250,6 +250,16 @@ const FIXTURES: &[Expect] = &[
             (PRIORITY, "action_items[2].priority", "the layout's action items have no priority column"),
         ],
     },
+    Expect {
+        file: "000-messy-wiki-dst-fallback.md",
+        findings: &[
+            (UNKNOWN, "extra_sections[0]"),
+            (PLACEHOLDER, "meta.attendees"),
+            // No duration-mismatch: 2h30 is real time across the clock change. No
+            // blame-language: "screwed up" is a customer's quoted words.
+        ],
+        known_false_positives: &[],
+    },
 ];
 
 fn lint(file: &str) -> Vec<Finding> {

@@ -718,6 +718,72 @@ const FIXTURES: &[Expect] = &[
             assert_eq!(a[2].status, "");
         },
     },
+    // A wiki page in seed 000's layout: an IANA zone across the night clocks went back
+    // (the wall clock repeats 02:30), "Sev 2", "1h30"-style duration, a Why | Because
+    // table, task-list action items with their fields, template-engine and angle-bracket
+    // placeholders, and a customer's quoted words.
+    Expect {
+        file: "000-messy-wiki-dst-fallback.md",
+        template: Some("000"),
+        title: "Nightly settlement ran twice when clocks went back",
+        id: "",
+        severity: "Sev 2",
+        date: "2023-10-29",
+        duration: "2h30",
+        timeline: (6, "2023-10-29 02:30", "2023-10-29 04:00"),
+        actions: 3,
+        no_owner: &[],
+        whys: 5,
+        placeholders: &["meta.attendees", "detection.method"],
+        unmapped: &[("Notes on 7. Response", "extra_sections[0]")],
+        extra: |i| {
+            let r = &i.report;
+            assert_eq!(r.meta.timezone, "Europe/Berlin");
+            assert_eq!(
+                Severity::parse(&r.meta.severity, Scale::Sev).map(|s| s.level),
+                Some(2)
+            );
+            assert_eq!(
+                time::parse_duration(&r.meta.duration).map(|d| d.num_minutes()),
+                Some(150)
+            );
+            // The repeated 02:30 is an hour after the first: the rows are in order and the
+            // incident lasted 2 h 30 min of real time, not the 1 h 30 min the wall shows.
+            let t = time::resolve_report_timeline(r);
+            let at: Vec<_> = t.at.iter().flatten().collect();
+            assert_eq!(at.len(), 6);
+            assert!(at.windows(2).all(|w| w[0] < w[1]), "{at:?}");
+            assert_eq!((*at[2] - *at[0]).num_minutes(), 60);
+            let m = metrics::compute(r);
+            assert_eq!(m.total_duration.map(|d| d.num_minutes()), Some(150));
+            assert_eq!(
+                r.root_cause.whys[2].because,
+                "Clocks went back from 03:00 to 02:00 that night."
+            );
+            assert!(r
+                .root_cause
+                .statement
+                .starts_with("A job scheduled in local time"));
+            assert_eq!(
+                r.detection.method,
+                "The reconciliation alert fired 16 minutes after the second run started."
+            );
+            let a = &r.action_items;
+            assert_eq!(
+                (a[0].status.as_str(), a[0].priority.as_str()),
+                ("Done", "P1")
+            );
+            assert_eq!(
+                (
+                    a[1].owner.as_str(),
+                    a[1].tracking.as_str(),
+                    a[1].due.as_str()
+                ),
+                ("Payments team", "PAY-412", "2023-11-17")
+            );
+            assert_eq!(a[2].owner, "@aylin");
+        },
+    },
 ];
 
 /// No value keeps a carriage return, a non-breaking or zero-width space, a backslash
