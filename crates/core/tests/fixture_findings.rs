@@ -260,6 +260,15 @@ const FIXTURES: &[Expect] = &[
         ],
         known_false_positives: &[],
     },
+    Expect {
+        file: "003-messy-notion-dns-ttl.md",
+        findings: &[
+            // The <aside> note has no place in 003's summary bullets.
+            (UNKNOWN, "extra_sections[0]"),
+            // No duration-mismatch: 2:05 PM PDT to 3:35 PM PDT is the stated 1.5 hours.
+        ],
+        known_false_positives: &[],
+    },
 ];
 
 fn lint(file: &str) -> Vec<Finding> {

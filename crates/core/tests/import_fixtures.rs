@@ -784,6 +784,58 @@ const FIXTURES: &[Expect] = &[
             assert_eq!(a[2].owner, "@aylin");
         },
     },
+    // A Notion export in seed 003's layout: property lines under an emoji title, emoji in
+    // every heading, an <aside> callout, 12-hour Pacific times in the timeline, "S2", a
+    // 5 Whys sub-list under the 003 bullet, task-list action items.
+    Expect {
+        file: "003-messy-notion-dns-ttl.md",
+        template: Some("003"),
+        title: "Internal DNS records expired during a zone migration",
+        id: "INC-2022-0614",
+        severity: "S2",
+        date: "",
+        duration: "1.5 hours",
+        timeline: (5, "2:05 PM PDT", "3:35 PM PDT"),
+        actions: 3,
+        no_owner: &[],
+        whys: 2,
+        placeholders: &[],
+        unmapped: &[("Notes on 1. Incident Summary 📝", "extra_sections[0]")],
+        extra: |i| {
+            let r = &i.report;
+            assert_eq!(r.meta.status, "Resolved");
+            assert_eq!(r.meta.incident_commander, "Keiko Tanaka");
+            assert_eq!(
+                Severity::parse(&r.meta.severity, Scale::PZero).map(|s| (s.level, s.spoken())),
+                Some((2, "S2".to_string()))
+            );
+            // The <aside> wrapper is gone; its text is kept as written.
+            assert!(r.extra_sections[0]
+                .body
+                .starts_with("💡 Written from the incident channel"));
+            assert!(!r.extra_sections[0].body.contains("aside"));
+            // 2:05 PM PDT is the stated 21:05 UTC start; 3:35 PM PDT the 22:35 end.
+            let t = time::resolve_report_timeline(r);
+            let first = t.first().map(|d| d.naive_utc().to_string());
+            let last = t.last().map(|d| d.naive_utc().to_string());
+            assert_eq!(first.as_deref(), Some("2022-06-14 21:05:00"));
+            assert_eq!(last.as_deref(), Some("2022-06-14 22:35:00"));
+            assert_eq!(
+                r.root_cause.whys[1].because,
+                "their records were missing from the new zone."
+            );
+            assert_eq!(r.contributing_factors.items.len(), 2);
+            let a = &r.action_items;
+            assert_eq!(
+                (a[1].tracking.as_str(), a[1].status.as_str()),
+                ("NET-77", "DONE")
+            );
+            assert_eq!(
+                (a[2].owner.as_str(), a[2].priority.as_str()),
+                ("@build-infra", "P2")
+            );
+        },
+    },
 ];
 
 /// No value keeps a carriage return, a non-breaking or zero-width space, a backslash

@@ -1,6 +1,6 @@
 //! Other editors' Markdown: what Google Docs, Confluence and Notion exports add around the
-//! text (non-breaking spaces, `&nbsp;`, zero-width spaces, `<details>`/`<summary>`
-//! wrappers, escaped task-list boxes `- \[x\]`), undone line by line before the Markdown
+//! text (non-breaking spaces, `&nbsp;`, zero-width spaces, `<details>`/`<summary>` and
+//! Notion's `<aside>` wrappers, escaped task-list boxes `- \[x\]`), undone line by line before the Markdown
 //! parser sees the text. One line stays one line, so source line numbers survive; fenced
 //! code is left exactly as typed.
 
@@ -42,6 +42,7 @@ pub fn needs_rewrite(src: &str) -> bool {
         || src.contains("<details")
         || src.contains("</details>")
         || src.contains("<summary")
+        || src.contains("<aside")
         || src.contains("\\[")
 }
 
@@ -61,8 +62,8 @@ fn spaces(line: &str) -> String {
     s
 }
 
-/// A line that is only `<details>`, `</details>`, `<summary>…</summary>` tags (in any
-/// combination, the summary's own text included).
+/// A line that is only `<details>`, `</details>`, `<aside>`, `</aside>`,
+/// `<summary>…</summary>` tags (in any combination, the summary's own text included).
 fn is_disclosure(line: &str) -> bool {
     let mut rest = line.trim();
     if rest.is_empty() {
@@ -70,7 +71,8 @@ fn is_disclosure(line: &str) -> bool {
     }
     while !rest.is_empty() {
         let lower = rest.to_ascii_lowercase();
-        let tag_end = if lower.starts_with("<details") || lower.starts_with("</details") {
+        let wrapper = ["<details", "</details", "<aside", "</aside"];
+        let tag_end = if wrapper.iter().any(|w| lower.starts_with(w)) {
             lower.find('>').map(|i| i + 1)
         } else if lower.starts_with("<summary") {
             // The summary names the fold; its text is a label, not content.
@@ -154,5 +156,7 @@ mod tests {
         );
         assert!(!is_disclosure("<summary>open"));
         assert!(is_disclosure("<details open><summary>Timeline</summary>"));
+        assert!(is_disclosure("<aside>") && is_disclosure("</aside>"));
+        assert!(!is_disclosure("<aside>💡 inline</aside>"));
     }
 }
