@@ -44,7 +44,7 @@ pub enum Apply {
     /// Write this text at this location.
     SetText(Location, String),
     /// Replace the whole report.
-    Replace(Report),
+    Replace(Box<Report>),
 }
 
 /// Past and future steps of one report.
@@ -162,7 +162,7 @@ fn flip(step: Step, current: impl FnOnce() -> Report, undo: bool) -> (Apply, Ste
             };
             (Apply::SetText(at, value), back)
         }
-        Step::Whole(other) => (Apply::Replace(*other), Step::Whole(Box::new(current()))),
+        Step::Whole(other) => (Apply::Replace(other), Step::Whole(Box::new(current()))),
     }
 }
 
@@ -188,12 +188,15 @@ mod tests {
         h.record_whole(titled("b"));
         let cur = titled("c");
         let b = h.undo(|| cur.clone()).expect("undo to b");
-        assert_eq!(b, Apply::Replace(titled("b")));
+        assert_eq!(b, Apply::Replace(Box::new(titled("b"))));
         let a = h.undo(|| titled("b")).expect("undo to a");
-        assert_eq!(a, Apply::Replace(titled("a")));
+        assert_eq!(a, Apply::Replace(Box::new(titled("a"))));
         assert!(h.undo(|| titled("a")).is_none());
-        assert_eq!(h.redo(|| titled("a")), Some(Apply::Replace(titled("b"))));
-        assert_eq!(h.redo(|| titled("b")), Some(Apply::Replace(cur)));
+        assert_eq!(
+            h.redo(|| titled("a")),
+            Some(Apply::Replace(Box::new(titled("b"))))
+        );
+        assert_eq!(h.redo(|| titled("b")), Some(Apply::Replace(Box::new(cur))));
         assert!(!h.can_redo());
     }
 

@@ -439,7 +439,7 @@ impl Ctx {
                     self.set_text(at, lens, value);
                 }
             }
-            Some(Apply::Replace(report)) => self.report.set(report),
+            Some(Apply::Replace(report)) => self.report.set(*report),
             None => return,
         }
         self.changed();

@@ -1,8 +1,9 @@
 //! `hindsight lint`: reads post-mortems (Markdown or Hindsight JSON), validates each
-//! under the policy and prints findings as compiler-style text, one JSON object, or
-//! SARIF 2.1.0 for code-scanning dashboards.
+//! under the policy — files in parallel, on every core — and prints findings as
+//! compiler-style text, one JSON object, or SARIF 2.1.0 for code-scanning dashboards.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use hindsight_core::locate::line_of;
 use hindsight_core::policy::Policy;
@@ -74,6 +75,64 @@ pub fn lint_text(
     })
 }
 
+/// Lints `files` on every available core and returns the results in the order given.
+/// The first file (in that order) that cannot be read or parsed is the error, as a
+/// one-by-one loop would report it; files are independent, so the output is the same.
+pub fn lint_files<E: Send>(
+    files: &[PathBuf],
+    policy: &Policy,
+    read: impl Fn(&Path) -> Result<String, E> + Sync,
+    unreadable: impl Fn(&Path, hindsight_core::ReadError) -> E + Sync,
+) -> Result<Vec<FileResult>, E> {
+    let one = |f: &PathBuf| -> Result<FileResult, E> {
+        let text = read(f)?;
+        lint_text(f, &text, policy).map_err(|e| unreadable(f, e))
+    };
+    let workers = std::thread::available_parallelism()
+        .map_or(1, usize::from)
+        .min(files.len());
+    if workers <= 1 {
+        return files.iter().map(one).collect();
+    }
+    let next = AtomicUsize::new(0);
+    let mut done: Vec<(usize, Result<FileResult, E>)> = std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..workers)
+            .map(|_| {
+                scope.spawn(|| {
+                    let mut mine = Vec::new();
+                    loop {
+                        let i = next.fetch_add(1, Ordering::Relaxed);
+                        let Some(f) = files.get(i) else { break };
+                        mine.push((i, one(f)));
+                    }
+                    mine
+                })
+            })
+            .collect();
+        // A worker that panicked lost its files; they are linted again below.
+        handles
+            .into_iter()
+            .flat_map(|h| h.join().unwrap_or_default())
+            .collect()
+    });
+    done.sort_by_key(|(i, _)| *i);
+    let mut out = Vec::with_capacity(files.len());
+    let mut at = 0;
+    for (i, r) in done {
+        // Files a panicked worker never returned, in order.
+        while at < i {
+            out.push(one(&files[at])?);
+            at += 1;
+        }
+        out.push(r?);
+        at = i + 1;
+    }
+    for f in &files[at..] {
+        out.push(one(f)?);
+    }
+    Ok(out)
+}
+
 /// `path:line: level[rule]: message`, a help line for fixes, and a closing tally.
 pub fn text(results: &[FileResult]) -> String {
     let mut out = String::new();
@@ -120,4 +179,65 @@ pub fn json(results: &[FileResult]) -> String {
     let mut s = serde_json::to_string_pretty(&Out { files: results }).unwrap_or_default();
     s.push('\n');
     s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn doc(n: usize) -> String {
+        format!("# Post-Mortem: Outage {n}\n\n**Severity:** SEV{}\n\n## Summary\n\nIt broke {n} times.\n", n % 4 + 1)
+    }
+
+    #[test]
+    fn parallel_results_match_one_by_one_in_order() {
+        let files: Vec<PathBuf> = (0..64)
+            .map(|n| PathBuf::from(format!("pm-{n}.md")))
+            .collect();
+        let read = |p: &Path| -> Result<String, String> {
+            let n: usize = p
+                .to_string_lossy()
+                .trim_start_matches("pm-")
+                .trim_end_matches(".md")
+                .parse()
+                .map_err(|_| p.display().to_string())?;
+            Ok(doc(n))
+        };
+        let bad = |p: &Path, e: hindsight_core::ReadError| format!("{}: {e}", p.display());
+        let policy = Policy::default();
+        let parallel = lint_files(&files, &policy, read, bad).unwrap_or_default();
+        let serial: Vec<FileResult> = files
+            .iter()
+            .filter_map(|f| read(f).ok().and_then(|t| lint_text(f, &t, &policy).ok()))
+            .collect();
+        assert_eq!(parallel.len(), 64);
+        assert_eq!(json(&parallel), json(&serial));
+        assert_eq!(text(&parallel), text(&serial));
+    }
+
+    #[test]
+    fn the_first_failing_file_in_order_is_the_error() {
+        let files: Vec<PathBuf> = ["a.md", "bad-2.md", "c.md", "bad-4.md"]
+            .iter()
+            .map(PathBuf::from)
+            .collect();
+        let read = |p: &Path| -> Result<String, String> {
+            if p.to_string_lossy().starts_with("bad") {
+                Err(format!("cannot read {}", p.display()))
+            } else {
+                Ok(doc(1))
+            }
+        };
+        let bad = |p: &Path, e: hindsight_core::ReadError| format!("{}: {e}", p.display());
+        let r = lint_files(&files, &Policy::default(), read, bad);
+        assert_eq!(r.err().as_deref(), Some("cannot read bad-2.md"));
+        // A JSON document that does not parse is an error too.
+        let r = lint_files(
+            &[PathBuf::from("x.json")],
+            &Policy::default(),
+            |_: &Path| Ok::<_, String>("{\"schema_version\": 1, \"meta\": 3}".to_string()),
+            bad,
+        );
+        assert!(r.is_err());
+    }
 }

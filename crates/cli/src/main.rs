@@ -288,13 +288,9 @@ fn run(cli: Cli) -> Result<u8, Failure> {
                 (true, Some(f)) => f.folder_files()?.ok_or_else(no_files)?,
                 (true, None) => return Err(no_files()),
             };
-            let mut results = Vec::new();
-            for f in &files {
-                let text = read_in(f)?;
-                let r = lint::lint_text(f, &text, &policy)
-                    .map_err(|e| Failure(format!("{}: {e}", f.display())))?;
-                results.push(r);
-            }
+            let results = lint::lint_files(&files, &policy, read_in, |f, e| {
+                Failure(format!("{}: {e}", f.display()))
+            })?;
             let out = match format {
                 LintFormat::Text => lint::text(&results),
                 LintFormat::Json => lint::json(&results),

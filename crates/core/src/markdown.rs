@@ -18,7 +18,7 @@ use crate::model::{ActionItem, Report};
 use crate::severity::Severity;
 use crate::templates::{
     self, Block, Col, Form, ListStyle, Row, SignOffStyle, Template, Value, WhyStyle,
-    ADDITIONAL_NOTES,
+    ACTION_ITEM_DETAILS, ADDITIONAL_NOTES, DETECTION_SOURCES, SIGN_OFF_LINE_ROLE, UNSCHEDULED,
 };
 
 /// Options for `to_markdown`.
@@ -1186,21 +1186,6 @@ fn defuse_text<'a>(arena: &'a Arena<'a>, root: N<'a>) {
         n.detach();
     }
 }
-
-/// Seed 001's detection sources, in its order.
-pub const DETECTION_SOURCES: [&str; 4] = [
-    "Automated monitoring/alerting",
-    "Customer report",
-    "Internal user report",
-    "Scheduled check",
-];
-
-/// Heading for action items without a horizon in horizon-split templates.
-pub const UNSCHEDULED: &str = "Unscheduled";
-/// Heading for per-item detail blocks.
-pub const ACTION_ITEM_DETAILS: &str = "Action Item Details";
-/// Role shown for seed 000's sign-off line when a row has none.
-pub const SIGN_OFF_LINE_ROLE: &str = "Reviewed and approved by";
 
 fn cell(i: &ActionItem, c: Col) -> String {
     match c {

@@ -1,6 +1,8 @@
-//! Template placeholders left in text (`[Name]`, `YYYY-MM-DD`, `HH:MM`, `INC-XXXX`,
-//! `_minutes_`, `X hours Y minutes`, `TBD`, `SEV1/SEV2/SEV3/SEV4`,
-//! `Draft / In Review / Final`): the one detector the importer and the validation rules
+//! Template placeholders left in text (`[Name]`, `[…]`, `YYYY-MM-DD`, `HH:MM`,
+//! `INC-XXXX`, `_minutes_`, `X hours Y minutes`, `TBD`, `???`, `SEV1/SEV2/SEV3/SEV4`,
+//! `Draft / In Review / Final`, `<insert link>`, `{{owner}}`, `${OWNER}`, Lorem ipsum
+//! filler) — but not real bracketed values (`[secure]`, `[v2.3.1]`) or checkbox marks
+//! (`[x]`, `\[x\]`): the one detector the importer and the validation rules
 //! share, so "is this filled in?" has the same answer at import and while editing.
 //!
 //! `find_placeholders` returns every placeholder with its span; `is_placeholder` says the
@@ -135,8 +137,11 @@ fn spans(text: &str) -> Vec<Span> {
         bracket,
         emphasis,
         token,
+        angle,
+        variable,
     } = marks(text.as_bytes());
-    if !(menu || comma || bracket || emphasis || token) {
+    let lorem = contains_ignore_ascii_case(text, "lorem ipsum");
+    if !(menu || comma || bracket || emphasis || token || angle || variable || lorem) {
         return Vec::new();
     }
     let mut spans: Vec<Span> = Vec::new();
@@ -162,6 +167,16 @@ fn spans(text: &str) -> Vec<Span> {
     }
     if emphasis {
         italics(text, &mut spans);
+    }
+    if angle {
+        angles(text, &mut spans);
+    }
+    if variable {
+        variables(text, &mut spans);
+    }
+    // Filler text a template or a mock-up left: the whole text is a stand-in.
+    if lorem {
+        spans.push(whole());
     }
     spans.sort_unstable_by_key(|s| (s.start, s.end));
     let mut merged: Vec<Span> = Vec::with_capacity(spans.len());
@@ -196,6 +211,10 @@ struct Marks {
     /// `SEV1`), `P` and a digit, a lone `X`/`Y`/`N`, `$X`, `X%`/`N%`, `??`, `xx`, or a
     /// `-`/`:` between template letters (`hh:mm`, `yyyy-mm-dd`).
     token: bool,
+    /// `<`: `<insert link>`.
+    angle: bool,
+    /// `{{` or `${`: a template variable (`{{owner}}`, `${OWNER}`).
+    variable: bool,
 }
 
 /// Bytes `marks` must look at: capitals, `x` and `[ _ * / | , $ % ? - :`.
@@ -207,7 +226,19 @@ const MARK_BYTES: [bool; 256] = {
         t[i] = b.is_ascii_uppercase()
             || matches!(
                 b,
-                b'[' | b'_' | b'*' | b'/' | b'|' | b',' | b'$' | b'%' | b'?' | b'x' | b'-' | b':'
+                b'[' | b'_'
+                    | b'*'
+                    | b'/'
+                    | b'|'
+                    | b','
+                    | b'$'
+                    | b'%'
+                    | b'?'
+                    | b'x'
+                    | b'-'
+                    | b':'
+                    | b'<'
+                    | b'{'
             );
         i += 1;
     }
@@ -235,7 +266,12 @@ fn marks(b: &[u8]) -> Marks {
             b',' => m.comma = true,
             b'[' => m.bracket = true,
             b'_' | b'*' => m.emphasis = true,
-            b'$' => m.token |= next == b'X',
+            b'$' => {
+                m.token |= next == b'X';
+                m.variable |= next == b'{';
+            }
+            b'{' => m.variable |= next == b'{',
+            b'<' => m.angle = true,
             b'%' => m.token |= matches!(prev, b'X' | b'N'),
             b'?' => m.token |= next == b'?',
             b'x' => m.token |= matches!(next, b'x' | b'X'),
@@ -344,10 +380,13 @@ fn brackets(text: &str, spans: &mut Vec<Span>) {
             || (open > 0 && bytes[open - 1] == b']');
         // A unit alone ("[%]", "[$]", "[…]") is a blank too; digits alone are a footnote.
         let blank = |c: char| !c.is_whitespace() && !c.is_alphanumeric();
+        // `\[x\]`: Google Docs' escaped checkbox.
+        let bare = content.trim().trim_end_matches('\\');
         let meaningful = (content.chars().any(char::is_alphabetic)
             || (!content.trim().is_empty() && content.trim().chars().all(blank)))
-            && !NOT_PLACEHOLDERS.contains(&content.trim())
-            && !is_reference(content);
+            && !NOT_PLACEHOLDERS.contains(&bare)
+            && !is_reference(content)
+            && !is_bracketed_word(bare);
         if !is_link && meaningful {
             spans.push(Span {
                 start: open,
@@ -356,6 +395,148 @@ fn brackets(text: &str, spans: &mut Vec<Span>) {
             });
         }
         i = close + 1;
+    }
+}
+
+/// Words a template writes in lower case inside brackets as the blank to fill
+/// ("Why did [symptom]?", "Other: [specify]"); any other single lower-case word in
+/// brackets is the author's (`[secure]`, `[redacted]`).
+const SLOT_WORDS: &[&str] = &[
+    "symptom",
+    "specify",
+    "test",
+    "name",
+    "names",
+    "owner",
+    "date",
+    "time",
+    "link",
+    "url",
+    "team",
+    "service",
+    "services",
+    "description",
+    "summary",
+    "details",
+    "impact",
+    "duration",
+    "title",
+    "number",
+    "id",
+    "value",
+    "person",
+    "email",
+    "ticket",
+    "explanation",
+    "cause",
+    "timezone",
+    "severity",
+    "status",
+    "todo",
+    "tbd",
+];
+
+/// A single lower-case word in brackets that no template uses as a blank.
+fn is_bracketed_word(content: &str) -> bool {
+    !content.is_empty()
+        && content.chars().all(|c| c.is_lowercase() || c == '-')
+        && !SLOT_WORDS.contains(&content)
+}
+
+/// HTML element names an export may leave in text; `<b>` is markup, not a blank.
+const HTML_TAGS: &[&str] = &[
+    "a",
+    "b",
+    "i",
+    "u",
+    "s",
+    "p",
+    "br",
+    "hr",
+    "em",
+    "strong",
+    "code",
+    "pre",
+    "div",
+    "span",
+    "sub",
+    "sup",
+    "details",
+    "summary",
+    "table",
+    "tr",
+    "td",
+    "th",
+    "ul",
+    "ol",
+    "li",
+    "img",
+    "kbd",
+    "mark",
+    "small",
+    "del",
+    "ins",
+    "blockquote",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+];
+
+/// `<insert link>`, `<team name>`, `<owner>`: words in angle brackets that are not an HTML
+/// tag, an autolink (`<https://…>`, `<a@b.c>`) or a comparison.
+fn angles(text: &str, spans: &mut Vec<Span>) {
+    let mut i = 0;
+    while let Some(open) = text[i..].find('<').map(|p| p + i) {
+        let Some(close) = text[open + 1..].find('>').map(|p| p + open + 1) else {
+            break;
+        };
+        let content = &text[open + 1..close];
+        let words: Vec<&str> = content.split_whitespace().collect();
+        let lettered = !words.is_empty()
+            && words.len() <= 8
+            && content
+                .chars()
+                .all(|c| c.is_alphabetic() || matches!(c, ' ' | '-' | '_'))
+            && !content.starts_with(' ');
+        let tag = words.len() == 1 && HTML_TAGS.contains(&content.to_ascii_lowercase().as_str());
+        if lettered && !tag && (words.len() > 1 || content.len() >= 3) {
+            spans.push(Span {
+                start: open,
+                end: close + 1,
+                slot: true,
+            });
+        }
+        i = close + 1;
+    }
+}
+
+/// `{{owner}}`, `{{ incident.date }}`, `${OWNER}`: a template engine's variable.
+fn variables(text: &str, spans: &mut Vec<Span>) {
+    for (open, close) in [("{{", "}}"), ("${", "}")] {
+        let mut i = 0;
+        while let Some(start) = text[i..].find(open).map(|p| p + i) {
+            let from = start + open.len();
+            let Some(end) = text[from..].find(close).map(|p| p + from) else {
+                break;
+            };
+            let name = text[from..end].trim();
+            let ok = !name.is_empty()
+                && name.len() <= 60
+                && name
+                    .chars()
+                    .all(|c| c.is_alphanumeric() || matches!(c, '.' | '_' | '-' | ' ' | '|'));
+            if ok {
+                spans.push(Span {
+                    start,
+                    end: end + close.len(),
+                    slot: true,
+                });
+            }
+            i = end + close.len();
+        }
     }
 }
 
@@ -678,6 +859,46 @@ mod tests {
         );
         let p = &find_placeholders("Owner: [Name]")[0];
         assert_eq!((p.start, p.end), (7, 13));
+    }
+
+    #[test]
+    fn recognises_other_editors_and_tools_placeholders() {
+        for t in [
+            "[…]",
+            "<insert link>",
+            "<link to dashboard>",
+            "<owner>",
+            "{{owner}}",
+            "{{ incident.date }}",
+            "${OWNER}",
+            "TBD",
+            "TODO",
+            "???",
+            "XXX",
+            "Lorem ipsum dolor sit amet, consectetur adipiscing elit.",
+            "[symptom]",
+        ] {
+            assert!(is_placeholder(t), "{t}");
+        }
+        assert!(is_unfilled("Dashboard: <insert link>"));
+        assert!(is_unfilled("Owner: {{owner}}"));
+        for t in [
+            "[secure]",
+            "[redacted]",
+            "[v2.3.1]",
+            "[x]",
+            "\\[x\\]",
+            "\\[ \\]",
+            "No follow-ups yet.",
+            "Use <b>bold</b> sparingly",
+            "Latency < 200 ms and > 50 ms",
+            "Mail <ops@example.com>",
+            "See <https://status.example.com>",
+            "Rust's Vec<u8> buffers",
+            "The map {a: 1} was empty",
+        ] {
+            assert!(!is_unfilled(t), "{t}");
+        }
     }
 
     #[test]

@@ -297,6 +297,21 @@ pub fn scale_of(template_id: &str) -> crate::severity::Scale {
 /// Heading of the section that collects what a template has no place for.
 pub const ADDITIONAL_NOTES: &str = "Additional Notes";
 
+/// Seed 001's detection sources, in its order.
+pub const DETECTION_SOURCES: [&str; 4] = [
+    "Automated monitoring/alerting",
+    "Customer report",
+    "Internal user report",
+    "Scheduled check",
+];
+
+/// Heading for action items without a horizon in horizon-split templates.
+pub const UNSCHEDULED: &str = "Unscheduled";
+/// Heading for per-item detail blocks.
+pub const ACTION_ITEM_DETAILS: &str = "Action Item Details";
+/// Role shown for seed 000's sign-off line when a row has none.
+pub const SIGN_OFF_LINE_ROLE: &str = "Reviewed and approved by";
+
 /// Every template, in id order.
 pub fn all() -> &'static [Template] {
     &TEMPLATES

@@ -1,12 +1,19 @@
 //! Date, time and duration reading: turns timestamps and durations as authors type them
-//! ("14:30", "Oct 28 20:37", "2024-01-15 14:30 UTC", "2 hours 15 minutes", "04:17") into
-//! chrono values, resolves a whole timeline into absolute date-times, and writes durations
-//! back in words. Never reads the system clock, so it runs the same natively and in wasm.
+//! ("14:30", "Oct 28 20:37", "2024-01-15 14:30 UTC", "2:30 PM PDT", "09:15 Europe/Berlin",
+//! "2 hours 15 minutes", "04:17") into chrono values, resolves a whole timeline into
+//! absolute date-times (IANA zones through the tz database, daylight saving included),
+//! and writes durations back in words. Never reads the system clock, so it runs the same
+//! natively and in wasm.
+
+mod zone_data;
+mod zones;
 
 use chrono::{
     DateTime, Datelike, FixedOffset, NaiveDate, NaiveDateTime, NaiveTime, Offset, TimeDelta,
     TimeZone, Utc,
 };
+
+pub use zones::NamedZone as Tz;
 
 use crate::model::Report;
 
@@ -28,6 +35,93 @@ pub struct Stamp {
     pub time: Option<NaiveTime>,
     /// The zone written with the timestamp, if any.
     pub offset: Option<FixedOffset>,
+    /// An IANA zone written with the timestamp ("Europe/Berlin"); its offset depends on
+    /// the date, so it is applied when the stamp is placed.
+    pub zone: Option<Tz>,
+}
+
+/// Where a wall-clock time is read: a fixed offset, or an IANA zone whose offset follows
+/// its daylight-saving rules (the tz database compacted in `time::zones`: 1995–2037).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Zone {
+    Fixed(FixedOffset),
+    Named(Tz),
+}
+
+impl Zone {
+    /// Places a wall-clock time in this zone. A time the zone skips (clocks spring
+    /// forward) is read with the offset before the change; a time it repeats (clocks fall
+    /// back) takes the first occurrence not before `after`, so a wall clock that goes
+    /// back across the change is still in order.
+    pub fn place(
+        self,
+        local: NaiveDateTime,
+        after: Option<DateTime<FixedOffset>>,
+    ) -> Option<DateTime<FixedOffset>> {
+        let tz = match self {
+            Zone::Fixed(offset) => return place(local, offset),
+            Zone::Named(tz) => tz,
+        };
+        let wall = local.and_utc().timestamp();
+        let at = |unix: i64| {
+            let offset = FixedOffset::east_opt(tz.offset_at(unix))?;
+            DateTime::from_timestamp(unix, 0).map(|d| d.with_timezone(&offset))
+        };
+        let found = tz.instants(wall);
+        match found.as_slice() {
+            [one] => at(*one),
+            [early, .., late] => {
+                let (early, late) = (at(*early)?, at(*late)?);
+                Some(match after {
+                    Some(a) if early < a && late >= a => late,
+                    _ => early,
+                })
+            }
+            // Skipped by clocks springing forward: the offset in force before the gap.
+            [] => {
+                let before = wall - 3 * 3600;
+                let offset =
+                    FixedOffset::east_opt(tz.offset_at(before - i64::from(tz.offset_at(before))))?;
+                place(local, offset)
+            }
+        }
+    }
+
+    /// The offset this zone has at noon on `date` (a fixed zone: always its offset).
+    pub fn offset_on(self, date: NaiveDate) -> FixedOffset {
+        match self {
+            Zone::Fixed(offset) => offset,
+            Zone::Named(tz) => {
+                let noon = date
+                    .and_time(NaiveTime::from_hms_opt(12, 0, 0).unwrap_or(NaiveTime::MIN))
+                    .and_utc()
+                    .timestamp();
+                FixedOffset::east_opt(tz.offset_at(noon - i64::from(tz.offset_at(noon))))
+                    .unwrap_or_else(utc)
+            }
+        }
+    }
+}
+
+/// Reads an IANA zone name in any case: "Europe/Berlin", "america/los_angeles",
+/// "US/Pacific", "Etc/UTC". Abbreviations are left to [`parse_zone`].
+pub fn parse_zone_name(text: &str) -> Option<Tz> {
+    let t = text
+        .trim()
+        .trim_start_matches('(')
+        .trim_end_matches(')')
+        .trim();
+    if !t.contains('/') || t.len() > 40 {
+        return None;
+    }
+    Tz::find(t)
+}
+
+/// Reads any zone: an abbreviation or offset ([`parse_zone`]) or an IANA name.
+pub fn parse_any_zone(text: &str) -> Option<Zone> {
+    parse_zone(text)
+        .map(Zone::Fixed)
+        .or_else(|| parse_zone_name(text).map(Zone::Named))
 }
 
 /// Common zone abbreviations. Abbreviations are ambiguous world-wide; these are the ones
@@ -360,6 +454,7 @@ pub fn parse_stamp(text: &str) -> Option<Stamp> {
             date: DatePart::None,
             time: Some(time),
             offset: None,
+            zone: None,
         });
     }
     if cleaned
@@ -371,6 +466,7 @@ pub fn parse_stamp(text: &str) -> Option<Stamp> {
             date: DatePart::None,
             time: Some(time),
             offset: None,
+            zone: None,
         });
     }
     if cleaned.len() == 10 {
@@ -379,6 +475,7 @@ pub fn parse_stamp(text: &str) -> Option<Stamp> {
                 date: DatePart::Full(date),
                 time: None,
                 offset: None,
+                zone: None,
             });
         }
     }
@@ -388,6 +485,7 @@ pub fn parse_stamp(text: &str) -> Option<Stamp> {
             date: DatePart::Full(dt.date_naive()),
             time: Some(dt.time()),
             offset: Some(*dt.offset()),
+            zone: None,
         });
     }
     // Split an ISO "dateTtime" into two words.
@@ -406,9 +504,13 @@ pub fn parse_stamp(text: &str) -> Option<Stamp> {
         }
     }
     let mut offset = None;
+    let mut zone = None;
     if words.len() > 1 {
         if let Some(z) = words.last().and_then(|w| parse_zone(w)) {
             offset = Some(z);
+            words.pop();
+        } else if let Some(z) = words.last().and_then(|w| parse_zone_name(w)) {
+            zone = Some(z);
             words.pop();
         }
     }
@@ -426,7 +528,7 @@ pub fn parse_stamp(text: &str) -> Option<Stamp> {
     let mut time = None;
     if let Some(last) = words.last() {
         if let Some((t, z, p)) = parse_time_word(last) {
-            if z.is_some() && offset.is_some() {
+            if z.is_some() && (offset.is_some() || zone.is_some()) {
                 return None;
             }
             offset = offset.or(z);
@@ -443,7 +545,12 @@ pub fn parse_stamp(text: &str) -> Option<Stamp> {
     if date == DatePart::None && time.is_none() {
         return None;
     }
-    Some(Stamp { date, time, offset })
+    Some(Stamp {
+        date,
+        time,
+        offset,
+        zone,
+    })
 }
 
 /// Reads a calendar date (a full date-time is accepted too; its date is returned).
@@ -462,7 +569,20 @@ pub fn parse_datetime(text: &str, default_offset: FixedOffset) -> Option<DateTim
         return None;
     };
     let time = stamp.time.unwrap_or(NaiveTime::MIN);
-    place(date.and_time(time), stamp.offset.unwrap_or(default_offset))
+    stamp
+        .zone_or(Zone::Fixed(default_offset))
+        .place(date.and_time(time), None)
+}
+
+impl Stamp {
+    /// The zone written on the stamp, else `default`.
+    pub fn zone_or(&self, default: Zone) -> Zone {
+        match (self.offset, self.zone) {
+            (Some(o), _) => Zone::Fixed(o),
+            (None, Some(z)) => Zone::Named(z),
+            (None, None) => default,
+        }
+    }
 }
 
 fn place(local: NaiveDateTime, offset: FixedOffset) -> Option<DateTime<FixedOffset>> {
@@ -475,8 +595,11 @@ fn place(local: NaiveDateTime, offset: FixedOffset) -> Option<DateTime<FixedOffs
 pub struct TimeContext {
     /// The incident date, when the report states one.
     pub date: Option<NaiveDate>,
-    /// Zone of rows that name none.
+    /// Zone of rows that name none (for a named zone, its offset on the incident date).
     pub offset: FixedOffset,
+    /// The IANA zone rows are written in, when the report names one ("All times are
+    /// Europe/Berlin"): rows are then placed with its daylight-saving rules.
+    pub zone: Option<Tz>,
 }
 
 impl TimeContext {
@@ -484,14 +607,27 @@ impl TimeContext {
     /// `meta.timezone`, else the zone written on `meta.start`, else UTC.
     pub fn from_report(report: &Report) -> TimeContext {
         let start = parse_stamp(&report.meta.start);
-        let offset = parse_zone(&report.meta.timezone)
-            .or(start.and_then(|s| s.offset))
-            .unwrap_or_else(utc);
+        let fixed = parse_zone(&report.meta.timezone);
+        let zone = match fixed {
+            Some(_) => None,
+            None => parse_zone_name(&report.meta.timezone)
+                .or(start.and_then(|s| s.offset.is_none().then_some(s.zone).flatten())),
+        };
         let date = parse_date(&report.meta.date).or(match start.map(|s| s.date) {
             Some(DatePart::Full(d)) => Some(d),
             _ => None,
         });
-        TimeContext { date, offset }
+        let offset = match (fixed, zone) {
+            (Some(o), _) => o,
+            (None, Some(z)) => Zone::Named(z).offset_on(date.unwrap_or_else(fallback_date)),
+            (None, None) => start.and_then(|s| s.offset).unwrap_or_else(utc),
+        };
+        TimeContext { date, offset, zone }
+    }
+
+    /// The zone of rows that name none.
+    pub fn default_zone(&self) -> Zone {
+        self.zone.map_or(Zone::Fixed(self.offset), Zone::Named)
     }
 }
 
@@ -549,15 +685,16 @@ pub fn resolve_timeline<'a>(
     let dated = context.date.is_some() || first_dated.is_some();
     let mut current = context.date.or(first_dated).unwrap_or_else(fallback_date);
     let mut previous: Option<DateTime<FixedOffset>> = None;
+    let default_zone = context.default_zone();
     let mut rows = Vec::with_capacity(stamps.len());
     for stamp in stamps {
         let resolved = stamp.and_then(|s| {
-            let offset = s.offset.unwrap_or(context.offset);
+            let zone = s.zone_or(default_zone);
             let time = s.time.unwrap_or(NaiveTime::MIN);
             match s.date {
                 DatePart::Full(d) => {
                     current = d;
-                    place(d.and_time(time), offset)
+                    zone.place(d.and_time(time), previous)
                 }
                 DatePart::MonthDay { month, day } => {
                     let mut d = NaiveDate::from_ymd_opt(current.year(), month, day)?;
@@ -565,15 +702,15 @@ pub fn resolve_timeline<'a>(
                         d = NaiveDate::from_ymd_opt(current.year() + 1, month, day)?;
                     }
                     current = d;
-                    place(d.and_time(time), offset)
+                    zone.place(d.and_time(time), previous)
                 }
                 DatePart::None => {
-                    let mut t = place(current.and_time(time), offset)?;
+                    let mut t = zone.place(current.and_time(time), previous)?;
                     if let Some(p) = previous {
                         // Compare first: the subtraction is only needed for a step back.
                         if t < p && p - t > ROLLOVER {
                             current = current.succ_opt()?;
-                            t = place(current.and_time(time), offset)?;
+                            t = zone.place(current.and_time(time), previous)?;
                         }
                     }
                     Some(t)
@@ -610,7 +747,7 @@ fn unit_seconds(word: &str) -> Option<f64> {
     Some(s)
 }
 
-/// Reads a duration: "45 minutes", "2 hours 15 minutes", "1h 30m", "1h30m", "04:17"
+/// Reads a duration: "45 minutes", "2 hours 15 minutes", "1h 30m", "1h30m", "1h30", "04:17"
 /// (hours:minutes), "10 days 19 hours 51 minutes", "90 min", "1.5 hours", "~45 min".
 /// Trailing words after the duration ("45 minutes of partial outage") and parenthetical
 /// notes are ignored. Returns `None` when no duration leads the text.
@@ -679,6 +816,7 @@ pub fn parse_duration(text: &str) -> Option<TimeDelta> {
     }
     let mut total = 0.0_f64;
     let mut found = false;
+    let mut last_unit = 0.0_f64;
     let mut i = 0;
     while i < tokens.len() {
         let tok = tokens[i];
@@ -693,12 +831,17 @@ pub fn parse_duration(text: &str) -> Option<TimeDelta> {
             return None;
         };
         let Some(unit) = tokens.get(i + 1).and_then(|u| unit_seconds(u)) else {
+            // "1h30": minutes written without their unit after the hours.
+            if found && last_unit == 3600.0 && n.fract() == 0.0 && n < 60.0 {
+                total += n * 60.0;
+            }
             if found {
                 break;
             }
             return None;
         };
         total += n * unit;
+        last_unit = unit;
         found = true;
         i += 2;
     }
@@ -859,7 +1002,100 @@ mod tests {
         TimeContext {
             date,
             offset: off(0),
+            zone: None,
         }
+    }
+
+    fn in_zone(date: Option<NaiveDate>, name: &str) -> TimeContext {
+        let zone = parse_zone_name(name);
+        assert!(zone.is_some(), "{name}");
+        TimeContext {
+            date,
+            offset: off(0),
+            zone,
+        }
+    }
+
+    fn utc_times(r: &ResolvedTimeline) -> Vec<NaiveDateTime> {
+        r.at.iter().flatten().map(|x| x.naive_utc()).collect()
+    }
+
+    #[test]
+    fn reads_iana_zone_names() {
+        for name in [
+            "Europe/Berlin",
+            "america/los_angeles",
+            "US/Pacific",
+            "Etc/UTC",
+        ] {
+            assert!(parse_zone_name(name).is_some(), "{name}");
+        }
+        assert_eq!(parse_zone_name("Mars/Olympus"), None);
+        assert_eq!(parse_zone_name("PST"), None);
+        let s = parse_stamp("2024-03-10 01:30 America/Los_Angeles");
+        assert_eq!(
+            s.and_then(|s| s.zone),
+            parse_zone_name("America/Los_Angeles")
+        );
+        assert_eq!(s.and_then(|s| s.offset), None);
+        let s = parse_stamp("9:15 AM Europe/Berlin");
+        assert_eq!(s.and_then(|s| s.time), Some(t(9, 15, 0)));
+        // Summer and winter offsets of the same zone.
+        let at = |text: &str| parse_datetime(text, off(0)).map(|d| d.offset().local_minus_utc());
+        assert_eq!(at("2024-07-01 12:00 Europe/Berlin"), Some(2 * 3600));
+        assert_eq!(at("2024-01-15 12:00 Europe/Berlin"), Some(3600));
+        assert_eq!(at("2024-07-01 12:00 US/Pacific"), Some(-7 * 3600));
+    }
+
+    #[test]
+    fn a_span_across_spring_forward_is_real_elapsed_time() {
+        // US clocks jump from 02:00 to 03:00 on 2024-03-10.
+        let r = resolve_timeline(
+            ["01:30", "03:30", "04:00"],
+            &in_zone(Some(d(2024, 3, 10)), "America/Los_Angeles"),
+        );
+        let got = utc_times(&r);
+        assert_eq!(got[1] - got[0], mins(60));
+        assert_eq!(got[2] - got[1], mins(30));
+        // A wall time the zone skips is read with the offset before the jump.
+        let r = resolve_timeline(
+            ["02:30"],
+            &in_zone(Some(d(2024, 3, 10)), "America/Los_Angeles"),
+        );
+        assert_eq!(utc_times(&r), [d(2024, 3, 10).and_time(t(10, 30, 0))]);
+    }
+
+    #[test]
+    fn a_wall_clock_that_goes_back_at_fall_back_is_in_order() {
+        // Europe/Berlin falls back from 03:00 CEST to 02:00 CET on 2023-10-29.
+        let r = resolve_timeline(
+            ["02:40", "02:10", "02:50", "03:05"],
+            &in_zone(Some(d(2023, 10, 29)), "Europe/Berlin"),
+        );
+        let got = utc_times(&r);
+        assert_eq!(
+            got,
+            [
+                d(2023, 10, 29).and_time(t(0, 40, 0)),
+                d(2023, 10, 29).and_time(t(1, 10, 0)),
+                d(2023, 10, 29).and_time(t(1, 50, 0)),
+                d(2023, 10, 29).and_time(t(2, 5, 0)),
+            ]
+        );
+        // From 02:40 CEST to 03:05 CET is 85 minutes of real time.
+        assert_eq!(got[3] - got[0], mins(85));
+    }
+
+    #[test]
+    fn a_named_zone_in_the_report_sets_the_context() {
+        let mut report = Report::default();
+        report.meta.timezone = "US/Pacific".into();
+        report.meta.date = "2023-11-05".into();
+        let c = TimeContext::from_report(&report);
+        assert_eq!(c.zone, parse_zone_name("US/Pacific"));
+        assert_eq!(c.offset, off(-8 * 60));
+        report.meta.timezone = "PDT".into();
+        assert_eq!(TimeContext::from_report(&report).zone, None);
     }
 
     #[test]
@@ -977,6 +1213,71 @@ mod tests {
         ] {
             assert_eq!(parse_duration(text), None, "{text}");
         }
+    }
+
+    #[test]
+    fn durations_as_teams_write_them() {
+        assert_eq!(parse_duration("1.5 hours"), Some(mins(90)));
+        assert_eq!(parse_duration("15h 25m"), Some(mins(15 * 60 + 25)));
+        assert_eq!(parse_duration("75:48"), Some(mins(75 * 60 + 48)));
+        assert_eq!(parse_duration("2 days 4 h"), Some(mins((2 * 24 + 4) * 60)));
+        assert_eq!(parse_duration("1h30"), Some(mins(90)));
+        assert_eq!(parse_duration("1h30 of degraded service"), Some(mins(90)));
+        // Minutes over 59 without a unit are not minutes.
+        assert_eq!(parse_duration("1h75"), Some(mins(60)));
+    }
+
+    #[test]
+    fn twelve_hour_clocks() {
+        let at = |s: &str| parse_stamp(s).and_then(|x| x.time);
+        assert_eq!(at("2:30 PM PDT"), Some(t(14, 30, 0)));
+        assert_eq!(
+            parse_stamp("2:30 PM PDT").and_then(|x| x.offset),
+            Some(off(-7 * 60))
+        );
+        assert_eq!(at("12:05 AM"), Some(t(0, 5, 0)));
+        assert_eq!(at("12:05 pm"), Some(t(12, 5, 0)));
+        assert_eq!(at("11:59:30 p.m."), Some(t(23, 59, 30)));
+        assert_eq!(at("9:07am"), Some(t(9, 7, 0)));
+        assert_eq!(at("13:00 PM"), None);
+        // Across noon and midnight a 12-hour timeline stays in order.
+        let r = resolve_timeline(
+            ["11:50 PM", "12:10 AM", "1:05 AM"],
+            &ctx(Some(d(2024, 2, 29))),
+        );
+        let got: Vec<_> = r.at.iter().flatten().map(|x| x.naive_local()).collect();
+        assert_eq!(
+            got,
+            [
+                d(2024, 2, 29).and_time(t(23, 50, 0)),
+                d(2024, 3, 1).and_time(t(0, 10, 0)),
+                d(2024, 3, 1).and_time(t(1, 5, 0)),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_timeline_across_new_year() {
+        let r = resolve_timeline(
+            ["Dec 31 23:48", "Dec 31 23:59:59", "00:12", "Jan 1 02:40"],
+            &ctx(Some(d(2023, 12, 31))),
+        );
+        let got: Vec<_> = r.at.iter().flatten().map(|x| x.naive_local()).collect();
+        assert_eq!(
+            got,
+            [
+                d(2023, 12, 31).and_time(t(23, 48, 0)),
+                d(2023, 12, 31).and_time(t(23, 59, 59)),
+                d(2024, 1, 1).and_time(t(0, 12, 0)),
+                d(2024, 1, 1).and_time(t(2, 40, 0)),
+            ]
+        );
+        // An ISO offset on the row wins over the report's zone.
+        let r = resolve_timeline(
+            ["2023-12-31T23:30:00+11:00", "2023-12-31T13:00:00Z"],
+            &ctx(None),
+        );
+        assert_eq!(r.at[1].zip(r.at[0]).map(|(b, a)| b - a), Some(mins(30)));
     }
 
     #[test]

@@ -127,6 +127,8 @@ const FIXTURES: &[Expect] = &[
     Expect {
         file: "002-messy-yaml-slack.md",
         findings: &[
+            // Front matter SEV1, body High: which is it?
+            ("severity-unknown", "meta.severity"),
             (MISSING, "contributing_factors.items"),
             (MISSING, "lessons.key_takeaways"),
             (PLACEHOLDER, "sign_off.date"),
@@ -207,6 +209,63 @@ const FIXTURES: &[Expect] = &[
             // `[Name]` is left to the owner rule, not reported twice.
             (OWNER, "action_items[1].owner"),
             (COVERAGE, "action_items"),
+        ],
+        known_false_positives: &[],
+    },
+    Expect {
+        file: "003-clean-gdocs-stream-threads.md",
+        findings: &[],
+        known_false_positives: &[],
+    },
+    Expect {
+        file: "004-clean-confluence-dns-flood.md",
+        findings: &[],
+        known_false_positives: &[],
+    },
+    Expect {
+        file: "000-export-incident-io-api-errors.md",
+        findings: &[],
+        known_false_positives: &[],
+    },
+    Expect {
+        file: "custom-sre-book-ca-recheck.md",
+        findings: &[],
+        known_false_positives: &[
+            (
+                "status-final-unsigned",
+                "meta.status",
+                "the SRE book layout has no sign-off; its Status line is not an approval claim",
+            ),
+            (
+                MISSING,
+                "contributing_factors.items",
+                "the layout's Root Causes section holds the causes; it names no contributing factors apart",
+            ),
+            (WHYS, "root_cause.whys", "the layout has no Five Whys"),
+            (DUE, "action_items[0].due", "the layout's action items have no due column; the bug tracker holds it"),
+            (DUE, "action_items[1].due", "the layout's action items have no due column; the bug tracker holds it"),
+            (DUE, "action_items[2].due", "the layout's action items have no due column; the bug tracker holds it"),
+            (PRIORITY, "action_items[0].priority", "the layout's action items have no priority column"),
+            (PRIORITY, "action_items[1].priority", "the layout's action items have no priority column"),
+            (PRIORITY, "action_items[2].priority", "the layout's action items have no priority column"),
+        ],
+    },
+    Expect {
+        file: "000-messy-wiki-dst-fallback.md",
+        findings: &[
+            (UNKNOWN, "extra_sections[0]"),
+            (PLACEHOLDER, "meta.attendees"),
+            // No duration-mismatch: 2h30 is real time across the clock change. No
+            // blame-language: "screwed up" is a customer's quoted words.
+        ],
+        known_false_positives: &[],
+    },
+    Expect {
+        file: "003-messy-notion-dns-ttl.md",
+        findings: &[
+            // The <aside> note has no place in 003's summary bullets.
+            (UNKNOWN, "extra_sections[0]"),
+            // No duration-mismatch: 2:05 PM PDT to 3:35 PM PDT is the stated 1.5 hours.
         ],
         known_false_positives: &[],
     },

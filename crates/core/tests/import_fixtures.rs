@@ -330,7 +330,12 @@ const FIXTURES: &[Expect] = &[
         no_owner: &[1, 2],
         whys: 2,
         placeholders: &["sign_off.date", "meta.finalized_date"],
-        unmapped: &[("Region", "meta.extra[0]"), ("team", "meta.extra[1]")],
+        // The front matter says SEV1, the body High (SEV2): the front matter's is kept.
+        unmapped: &[
+            ("Region", "meta.extra[0]"),
+            ("Severity (front matter)", "meta.extra[1]"),
+            ("team", "meta.extra[2]"),
+        ],
         extra: |i| {
             // Bold Why/Because pairs; a detail block (AI-3) for an item not in the table.
             let r = &i.report;
@@ -520,7 +525,329 @@ const FIXTURES: &[Expect] = &[
             assert_eq!(r.timeline.entries[2].kind, Some(EventKind::Detected));
         },
     },
+    // Other editors' Markdown: a Google Docs export (escaped dashes and numbering, closed
+    // ATX headings, `__bold__` keys, a non-breaking space).
+    Expect {
+        file: "003-clean-gdocs-stream-threads.md",
+        template: Some("003"),
+        title: "Stream front end runs out of threads after a capacity addition",
+        id: "INC-2020-1125",
+        severity: "P0",
+        date: "",
+        duration: "17 hours 8 minutes",
+        timeline: (5, "2020-11-25 12:44", "2020-11-26 06:23"),
+        actions: 3,
+        no_owner: &[],
+        whys: 0,
+        placeholders: &[],
+        unmapped: &[],
+        extra: |i| {
+            let r = &i.report;
+            assert_eq!(r.meta.start, "2020-11-25 13:15");
+            assert_eq!(r.meta.end, "2020-11-26 06:23");
+            assert_eq!(r.meta.responders, "Stream front-end team, Metrics team");
+            assert_eq!(
+                r.impact.description,
+                "Producers could not write to streams in one region; dependent metrics and events were delayed."
+            );
+            assert_eq!(r.timeline.entries[0].owner, "Stream front-end team");
+            assert_eq!(
+                r.action_items[0].action,
+                "Move front-end servers to larger hosts with fewer peers"
+            );
+            assert_eq!(r.detection.method, "Error-rate alarms on put requests");
+            assert_no_editor_residue(i);
+        },
+    },
+    // A Confluence export: CRLF and bare LF mixed, a headerless property table with `<br>`
+    // in a cell, non-breaking spaces, emoji and a trailing colon in headings, a `> **Note**`
+    // panel, and the Five Whys folded in `<details>`.
+    Expect {
+        file: "004-clean-confluence-dns-flood.md",
+        template: Some("004"),
+        title: "Managed DNS overwhelmed by a botnet flood",
+        id: "INC-2016-1021",
+        severity: "P1",
+        date: "2016-10-21",
+        duration: "5 hours 50 minutes",
+        timeline: (5, "11:10", "17:00"),
+        actions: 3,
+        no_owner: &[],
+        whys: 5,
+        placeholders: &[],
+        unmapped: &[],
+        extra: |i| {
+            let r = &i.report;
+            assert_eq!(
+                r.meta.services,
+                ["Managed DNS", "Customer dashboards", "Resolver network"]
+            );
+            assert_eq!(r.meta.incident_commander, "Naledi Khumalo");
+            assert!(r.summary.executive.starts_with("A flood of DNS queries"));
+            assert!(r.summary.executive.ends_with("absorbed the attack."));
+            assert_eq!(
+                r.root_cause.whys[0].why,
+                "Why did customer sites fail to resolve?"
+            );
+            assert!(r.root_cause.whys[4]
+                .because
+                .starts_with("the filters matched sources"));
+            assert!(r.root_cause.statement.starts_with("Edge filtering keyed"));
+            assert_eq!(r.timeline.entries[4].kind, Some(EventKind::Resolved));
+            assert_eq!(r.appendix.logs.len(), 1);
+            assert_no_editor_residue(i);
+        },
+    },
+    // A layout of its own: the Google SRE book's sections (Root Causes, Trigger, Where we
+    // got lucky, Supporting information…), read by their names into the model.
+    Expect {
+        file: "custom-sre-book-ca-recheck.md",
+        template: None,
+        title: "Certificate authority revokes certificates after a skipped domain recheck",
+        id: "",
+        severity: "SEV1",
+        date: "2020-02-29",
+        duration: "",
+        timeline: (5, "2020-02-28 21:32", "2020-02-29 03:10"),
+        actions: 3,
+        no_owner: &[],
+        whys: 0,
+        placeholders: &[],
+        unmapped: &[],
+        extra: |i| {
+            let r = &i.report;
+            assert!(i
+                .warnings
+                .iter()
+                .any(|w| w.message.starts_with("follows no template; closest: 000")));
+            assert_eq!(r.template, "000");
+            assert_eq!(r.meta.author, "Grace Okafor, Daniel Weiss");
+            assert!(r
+                .summary
+                .summary
+                .starts_with("A bug in our issuance service"));
+            assert!(r
+                .impact
+                .description
+                .starts_with("- About 3 million certificates"));
+            assert!(r
+                .root_cause
+                .statement
+                .starts_with("A loop in the recheck code"));
+            assert!(r
+                .root_cause
+                .trigger
+                .starts_with("A report from a subscriber"));
+            assert!(r
+                .resolution
+                .immediate_fix
+                .starts_with("We deployed a fixed recheck"));
+            assert!(r.detection.method.starts_with("A subscriber's report"));
+            assert_eq!(r.went_well.len(), 1);
+            assert_eq!(
+                r.could_improve,
+                ["Unit tests only covered orders with one domain"]
+            );
+            assert_eq!(r.got_lucky.len(), 1);
+            assert_eq!(r.appendix.dashboards.len(), 1);
+            assert!(r.extra_sections.is_empty());
+            let a = &r.action_items[0];
+            assert_eq!((a.tracking.as_str(), a.status.as_str()), ("CA-311", "DONE"));
+            assert_eq!(a.category, Some(Category::Prevent));
+            assert_eq!(r.action_items[1].category, Some(Category::Detect));
+        },
+    },
+    // An incident.io-style export: a blank-header property table with key timestamps,
+    // "INC-4821: title", rows with seconds and a "·" separator under a bold date line,
+    // GitHub task lists with "(@owner, due …, P1)" and "— Owner: …, Due: …" fields.
+    Expect {
+        file: "000-export-incident-io-api-errors.md",
+        template: Some("000"),
+        title: "Elevated API errors after a connection pool change",
+        id: "INC-4821",
+        severity: "Critical",
+        date: "",
+        duration: "",
+        timeline: (6, "2024-05-14 13:52:40", "2024-05-14 15:06:30"),
+        actions: 3,
+        no_owner: &[],
+        whys: 5,
+        placeholders: &[],
+        unmapped: &[("Identified at", "meta.extra[0]")],
+        extra: |i| {
+            let r = &i.report;
+            assert_eq!(r.meta.start, "2024-05-14 13:58 UTC");
+            assert_eq!(r.meta.end, "2024-05-14 15:06 UTC");
+            assert_eq!(r.meta.incident_commander, "Maria Alves");
+            assert_eq!(r.detection.method, "Error-rate alert on the EU API");
+            assert!(r
+                .impact
+                .description
+                .starts_with("Around 21% of API requests"));
+            assert_eq!(r.timeline.entries[2].kind, Some(EventKind::Detected));
+            assert_eq!(
+                r.timeline.entries[0].event,
+                "Pool size change deployed to the EU API fleet"
+            );
+            let a = &r.action_items;
+            assert_eq!(
+                (
+                    a[0].owner.as_str(),
+                    a[0].due.as_str(),
+                    a[0].priority.as_str()
+                ),
+                ("@maria", "2024-06-01", "P1")
+            );
+            assert_eq!(a[1].action, "Alert on connection wait time above 200 ms");
+            assert_eq!(
+                (
+                    a[1].owner.as_str(),
+                    a[1].tracking.as_str(),
+                    a[1].status.as_str()
+                ),
+                ("@sre-team", "API-2207", "DONE")
+            );
+            assert_eq!(
+                (
+                    a[2].owner.as_str(),
+                    a[2].due.as_str(),
+                    a[2].priority.as_str()
+                ),
+                ("Performance team", "2024-06-15", "P2")
+            );
+            assert_eq!(a[2].status, "");
+        },
+    },
+    // A wiki page in seed 000's layout: an IANA zone across the night clocks went back
+    // (the wall clock repeats 02:30), "Sev 2", "1h30"-style duration, a Why | Because
+    // table, task-list action items with their fields, template-engine and angle-bracket
+    // placeholders, and a customer's quoted words.
+    Expect {
+        file: "000-messy-wiki-dst-fallback.md",
+        template: Some("000"),
+        title: "Nightly settlement ran twice when clocks went back",
+        id: "",
+        severity: "Sev 2",
+        date: "2023-10-29",
+        duration: "2h30",
+        timeline: (6, "2023-10-29 02:30", "2023-10-29 04:00"),
+        actions: 3,
+        no_owner: &[],
+        whys: 5,
+        placeholders: &["meta.attendees", "detection.method"],
+        unmapped: &[("Notes on 7. Response", "extra_sections[0]")],
+        extra: |i| {
+            let r = &i.report;
+            assert_eq!(r.meta.timezone, "Europe/Berlin");
+            assert_eq!(
+                Severity::parse(&r.meta.severity, Scale::Sev).map(|s| s.level),
+                Some(2)
+            );
+            assert_eq!(
+                time::parse_duration(&r.meta.duration).map(|d| d.num_minutes()),
+                Some(150)
+            );
+            // The repeated 02:30 is an hour after the first: the rows are in order and the
+            // incident lasted 2 h 30 min of real time, not the 1 h 30 min the wall shows.
+            let t = time::resolve_report_timeline(r);
+            let at: Vec<_> = t.at.iter().flatten().collect();
+            assert_eq!(at.len(), 6);
+            assert!(at.windows(2).all(|w| w[0] < w[1]), "{at:?}");
+            assert_eq!((*at[2] - *at[0]).num_minutes(), 60);
+            let m = metrics::compute(r);
+            assert_eq!(m.total_duration.map(|d| d.num_minutes()), Some(150));
+            assert_eq!(
+                r.root_cause.whys[2].because,
+                "Clocks went back from 03:00 to 02:00 that night."
+            );
+            assert!(r
+                .root_cause
+                .statement
+                .starts_with("A job scheduled in local time"));
+            assert_eq!(
+                r.detection.method,
+                "The reconciliation alert fired 16 minutes after the second run started."
+            );
+            let a = &r.action_items;
+            assert_eq!(
+                (a[0].status.as_str(), a[0].priority.as_str()),
+                ("Done", "P1")
+            );
+            assert_eq!(
+                (
+                    a[1].owner.as_str(),
+                    a[1].tracking.as_str(),
+                    a[1].due.as_str()
+                ),
+                ("Payments team", "PAY-412", "2023-11-17")
+            );
+            assert_eq!(a[2].owner, "@aylin");
+        },
+    },
+    // A Notion export in seed 003's layout: property lines under an emoji title, emoji in
+    // every heading, an <aside> callout, 12-hour Pacific times in the timeline, "S2", a
+    // 5 Whys sub-list under the 003 bullet, task-list action items.
+    Expect {
+        file: "003-messy-notion-dns-ttl.md",
+        template: Some("003"),
+        title: "Internal DNS records expired during a zone migration",
+        id: "INC-2022-0614",
+        severity: "S2",
+        date: "",
+        duration: "1.5 hours",
+        timeline: (5, "2:05 PM PDT", "3:35 PM PDT"),
+        actions: 3,
+        no_owner: &[],
+        whys: 2,
+        placeholders: &[],
+        unmapped: &[("Notes on 1. Incident Summary 📝", "extra_sections[0]")],
+        extra: |i| {
+            let r = &i.report;
+            assert_eq!(r.meta.status, "Resolved");
+            assert_eq!(r.meta.incident_commander, "Keiko Tanaka");
+            assert_eq!(
+                Severity::parse(&r.meta.severity, Scale::PZero).map(|s| (s.level, s.spoken())),
+                Some((2, "S2".to_string()))
+            );
+            // The <aside> wrapper is gone; its text is kept as written.
+            assert!(r.extra_sections[0]
+                .body
+                .starts_with("💡 Written from the incident channel"));
+            assert!(!r.extra_sections[0].body.contains("aside"));
+            // 2:05 PM PDT is the stated 21:05 UTC start; 3:35 PM PDT the 22:35 end.
+            let t = time::resolve_report_timeline(r);
+            let first = t.first().map(|d| d.naive_utc().to_string());
+            let last = t.last().map(|d| d.naive_utc().to_string());
+            assert_eq!(first.as_deref(), Some("2022-06-14 21:05:00"));
+            assert_eq!(last.as_deref(), Some("2022-06-14 22:35:00"));
+            assert_eq!(
+                r.root_cause.whys[1].because,
+                "their records were missing from the new zone."
+            );
+            assert_eq!(r.contributing_factors.items.len(), 2);
+            let a = &r.action_items;
+            assert_eq!(
+                (a[1].tracking.as_str(), a[1].status.as_str()),
+                ("NET-77", "DONE")
+            );
+            assert_eq!(
+                (a[2].owner.as_str(), a[2].priority.as_str()),
+                ("@build-infra", "P2")
+            );
+        },
+    },
 ];
+
+/// No value keeps a carriage return, a non-breaking or zero-width space, a backslash
+/// escape or an HTML tag an editor wrapped around the text.
+fn assert_no_editor_residue(i: &Imported) {
+    let json = to_json(&i.report);
+    for bad in [
+        "\\r", "\\u00a0", "\u{a0}", "\u{200b}", "\\\\", "<br", "<details", "<summary", "&nbsp;",
+    ] {
+        assert!(!json.contains(bad), "{bad} in {json}");
+    }
+}
 
 #[test]
 fn every_fixture_imports_its_facts() {

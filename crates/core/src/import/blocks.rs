@@ -3,28 +3,18 @@
 
 use comrak::nodes::{AstNode, ListType, NodeValue};
 
+use super::layout::SectionLayout;
 use super::metadata::{self, split_inline_pairs, split_pair};
-use super::sections::{norm, Ctx, Role, Special};
+use super::reader::SectionReader;
+use super::sections::{norm, Ctx, Special};
 use super::source::unescape;
-use super::source::{first_paragraph, line_range};
+use super::source::{first_paragraph, line_range, Source};
 use super::tables::{self, split_time_prefix, TableKind};
 use super::{line_u32, whys, Importer, MAX_DEPTH};
 use crate::fields::{List, Text};
 use crate::model::{FactorCategory, FactorCheck, Why};
 use crate::placeholder;
-
-/// Per-section state carried from one block to the next.
-#[derive(Default)]
-pub(super) struct SecState {
-    /// Action item a `**AI-1: Title**` block is describing (inner `None`: an unfilled
-    /// template block).
-    pub detail: Option<Option<usize>>,
-    /// The "Action item categories:" legend label was just seen.
-    pub legend: bool,
-    /// Verbatim text of blocks with no field, flushed as one extra section.
-    pub unmapped: Vec<String>,
-    pub unmapped_line: Option<u32>,
-}
+use crate::templates::SIGN_OFF_LINE_ROLE;
 
 /// One list item: its text, checkbox, nested items and line.
 pub(super) struct Item {
@@ -35,23 +25,26 @@ pub(super) struct Item {
 }
 
 impl Importer<'_> {
-    pub(super) fn blocks<'a>(&mut self, blocks: &[&'a AstNode<'a>], role: &Role, title: &str) {
-        let mut role = *role;
+    /// Reads one section's blocks through a reader of its own.
+    pub(super) fn read_section<'a>(
+        &mut self,
+        spec: SectionLayout,
+        title: &str,
+        blocks: &[&'a AstNode<'a>],
+    ) {
+        let mut reader = SectionReader::new(self, spec, title);
         // "Root Cause" holding a Five Whys chain or a "Root cause:" line is the analysis.
-        if role.prose == Some(Text::RootStatement) && self.has_analysis(blocks) {
-            role.prose = Some(Text::Analysis);
+        if reader.role.prose == Some(Text::RootStatement) && reader.has_analysis(blocks) {
+            reader.role.prose = Some(Text::Analysis);
         }
-        let mut st = SecState::default();
         for node in blocks {
-            self.block(node, &role, title, &mut st);
+            reader.block(node);
         }
-        if !st.unmapped.is_empty() {
-            let body = st.unmapped.join("\n\n");
-            let line = st.unmapped_line;
-            self.keep_section(&format!("Notes on {title}"), &body, line);
-        }
+        reader.finish();
     }
+}
 
+impl SectionReader<'_, '_> {
     fn has_analysis<'a>(&self, blocks: &[&'a AstNode<'a>]) -> bool {
         blocks.iter().any(|b| match &b.data.borrow().value {
             NodeValue::List(_) => self
@@ -59,7 +52,7 @@ impl Importer<'_> {
                 .iter()
                 .any(|i| whys::looks_like_why(&i.text)),
             NodeValue::Paragraph => {
-                let t = self.src.inline(b);
+                let t = self.imp.src.inline(b);
                 t.lines().any(|l| {
                     split_pair(l).is_some_and(|(k, _, _)| norm(&k) == "root cause")
                         || whys::looks_like_why(l) && l.trim_start().starts_with("**Why")
@@ -69,19 +62,14 @@ impl Importer<'_> {
         })
     }
 
-    fn keep_block(&mut self, node: &AstNode<'_>, st: &mut SecState) {
+    fn keep_block(&mut self, node: &AstNode<'_>) {
         let (a, b) = line_range(node);
-        let text = self.src.lines(a, b);
-        if text.trim().is_empty() {
-            return;
-        }
-        if st.unmapped.is_empty() {
-            st.unmapped_line = line_u32(a);
-        }
-        st.unmapped.push(text);
+        let text = self.imp.src.lines(a, b);
+        self.keep_text(text, line_u32(a));
     }
 
-    fn block<'a>(&mut self, node: &'a AstNode<'a>, role: &Role, title: &str, st: &mut SecState) {
+    fn block<'a>(&mut self, node: &'a AstNode<'a>) {
+        let role = self.role;
         let value = node.data.borrow().value.clone();
         let line = line_u32(node.data.borrow().sourcepos.start.line);
         if role.special == Special::Preamble {
@@ -89,9 +77,9 @@ impl Importer<'_> {
         }
         match value {
             NodeValue::ThematicBreak => {}
-            NodeValue::Paragraph => self.paragraph(node, role, title, st),
-            NodeValue::List(_) => self.list(node, role, st),
-            NodeValue::Table(_) => self.table(node, role, st),
+            NodeValue::Paragraph => self.paragraph(node),
+            NodeValue::List(_) => self.list(node),
+            NodeValue::Table(_) => self.table(node),
             NodeValue::CodeBlock(cb) => {
                 if role.special == Special::Logs {
                     // A code block's literal is already what the author typed.
@@ -101,46 +89,74 @@ impl Importer<'_> {
                     // placeholder.
                     let lone = t.starts_with('[') && t.ends_with(']') && !t.contains('\n');
                     if lone && t[1..].find('[').is_none() {
-                        self.placeholder(List::Logs.path(), t, line);
+                        self.imp.placeholder(List::Logs.path(), t, line);
                     } else if !t.is_empty() {
-                        self.report.appendix.logs.push(lit.to_string());
+                        self.imp.report.appendix.logs.push(lit.to_string());
                     }
                 } else if let Some(p) = role.prose {
                     let (a, b) = line_range(node);
-                    let text = self.src.lines(a, b);
+                    let text = self.imp.src.lines(a, b);
                     self.append_prose(p, &text, line);
                 } else {
-                    self.keep_block(node, st);
+                    self.keep_block(node);
                 }
+            }
+            NodeValue::BlockQuote
+                if self.quote_depth < MAX_DEPTH && callout(&self.imp.src, node) =>
+            {
+                self.callout(node);
             }
             NodeValue::BlockQuote => match role.prose {
                 Some(p) => {
                     let (a, b) = line_range(node);
-                    let text = self.src.lines(a, b);
+                    let text = self.imp.src.lines(a, b);
                     self.append_prose(p, &text, line);
                 }
-                None => self.keep_block(node, st),
+                None => self.keep_block(node),
             },
-            _ => self.keep_block(node, st),
+            _ => self.keep_block(node),
         }
     }
 
-    fn paragraph<'a>(
-        &mut self,
-        node: &'a AstNode<'a>,
-        role: &Role,
-        title: &str,
-        st: &mut SecState,
-    ) {
-        let text = self.src.inline(node);
+    /// A Confluence panel or a GitHub alert (`> **Note**`, `> [!WARNING]`): the label is
+    /// the box's styling; what it holds is read as the section's own blocks.
+    fn callout<'a>(&mut self, node: &'a AstNode<'a>) {
+        self.quote_depth += 1;
+        for (k, child) in node.children().enumerate() {
+            let is_para = matches!(child.data.borrow().value, NodeValue::Paragraph);
+            if k == 0 && is_para {
+                let text = self.imp.src.inline(child);
+                let rest = match text.split_once('\n') {
+                    Some((label, rest)) if callout_label(label).is_some_and(str::is_empty) => {
+                        rest.to_string()
+                    }
+                    _ => callout_label(&text).unwrap_or_default().to_string(),
+                };
+                let line = line_u32(child.data.borrow().sourcepos.start.line);
+                self.paragraph_text(child, &rest, line);
+            } else {
+                self.block(child);
+            }
+        }
+        self.quote_depth -= 1;
+    }
+
+    fn paragraph<'a>(&mut self, node: &'a AstNode<'a>) {
+        let text = self.imp.src.inline(node);
         let line = line_u32(node.data.borrow().sourcepos.start.line);
+        self.paragraph_text(node, &text, line);
+    }
+
+    /// A paragraph whose text (as typed) is `text`.
+    fn paragraph_text<'a>(&mut self, node: &'a AstNode<'a>, text: &str, line: Option<u32>) {
+        let role = self.role;
         let t = text.trim();
         if t.is_empty() {
             return;
         }
         // "All times in UTC."
         if let Some(zone) = timezone_sentence(t) {
-            self.set_text(Text::Timezone, "Time Zone", &zone, line);
+            self.imp.set_text(Text::Timezone, "Time Zone", &zone, line);
             return;
         }
         // A sentence the templates print themselves.
@@ -150,20 +166,25 @@ impl Importer<'_> {
         }
         // "**Example:** …": template example text.
         if t.starts_with("**Example") {
-            self.placeholder(&self.prose_path(role, title), t, line);
+            self.imp.placeholder(&self.prose_path(), t, line);
             return;
         }
         // A bold label alone ("**Five Whys:**", "**Action item categories:**").
         if let Some(label) = bold_label(t) {
-            st.legend = norm(label) == "action item categories";
+            self.legend = norm(label) == "action item categories";
             return;
         }
         // "**AI-1: Title**" opens an action item's detail block.
         if matches!(role.special, Special::ActionItems(_)) {
             if let Some((id, name)) = detail_heading(t) {
-                st.detail = Some(self.detail_item(&id, &name, line));
+                self.detail = Some(self.detail_item(&id, &name, line));
                 return;
             }
+        }
+        // "Why 1: … / Because: …" lines.
+        if role.special == Special::Whys && t.split('\n').all(whys::is_labelled_line) {
+            self.why_paragraph(t);
+            return;
         }
         // Bold Why/Because pairs written as paragraphs.
         if role.special == Special::Whys {
@@ -174,7 +195,7 @@ impl Importer<'_> {
                 return;
             }
             if first.starts_with("because") || t.starts_with('→') {
-                if let Some(last) = self.report.root_cause.whys.last_mut() {
+                if let Some(last) = self.imp.report.root_cause.whys.last_mut() {
                     if last.because.is_empty() {
                         last.because = unescape(&whys::strip_because(t));
                         return;
@@ -193,8 +214,15 @@ impl Importer<'_> {
             }
         }
         // Seed 000's "_Reviewed and approved by: Name, Date_" sign-off lines.
-        if self.signoff_lines(t, line, role) {
+        if self.signoff_lines(t, line) {
             return;
+        }
+        // "**2023-03-09**" over a list of times: the date of the rows below.
+        if role.special == Special::Timeline {
+            if let Some(day) = timeline_day(t) {
+                self.day = Some(day);
+                return;
+            }
         }
         // A timeline written as lines: "14:32 - Alert fired".
         if role.special == Special::Timeline {
@@ -215,12 +243,12 @@ impl Importer<'_> {
             }
         }
         // Lines of key/value pairs.
-        if self.pairs_paragraph(t, line, role) {
+        if self.pairs_paragraph(t, line) {
             return;
         }
         // Whole-paragraph italic guidance.
         if placeholder::is_italic_guidance(t) && !t.contains('\n') {
-            self.placeholder(&self.prose_path(role, title), t, line);
+            self.imp.placeholder(&self.prose_path(), t, line);
             return;
         }
         match (role.prose, role.list) {
@@ -228,25 +256,27 @@ impl Importer<'_> {
             (None, Some(l)) => self.push_list(l, t, line),
             (None, None) => {
                 if placeholder::is_unfilled(t) {
-                    self.placeholder(&self.prose_path(role, title), t, line);
+                    self.imp.placeholder(&self.prose_path(), t, line);
                 } else {
-                    self.keep_block(node, st);
+                    self.keep_block(node);
                 }
             }
         }
     }
 
-    fn prose_path(&self, role: &Role, title: &str) -> String {
+    fn prose_path(&self) -> String {
+        let role = self.role;
         match (role.prose, role.list) {
             (Some(p), _) => p.path().to_string(),
             (None, Some(l)) => l.path().to_string(),
-            _ => format!("section:{title}"),
+            _ => format!("section:{}", self.title),
         }
     }
 
     /// A paragraph made only of `Key: value` lines (bold keys, known keys, several pairs
     /// on one line, italic-wrapped lines). Routes them and returns true.
-    fn pairs_paragraph(&mut self, t: &str, line: Option<u32>, role: &Role) -> bool {
+    fn pairs_paragraph(&mut self, t: &str, line: Option<u32>) -> bool {
+        let role = self.role;
         let mut found: Vec<(String, String, Option<u32>)> = Vec::new();
         let mut unknown = 0;
         for (k, raw) in t.split('\n').enumerate() {
@@ -261,7 +291,7 @@ impl Importer<'_> {
             match split_pair(&l) {
                 Some((key, v, bold)) if bold || metadata::is_known(&key) => {
                     let n = norm(&key);
-                    if !metadata::is_known(&key) && !self.labels.iter().any(|(x, _)| *x == n) {
+                    if !metadata::is_known(&key) && !self.is_label(&n) {
                         unknown += 1;
                     }
                     found.push((key, v, ln))
@@ -270,7 +300,7 @@ impl Importer<'_> {
             }
         }
         // A lone "**Note:** …" in a prose section is prose, not a metadata key.
-        if found.len() == 1 && unknown == 1 && role.prose.is_some() && !self.force_extra {
+        if found.len() == 1 && unknown == 1 && role.prose.is_some() && !self.role.force_extra {
             return false;
         }
         for (k, v, ln) in found {
@@ -281,7 +311,8 @@ impl Importer<'_> {
 
     /// Italic `Role: name, date` lines in a section that carries sign-off lines (or
     /// lines whose role says "approved by"). Returns true when the paragraph was that.
-    fn signoff_lines(&mut self, t: &str, line: Option<u32>, role: &Role) -> bool {
+    fn signoff_lines(&mut self, t: &str, line: Option<u32>) -> bool {
+        let role = self.role;
         let mut rows = Vec::new();
         for raw in t.split('\n') {
             let raw = raw.trim();
@@ -296,7 +327,7 @@ impl Importer<'_> {
                 return false;
             };
             let nk = norm(k);
-            let is_label = self.labels.iter().any(|(x, _)| *x == nk);
+            let is_label = self.is_label(&nk);
             let approval = nk.contains("approved by") || nk.contains("signed off by");
             if is_label || !(role.signoff_line || approval) {
                 return false;
@@ -304,7 +335,7 @@ impl Importer<'_> {
             rows.push((k.trim().to_string(), v.trim().to_string()));
         }
         for (k, v) in rows {
-            let role_text = if norm(&k) == norm(crate::markdown::SIGN_OFF_LINE_ROLE) {
+            let role_text = if norm(&k) == norm(SIGN_OFF_LINE_ROLE) {
                 String::new()
             } else {
                 k
@@ -316,17 +347,17 @@ impl Importer<'_> {
             let name_ph = placeholder::is_unfilled(&name);
             let date_ph = placeholder::is_unfilled(&date);
             if name_ph {
-                self.placeholder("sign_off.name", &name, line);
+                self.imp.placeholder("sign_off.name", &name, line);
             }
             if date_ph {
-                self.placeholder("sign_off.date", &date, line);
+                self.imp.placeholder("sign_off.date", &date, line);
             }
             let name = if name_ph { String::new() } else { name };
             let date = if date_ph { String::new() } else { date };
             if name.is_empty() && date.is_empty() {
                 continue;
             }
-            self.report.sign_off.push(crate::model::SignOff {
+            self.imp.report.sign_off.push(crate::model::SignOff {
                 role: unescape(&role_text),
                 name: unescape(&name),
                 date: unescape(&date),
@@ -342,7 +373,7 @@ impl Importer<'_> {
                 .trim_start_matches(['*', '_', '→', '-', ' '])
                 .to_lowercase();
             if lower.starts_with("because") {
-                if let Some(last) = self.report.root_cause.whys.last_mut() {
+                if let Some(last) = self.imp.report.root_cause.whys.last_mut() {
                     last.because = unescape(&whys::strip_because(l));
                     continue;
                 }
@@ -352,29 +383,31 @@ impl Importer<'_> {
         }
     }
 
-    fn push_why(&mut self, w: Why, line: Option<u32>) {
+    pub(super) fn push_why(&mut self, w: Why, line: Option<u32>) {
         let why_ph = placeholder::is_unfilled(&w.why);
         let because_ph = placeholder::is_unfilled(&w.because);
-        let idx = self.report.root_cause.whys.len();
+        let idx = self.imp.report.root_cause.whys.len();
         if (why_ph || w.why.is_empty()) && (because_ph || w.because.is_empty()) {
             let text = format!("{} {}", w.why, w.because);
             if !text.trim().is_empty() {
-                self.placeholder("root_cause.whys", text.trim(), line);
+                self.imp.placeholder("root_cause.whys", text.trim(), line);
             }
             return;
         }
         let mut w = w;
         if why_ph {
-            self.placeholder(&format!("root_cause.whys[{idx}].why"), &w.why, line);
+            self.imp
+                .placeholder(&format!("root_cause.whys[{idx}].why"), &w.why, line);
             w.why.clear();
         }
         if because_ph {
-            self.placeholder(&format!("root_cause.whys[{idx}].because"), &w.because, line);
+            self.imp
+                .placeholder(&format!("root_cause.whys[{idx}].because"), &w.because, line);
             w.because.clear();
         }
         w.why = unescape(&w.why);
         w.because = unescape(&w.because);
-        self.report.root_cause.whys.push(w);
+        self.imp.report.root_cause.whys.push(w);
     }
 
     /// Reads a list's items (text of each item's paragraphs, checkbox, nested items).
@@ -394,10 +427,10 @@ impl Importer<'_> {
                     NodeValue::List(_) if depth < MAX_DEPTH => {
                         nested.extend(self.items(c, depth + 1));
                     }
-                    NodeValue::Paragraph => texts.push(self.src.inline(c)),
+                    NodeValue::Paragraph => texts.push(self.imp.src.inline(c)),
                     _ => {
                         let (a, b) = line_range(c);
-                        texts.push(self.src.lines(a, b).trim().to_string());
+                        texts.push(self.imp.src.lines(a, b).trim().to_string());
                     }
                 }
             }
@@ -415,7 +448,8 @@ impl Importer<'_> {
         out
     }
 
-    fn list<'a>(&mut self, node: &'a AstNode<'a>, role: &Role, st: &mut SecState) {
+    fn list<'a>(&mut self, node: &'a AstNode<'a>) {
+        let role = self.role;
         let items = self.items(node, 0);
         let ordered = matches!(
             &node.data.borrow().value,
@@ -423,12 +457,12 @@ impl Importer<'_> {
         );
         let is_task = items.iter().any(|i| i.checked.is_some());
         if let Special::ActionItems(h) = role.special {
-            if let Some(idx) = st.detail {
+            if let Some(idx) = self.detail {
                 self.detail_list(idx, &items);
                 return;
             }
-            if st.legend {
-                st.legend = false;
+            if self.legend {
+                self.legend = false;
                 return;
             }
             self.action_list(&items, h);
@@ -449,7 +483,9 @@ impl Importer<'_> {
             .count();
         // In a Five Whys section a numbered list is the chain even when its steps do not
         // say "why" (seed 000 writes "1. question Because answer").
-        if (role.special == Special::Whys && (why_like > 0 || ordered)) || why_start >= 2 {
+        let chained = items.iter().any(|i| chain_levels(i).len() >= 3);
+        if (role.special == Special::Whys && (why_like > 0 || ordered || chained)) || why_start >= 2
+        {
             let is_answer = |t: &str| {
                 t.trim_start_matches(['*', '_', '→', '-', '>', ' '])
                     .to_lowercase()
@@ -474,6 +510,14 @@ impl Importer<'_> {
                         skip_next = true;
                         continue;
                     }
+                }
+                // Statements nested one level deeper each.
+                let levels = chain_levels(it);
+                if levels.len() >= 3 {
+                    for w in whys::nested_chain(&levels) {
+                        self.push_why(w, it.line);
+                    }
+                    continue;
                 }
                 let nested = (!it.nested.is_empty()).then(|| {
                     it.nested
@@ -504,7 +548,8 @@ impl Importer<'_> {
             let joined = chosen.join("; ");
             let line = items.first().and_then(|i| i.line);
             if !joined.is_empty() {
-                self.set_text(Text::DetectionMethod, "Detection", &joined, line);
+                self.imp
+                    .set_text(Text::DetectionMethod, "Detection", &joined, line);
             }
             return;
         }
@@ -549,6 +594,24 @@ impl Importer<'_> {
                 for it in &items {
                     if let Some((k, v, _)) = pair_of(it) {
                         self.route(&k, &v, it.line, role.ctx);
+                        // "- **5 Whys / Fishbone:**" with the chain as a sub-list.
+                        let whys_label = metadata::target(&norm(&k), Ctx::RootCause)
+                            == Some(metadata::Target::Text(Text::Analysis));
+                        if whys_label && !it.nested.is_empty() {
+                            for sub in &it.nested {
+                                let answer = (!sub.nested.is_empty()).then(|| {
+                                    sub.nested
+                                        .iter()
+                                        .map(|n| n.text.as_str())
+                                        .collect::<Vec<_>>()
+                                        .join(" ")
+                                });
+                                self.push_why(
+                                    whys::parse_item(&sub.text, answer.as_deref()),
+                                    sub.line,
+                                );
+                            }
+                        }
                     }
                 }
             }
@@ -559,10 +622,16 @@ impl Importer<'_> {
                 {
                     for it in &items {
                         let path = role.prose.map_or("section", |p| p.path());
-                        self.placeholder(path, &it.text, it.line);
+                        self.imp.placeholder(path, &it.text, it.line);
                     }
+                } else if let Some(p) = role.prose {
+                    // Bullets under a prose heading ("Impact", "Detection") are its text.
+                    let (a, b) = line_range(node);
+                    let text = self.imp.src.lines(a, b);
+                    let line = line_u32(a);
+                    self.append_prose(p, &text, line);
                 } else {
-                    self.keep_block(node, st);
+                    self.keep_block(node);
                 }
             }
         }
@@ -590,19 +659,20 @@ impl Importer<'_> {
                     let checked = it.checked == Some(true);
                     let detail_ph = placeholder::is_unfilled(detail);
                     if detail_ph {
-                        let idx = self.report.contributing_factors.checklist.len();
+                        let idx = self.imp.report.contributing_factors.checklist.len();
                         let loc = if checked {
                             format!("contributing_factors.checklist[{idx}].detail")
                         } else {
                             "contributing_factors.checklist".to_string()
                         };
-                        self.placeholder(&loc, detail, it.line);
+                        self.imp.placeholder(&loc, detail, it.line);
                     }
                     let detail = if detail_ph { "" } else { detail };
                     // The seed lists every category with a placeholder; only those the
                     // author touched are facts.
                     if checked || !detail_ph {
-                        self.report
+                        self.imp
+                            .report
                             .contributing_factors
                             .checklist
                             .push(FactorCheck {
@@ -618,6 +688,18 @@ impl Importer<'_> {
     }
 }
 
+/// The texts of an item and its single nested item, and so on down, while each level has
+/// exactly one child (a chain written one level deeper per step).
+fn chain_levels(item: &Item) -> Vec<String> {
+    let mut out = vec![item.text.clone()];
+    let mut cur = item;
+    while let [only] = cur.nested.as_slice() {
+        out.push(only.text.clone());
+        cur = only;
+    }
+    out
+}
+
 /// Items and their nested items, depth first.
 fn flatten(items: &[Item]) -> Vec<&Item> {
     let mut out = Vec::new();
@@ -627,6 +709,69 @@ fn flatten(items: &[Item]) -> Vec<&Item> {
         stack.extend(i.nested.iter().rev());
     }
     out
+}
+
+/// Labels a callout box opens with.
+const CALLOUTS: &[&str] = &[
+    "note",
+    "info",
+    "information",
+    "tip",
+    "hint",
+    "important",
+    "warning",
+    "caution",
+    "attention",
+    "success",
+    "error",
+    "danger",
+];
+
+/// The text after a callout label that opens `line` (`[!NOTE]`, `**Note**`, `**Note:**`,
+/// `ℹ️ **Info:**`); `None` when the line opens with no such label.
+fn callout_label(line: &str) -> Option<&str> {
+    let t = line
+        .trim_start_matches(|c: char| !(c.is_ascii_alphanumeric() || matches!(c, '*' | '_' | '[')))
+        .trim_start();
+    let (word, rest) = if let Some(r) = t.strip_prefix("[!") {
+        r.split_once(']')?
+    } else {
+        let m = ["**", "__"].into_iter().find(|m| t.starts_with(m))?;
+        let inner = &t[m.len()..];
+        let end = inner.find(m)?;
+        (&inner[..end], &inner[end + m.len()..])
+    };
+    let word = word.trim().trim_end_matches(':').trim();
+    if !CALLOUTS.contains(&word.to_lowercase().as_str()) {
+        return None;
+    }
+    Some(rest.trim_start_matches(':').trim())
+}
+
+/// The block quote is a callout box.
+fn callout<'a>(src: &Source<'_>, node: &'a AstNode<'a>) -> bool {
+    first_paragraph(node).is_some_and(|p| {
+        let text = src.inline(p);
+        callout_label(text.split('\n').next().unwrap_or("")).is_some()
+    })
+}
+
+/// A line that is only a calendar date, bold or not, with an optional trailing colon
+/// ("**2023-03-09**", "March 9, 2023:", "__Thu 9 Mar 2023__") → the date as typed.
+pub(super) fn timeline_day(t: &str) -> Option<String> {
+    if t.contains('\n') || t.len() > 60 {
+        return None;
+    }
+    let inner = t.trim().trim_end_matches(':').trim();
+    let inner = inner
+        .trim_start_matches(['*', '_'])
+        .trim_end_matches(['*', '_'])
+        .trim()
+        .trim_end_matches(':')
+        .trim();
+    let stamp = crate::time::parse_stamp(inner)?;
+    (stamp.time.is_none() && matches!(stamp.date, crate::time::DatePart::Full(_)))
+        .then(|| unescape(inner))
 }
 
 /// "All times in UTC." / "All times are US/Pacific." → the zone.
@@ -683,13 +828,37 @@ fn unwrap_italic_line(l: &str) -> String {
 /// A table's cells as typed, with the line of each row.
 pub(super) struct Grid {
     pub header: Vec<String>,
+    pub header_line: Option<u32>,
     pub rows: Vec<(Vec<String>, Option<u32>)>,
 }
 
 impl Grid {
+    /// Cells of rows that become one-line fields (timeline, action items, sign-off): a
+    /// `<br>` reads as a space, as the exporter writes such a cell.
+    fn one_line(&mut self) {
+        for (row, _) in &mut self.rows {
+            for c in row.iter_mut().filter(|c| c.contains('\n')) {
+                *c = c.split('\n').map(str::trim).collect::<Vec<_>>().join(" ");
+            }
+        }
+    }
+
     pub fn cell<'g>(&'g self, row: &'g [String], col: Option<usize>) -> &'g str {
         col.and_then(|c| row.get(c)).map_or("", |s| s.trim())
     }
+}
+
+/// Two columns whose header row and every row name a field the importer knows in the
+/// first cell.
+fn is_property_table(grid: &Grid) -> bool {
+    let known = |cells: &[String]| {
+        cells.len() == 2 && metadata::is_known(&super::strip_emphasis(&cells[0]))
+    };
+    // An export's blank header row (`| | |`) over the pairs.
+    let blank = grid.header.len() == 2 && grid.header.iter().all(|c| c.trim().is_empty());
+    (known(&grid.header) || blank)
+        && !grid.rows.is_empty()
+        && grid.rows.iter().all(|(r, _)| known(r))
 }
 
 /// Standard notes seed 001 prints in its detection-delay table.
@@ -700,26 +869,50 @@ const STANDARD_NOTES: &[&str] = &[
     "fully resolved",
 ];
 
-impl Importer<'_> {
+impl SectionReader<'_, '_> {
     fn grid<'a>(&self, node: &'a AstNode<'a>) -> Grid {
         let mut header = Vec::new();
+        let mut header_line = None;
         let mut rows = Vec::new();
         for row in node.children() {
             let is_header = matches!(row.data.borrow().value, NodeValue::TableRow(true));
             let line = line_u32(row.data.borrow().sourcepos.start.line);
-            let cells: Vec<String> = row.children().map(|c| self.src.cell(c)).collect();
+            let cells: Vec<String> = row.children().map(|c| self.imp.src.cell(c)).collect();
             if is_header {
                 header = cells;
+                header_line = line;
             } else {
                 rows.push((cells, line));
             }
         }
-        Grid { header, rows }
+        Grid {
+            header,
+            header_line,
+            rows,
+        }
     }
 
-    fn table<'a>(&mut self, node: &'a AstNode<'a>, role: &Role, st: &mut SecState) {
-        let grid = self.grid(node);
-        match tables::classify(&grid.header) {
+    fn table<'a>(&mut self, node: &'a AstNode<'a>) {
+        let role = self.role;
+        let mut grid = self.grid(node);
+        if let Some((q, a)) = whys::table_columns(&grid.header)
+            .filter(|_| role.special == Special::Whys || role.ctx == Ctx::RootCause)
+        {
+            grid.one_line();
+            for (row, line) in &grid.rows {
+                let w = Why {
+                    why: grid.cell(row, Some(q)).to_string(),
+                    because: whys::strip_because(grid.cell(row, Some(a))),
+                };
+                self.push_why(w, *line);
+            }
+            return;
+        }
+        let kind = tables::classify(&grid.header);
+        if !matches!(kind, TableKind::KeyValue { .. } | TableKind::Unknown) {
+            grid.one_line();
+        }
+        match kind {
             TableKind::Timeline(cols) => self.timeline_table(&grid, &cols),
             TableKind::ActionItems(cols) => {
                 let h = match role.special {
@@ -739,7 +932,7 @@ impl Importer<'_> {
                     let date_t = grid.cell(row, date).to_string();
                     let filled = |v: &str, f: &str, me: &mut Self| -> String {
                         if placeholder::is_unfilled(v) {
-                            me.placeholder(&format!("sign_off.{f}"), v, *line);
+                            me.imp.placeholder(&format!("sign_off.{f}"), v, *line);
                             String::new()
                         } else {
                             v.to_string()
@@ -750,7 +943,7 @@ impl Importer<'_> {
                     if name_v.is_empty() && date_v.is_empty() {
                         continue;
                     }
-                    self.report.sign_off.push(crate::model::SignOff {
+                    self.imp.report.sign_off.push(crate::model::SignOff {
                         role: unescape(&role_t),
                         name: unescape(&name_v),
                         date: unescape(&date_v),
@@ -767,7 +960,7 @@ impl Importer<'_> {
                         && !STANDARD_NOTES.contains(&norm(n).as_str())
                         && !placeholder::is_unfilled(n)
                     {
-                        self.keep_extra(
+                        self.imp.keep_extra(
                             &format!("{} notes", super::strip_emphasis(&k)),
                             n,
                             *line,
@@ -776,7 +969,19 @@ impl Importer<'_> {
                     }
                 }
             }
-            TableKind::Unknown => self.keep_block(node, st),
+            // A property table (Confluence's page properties, Notion's export) has no
+            // header of its own: its first row is already a pair.
+            TableKind::Unknown if is_property_table(&grid) => {
+                let first = (grid.header.clone(), grid.header_line);
+                let header = grid.header.iter().any(|c| !c.trim().is_empty());
+                let rows = header.then_some(&first).into_iter().chain(&grid.rows);
+                for (row, line) in rows {
+                    let k = grid.cell(row, Some(0)).to_string();
+                    let v = grid.cell(row, Some(1)).to_string();
+                    self.route(&k, &v, *line, role.ctx);
+                }
+            }
+            TableKind::Unknown => self.keep_block(node),
         }
     }
 }
@@ -811,6 +1016,15 @@ mod tests {
             Some(("AI-2".into(), "Add pool alert".into()))
         );
         assert_eq!(detail_heading("**Note: careful**"), None);
+        assert_eq!(callout_label("[!WARNING]"), Some(""));
+        assert_eq!(callout_label("ℹ️ **Info:** read this"), Some("read this"));
+        assert_eq!(callout_label("**Note**"), Some(""));
+        assert_eq!(callout_label("**Severity:** SEV1"), None);
+        assert_eq!(callout_label("Note that"), None);
+        assert_eq!(timeline_day("**2023-03-09**"), Some("2023-03-09".into()));
+        assert_eq!(timeline_day("March 9, 2023:"), Some("March 9, 2023".into()));
+        assert_eq!(timeline_day("**2023-03-09 08:15**"), None);
+        assert_eq!(timeline_day("Deploy"), None);
         assert_eq!(
             unwrap_italic_line("*Document finalized: 2024-05-09*"),
             "Document finalized: 2024-05-09"

@@ -29,6 +29,19 @@ pub struct Layout {
     pub sections: Vec<SectionLayout>,
 }
 
+impl SectionLayout {
+    /// A section the templates say nothing about: only a role.
+    pub fn bare(role: Role) -> SectionLayout {
+        SectionLayout {
+            heading: String::new(),
+            role,
+            labels: Vec::new(),
+            blanks: Vec::new(),
+            sample_rows: Vec::new(),
+        }
+    }
+}
+
 impl Layout {
     pub fn of(t: &Template) -> Layout {
         let mut sections: Vec<SectionLayout> = Vec::new();

@@ -49,8 +49,10 @@ pub fn target(key: &str, ctx: Ctx) -> Option<Target> {
         }
         "date" | "incident date" => T(Text::Date),
         "date and time" | "date time" | "time window" => Target::StartEnd,
-        "start" | "start time" | "started" | "started at" | "impact start" => T(Text::Start),
-        "end" | "end time" | "ended" | "ended at" | "resolved at" => T(Text::End),
+        "start" | "start time" | "started" | "started at" | "impact start" | "impact started"
+        | "impact started at" | "impact began at" | "incident start" => T(Text::Start),
+        "end" | "end time" | "ended" | "ended at" | "resolved at" | "fixed at" | "impact ended"
+        | "impact ended at" | "resolution time" | "incident end" => T(Text::End),
         "time zone" | "timezone" => T(Text::Timezone),
         "duration" | "total duration" | "incident duration" => T(Text::Duration),
         "severity" | "sev" | "severity level" | "incident severity" => T(Text::Severity),
@@ -58,7 +60,9 @@ pub fn target(key: &str, ctx: Ctx) -> Option<Target> {
             T(Text::Status)
         }
         "author" | "authors" | "written by" | "prepared by" | "owner" => T(Text::Author),
-        "incident commander" | "ic" | "commander" => T(Text::Commander),
+        "incident commander" | "ic" | "commander" | "incident lead" | "incident manager" => {
+            T(Text::Commander)
+        }
         "responders" | "key responders" | "responding team" | "responding teams" => {
             T(Text::Responders)
         }
@@ -127,6 +131,10 @@ pub fn target(key: &str, ctx: Ctx) -> Option<Target> {
             }
         }
         "trigger" => T(Text::Trigger),
+        // Key timestamps with no field of their own: kept as the author's metadata rows.
+        "identified at" | "detected at" | "acknowledged at" | "mitigated at" | "paged at" => {
+            Target::Label
+        }
         _ => return canonical(key),
     };
     Some(t)
@@ -270,6 +278,18 @@ mod tests {
             Some(Target::List(List::Services))
         );
         assert_eq!(target("favourite colour", Ctx::Meta), None);
+        assert_eq!(
+            target(&norm("Impact started at"), Ctx::Detection),
+            Some(Target::Text(Text::Start))
+        );
+        assert_eq!(
+            target(&norm("Fixed at"), Ctx::Meta),
+            Some(Target::Text(Text::End))
+        );
+        assert_eq!(
+            target(&norm("Identified at:"), Ctx::Meta),
+            Some(Target::Label)
+        );
     }
 
     #[test]

@@ -7,10 +7,12 @@
 
 mod action_items;
 mod blocks;
+mod editors;
 mod front_matter;
 mod layout;
 mod metadata;
 mod pasted;
+mod reader;
 mod resemblance;
 mod sections;
 mod source;
@@ -22,11 +24,12 @@ use comrak::nodes::{AstNode, NodeValue};
 use comrak::{parse_document, Arena, Options};
 use serde::{Deserialize, Serialize};
 
-use crate::fields::{List, Slot, Text};
+use crate::fields::Text;
 use crate::model::{ExtraSection, KeyValue, PlaceholderNote, Report};
 use crate::placeholder;
-use crate::templates::Value;
+use layout::SectionLayout;
 use metadata::Target;
+use reader::SectionReader;
 use sections::{Ctx, Role, Special};
 use source::{unescape, Source};
 
@@ -67,6 +70,9 @@ const MAX_DEPTH: usize = 32;
 /// verbatim (see `Imported::unmapped`) or reported in `Imported::warnings`.
 pub fn parse_markdown(input: &str) -> Imported {
     let mut text = normalise_input(input);
+    if editors::needs_rewrite(&text) {
+        text = editors::to_markdown(&text);
+    }
     let (front, rest) = front_matter::split(&text);
     text = rest;
     let pasted = pasted::is_pasted(&text);
@@ -88,17 +94,26 @@ pub fn parse_markdown(input: &str) -> Imported {
         .map(|k| k.value.trim().to_string())
         .filter(|v| crate::templates::by_id(v).is_some());
     let template = imp.document(root, pasted, hint);
+    let closest = match &template {
+        Some(_) => None,
+        None => Some(imp.closest.clone().unwrap_or_else(|| "000".to_string())),
+    };
+    imp.report.template = template
+        .clone()
+        .or(closest.clone())
+        .unwrap_or_else(|| "000".to_string());
     // Front matter repeats what the body says; it only fills what the body left empty.
     for k in &front {
         imp.front_key(&k.key, &k.value, Some(k.line));
     }
-    if template.is_none() {
+    if let Some(id) = &closest {
         imp.warn(
             None,
-            "no seed template recognised; sections were matched by name and the report uses template 000",
+            &format!(
+                "follows no template; closest: {id}. Sections were matched by name and the report uses template {id}"
+            ),
         );
     }
-    imp.report.template = template.clone().unwrap_or_else(|| "000".to_string());
     Imported {
         report: imp.report,
         template,
@@ -149,22 +164,17 @@ struct Section<'a> {
     blocks: Vec<&'a AstNode<'a>>,
 }
 
-/// Import state: the report being filled and what could not be mapped.
+/// Import state shared by every section: the source, the report being filled, what could
+/// not be mapped. Each section is read by its own `SectionReader`.
 struct Importer<'s> {
     src: Source<'s>,
     report: Report,
     unmapped: Vec<Unmapped>,
     warnings: Vec<Warning>,
-    /// Row labels of the section being read (from its template definition).
-    labels: Vec<(String, Value)>,
-    /// The section being read holds the author's own key/value extras.
-    force_extra: bool,
-    /// Sample text of the section being read (from its template definition).
-    blanks: Vec<String>,
-    /// Sample table rows of the section being read.
-    sample_rows: Vec<String>,
     /// Total source lines.
     last_line: usize,
+    /// The seed a document that follows none comes closest to.
+    closest: Option<String>,
 }
 
 fn line_u32(line: usize) -> Option<u32> {
@@ -179,11 +189,8 @@ impl<'s> Importer<'s> {
             report: Report::default(),
             unmapped: Vec::new(),
             warnings: Vec::new(),
-            labels: Vec::new(),
-            force_extra: false,
-            blanks: Vec::new(),
-            sample_rows: Vec::new(),
             last_line,
+            closest: None,
         }
     }
 
@@ -223,53 +230,6 @@ impl<'s> Importer<'s> {
         }
     }
 
-    /// Appends a paragraph to a prose field.
-    fn append_prose(&mut self, field: Text, text: &str, line: Option<u32>) {
-        let t = text.trim();
-        if t.is_empty() {
-            return;
-        }
-        if placeholder::is_unfilled(t) || self.is_sample(t) {
-            self.placeholder(field.path(), t, line);
-            return;
-        }
-        let t = unescape(t);
-        let slot = field.get_mut(&mut self.report);
-        if !slot.is_empty() {
-            slot.push_str("\n\n");
-        }
-        slot.push_str(&t);
-    }
-
-    fn push_list(&mut self, list: List, item: &str, line: Option<u32>) {
-        let t = item.trim();
-        if t.is_empty() {
-            return;
-        }
-        if placeholder::is_unfilled(t) || self.is_sample(t) {
-            self.placeholder(list.path(), t, line);
-            return;
-        }
-        list.get_mut(&mut self.report).push(unescape(t));
-    }
-
-    /// The row is one of the template's sample rows: every cell is noted as a placeholder
-    /// under `path` and the row is not imported.
-    fn sample_row(&mut self, cells: &[String], path: &str, line: Option<u32>) -> bool {
-        if !self.sample_rows.contains(&layout::row_key(cells)) {
-            return false;
-        }
-        for c in cells.iter().map(|c| c.trim()).filter(|c| !c.is_empty()) {
-            self.placeholder(path, c, line);
-        }
-        true
-    }
-
-    /// The text is the template's own sample text for the section being read.
-    fn is_sample(&self, t: &str) -> bool {
-        self.blanks.iter().any(|b| b == t)
-    }
-
     /// Stores a key the model has no field for.
     fn keep_extra(&mut self, key: &str, value: &str, line: Option<u32>, ctx: Ctx) {
         let kv = KeyValue {
@@ -288,92 +248,6 @@ impl<'s> Importer<'s> {
             kept_at,
             line,
         });
-    }
-
-    /// Routes a key/value pair to the field its key names, or to the extras.
-    fn route(&mut self, key: &str, value: &str, line: Option<u32>, ctx: Ctx) {
-        let key = strip_emphasis(key);
-        let n = sections::norm(&key);
-        if n.is_empty() && key.is_empty() {
-            return;
-        }
-        if self.force_extra {
-            self.keep_extra(&key, value, line, ctx);
-            return;
-        }
-        let from_template = self.labels.iter().find(|(l, _)| *l == n).map(|(_, v)| *v);
-        let target = match from_template {
-            Some(Value::Slot(Slot::Text(t))) => Some(Target::Text(t)),
-            Some(Value::Slot(Slot::List(l))) => Some(Target::List(l)),
-            Some(Value::StartEnd) => Some(Target::StartEnd),
-            Some(Value::Slot(Slot::Part(_))) => None,
-            None => metadata::target(&n, ctx),
-        };
-        match target {
-            Some(Target::Text(t)) => self.set_text(t, &key, value, line),
-            Some(Target::List(l)) => {
-                if l == List::Services {
-                    if placeholder::is_unfilled(value) {
-                        self.placeholder(l.path(), value, line);
-                        return;
-                    }
-                    for part in value.split([',', ';']) {
-                        self.push_list(l, part, line);
-                    }
-                } else if placeholder::is_unfilled(value) {
-                    self.placeholder(l.path(), value, line);
-                } else {
-                    // The exporter joins list values in one row with "; ".
-                    for part in value.split("; ") {
-                        self.push_list(l, part, line);
-                    }
-                }
-            }
-            Some(Target::StartEnd) => {
-                let v = value.trim();
-                // "start - end", "start -" (no end yet), "- end".
-                let split = v
-                    .strip_suffix(" -")
-                    .map(|a| (a, ""))
-                    .or_else(|| v.strip_prefix("- ").map(|b| ("", b)))
-                    .or_else(|| {
-                        [" - ", " – ", " — ", " to "]
-                            .iter()
-                            .find_map(|sep| v.split_once(sep))
-                    });
-                match split {
-                    Some((a, b)) => {
-                        self.set_text(Text::Start, &key, a, line);
-                        self.set_text(Text::End, &key, b, line);
-                    }
-                    None => self.set_text(Text::Start, &key, v, line),
-                }
-            }
-            Some(Target::Label) => {
-                if !value.trim().is_empty() {
-                    self.keep_extra(&key, value, line, ctx);
-                }
-            }
-            None => {
-                if value.trim().is_empty() {
-                    // An empty row of a key/value block is still the author's row.
-                    if !self.labels.is_empty() {
-                        self.keep_extra(&key, "", line, ctx);
-                    }
-                    return;
-                }
-                if placeholder::is_unfilled(value) {
-                    let path = if ctx == Ctx::Impact {
-                        "impact.extra"
-                    } else {
-                        "meta.extra"
-                    };
-                    self.placeholder(path, value, line);
-                    return;
-                }
-                self.keep_extra(&key, value, line, ctx);
-            }
-        }
     }
 
     /// Keeps content verbatim as an extra section.
@@ -401,13 +275,29 @@ impl<'s> Importer<'s> {
             _ => None,
         };
         if let Some(t) = field {
-            if !t.get(&self.report).trim().is_empty() {
+            let body = t.get(&self.report).trim().to_string();
+            if !body.is_empty() {
+                // A severity the front matter states differently is kept, so the review
+                // can say the two disagree.
+                // Compared in the document's own scale ("P1" is SEV2 in seed 003).
+                let hint = crate::templates::by_id_or_default(&self.report.template).severity_scale;
+                let differs = |a: &str, b: &str| match (
+                    crate::severity::Severity::parse(a, hint),
+                    crate::severity::Severity::parse(b, hint),
+                ) {
+                    (Some(x), Some(y)) => x.level != y.level,
+                    _ => false,
+                };
+                if t == Text::Severity && differs(&body, value) {
+                    self.keep_extra("Severity (front matter)", value, line, Ctx::Meta);
+                    self.warn(line, "front matter and body state different severities");
+                }
                 return;
             }
         }
-        self.labels.clear();
-        self.force_extra = false;
-        self.route(key, value, line, Ctx::Meta);
+        let mut reader = SectionReader::bare(self, Role::blank(Ctx::Meta), "Front matter");
+        reader.route(key, value, line, Ctx::Meta);
+        reader.finish();
     }
 
     /// Splits the document into sections, picks the template it resembles and imports
@@ -451,6 +341,9 @@ impl<'s> Importer<'s> {
         let layouts = layout::all();
         let normed: Vec<String> = secs.iter().map(|s| sections::norm(&s.title)).collect();
         let template = hint.or_else(|| resemblance::guess(&layouts, &normed, pasted));
+        self.closest = resemblance::closest(&layouts, &normed)
+            .filter(|(_, score)| *score > 0.0)
+            .map(|(id, _)| id.to_string());
         let lay = template
             .as_deref()
             .and_then(|id| layouts.into_iter().find(|l| l.id == id));
@@ -477,15 +370,18 @@ impl<'s> Importer<'s> {
             s.level == min_level && sections::classify(&n).is_none()
         });
         let title_idx = title_idx.map(|i| i + first_real);
-        let mut meta_role = Role::blank(Ctx::Meta);
-        meta_role.prose = Some(Text::Summary);
+        // The blocks above the first section read as metadata (and summary prose) through
+        // the template's top rows.
         let top = layout_role("");
-        let meta_role = top.as_ref().map_or(meta_role, |s| s.role);
-        let meta_labels = top.as_ref().map(|s| s.labels.clone()).unwrap_or_default();
-        let meta_blanks = top.as_ref().map(|s| s.blanks.clone()).unwrap_or_default();
-        let meta_role = Role {
-            prose: meta_role.prose.or(Some(Text::Summary)),
-            ..meta_role
+        let meta_role = top.as_ref().map_or(Role::blank(Ctx::Meta), |s| s.role);
+        let meta = SectionLayout {
+            role: Role {
+                prose: meta_role.prose.or(Some(Text::Summary)),
+                ..meta_role
+            },
+            labels: top.as_ref().map(|s| s.labels.clone()).unwrap_or_default(),
+            blanks: top.map(|s| s.blanks).unwrap_or_default(),
+            ..SectionLayout::bare(meta_role)
         };
         let start = match title_idx {
             Some(i) => {
@@ -498,17 +394,12 @@ impl<'s> Importer<'s> {
                     preface.clear();
                 }
                 self.title(&secs[i].title, line_u32(secs[i].line));
-                let blocks = secs[i].blocks.clone();
-                self.labels = meta_labels.clone();
-                self.blanks = meta_blanks.clone();
-                self.blocks(&preface, &meta_role, "Preface");
-                self.blocks(&blocks, &meta_role, &secs[i].title.clone());
+                self.read_section(meta.clone(), "Preface", &preface);
+                self.read_section(meta, &secs[i].title, &secs[i].blocks);
                 i + 1
             }
             None => {
-                self.labels = meta_labels.clone();
-                self.blanks = meta_blanks.clone();
-                self.blocks(&preface, &meta_role, "Preface");
+                self.read_section(meta, "Preface", &preface);
                 0
             }
         };
@@ -520,39 +411,34 @@ impl<'s> Importer<'s> {
                 notes_level = None;
             }
             let n = sections::norm(&s.title);
-            let (role, labels, blanks) = if notes_level.is_some() {
-                let r = sections::canonical(&n).or_else(|| sections::classify(&n));
-                (r, Vec::new(), Vec::new())
+            // Under "Additional Notes" the sub-headings are the exporter's canonical labels;
+            // elsewhere the template's own section, else the generic classifier.
+            let spec = if notes_level.is_some() {
+                sections::canonical(&n)
+                    .or_else(|| sections::classify(&n))
+                    .map(SectionLayout::bare)
             } else {
                 match layout_role(&n).filter(|_| !n.is_empty()) {
-                    Some(s) => {
-                        self.sample_rows = s.sample_rows;
-                        (Some(s.role), s.labels, s.blanks)
+                    // A template section that holds rows only ("Impact" as a table) still
+                    // takes the prose an author writes under it.
+                    Some(mut s) if s.role.prose.is_none() && s.role.list.is_none() => {
+                        s.role.prose = sections::classify(&n).and_then(|r| r.prose);
+                        Some(s)
                     }
-                    None => {
-                        self.sample_rows.clear();
-                        (sections::classify(&n), Vec::new(), Vec::new())
-                    }
+                    Some(s) => Some(s),
+                    None => sections::classify(&n).map(SectionLayout::bare),
                 }
             };
-            if notes_level.is_some() {
-                self.sample_rows.clear();
-            }
-            self.labels = labels;
-            self.blanks = blanks;
-            self.force_extra = role.is_some_and(|r| r.force_extra);
-            match role {
-                Some(r) if r.special == Special::Preamble => {
+            match spec {
+                Some(spec) if spec.role.special == Special::Preamble => {
                     self.warn(line_u32(s.line), "template instructions were not imported");
                     i += 1;
                 }
-                Some(r) => {
-                    if r.special == Special::AdditionalNotes {
+                Some(spec) => {
+                    if spec.role.special == Special::AdditionalNotes {
                         notes_level = Some(s.level);
                     }
-                    let blocks = s.blocks.clone();
-                    let title = s.title.clone();
-                    self.blocks(&blocks, &r, &title);
+                    self.read_section(spec, &s.title, &s.blocks);
                     i += 1;
                 }
                 None => {
@@ -570,10 +456,6 @@ impl<'s> Importer<'s> {
                 }
             }
         }
-        self.labels.clear();
-        self.blanks.clear();
-        self.sample_rows.clear();
-        self.force_extra = false;
         template
     }
 
@@ -586,6 +468,11 @@ impl<'s> Importer<'s> {
         };
         let title = match t.split_once(':') {
             Some((prefix, rest)) if generic(prefix) => rest.trim(),
+            // "INC-4821: Elevated API errors": the incident's id, then its title.
+            Some((prefix, rest)) if is_incident_id(prefix.trim()) && !rest.trim().is_empty() => {
+                self.set_text(Text::IncidentId, "Incident ID", prefix.trim(), line);
+                rest.trim()
+            }
             _ if generic(t) => "",
             _ => t,
         };
@@ -593,6 +480,18 @@ impl<'s> Importer<'s> {
             self.set_text(Text::Title, "Title", title, line);
         }
     }
+}
+
+/// "INC-4821", "SEV-2024-11", "OUTAGE-7": capitals, a dash, and digits (with dashes).
+fn is_incident_id(t: &str) -> bool {
+    let Some((key, num)) = t.split_once('-') else {
+        return false;
+    };
+    (2..=10).contains(&key.len())
+        && key.bytes().all(|b| b.is_ascii_uppercase())
+        && !num.is_empty()
+        && num.bytes().all(|b| b.is_ascii_digit() || b == b'-')
+        && num.bytes().any(|b| b.is_ascii_digit())
 }
 
 /// Trims blank lines and trailing thematic breaks from a kept section body.
@@ -737,6 +636,56 @@ mod tests {
         let once = parse_markdown(&md).report;
         let md2 = crate::to_markdown(&once, &opts);
         assert_eq!(md2, md);
+    }
+
+    #[test]
+    fn reads_google_docs_escapes_as_text() {
+        let md = "# Post-Mortem: Disk full ##\r\n\r\n## 1\\. Timeline ##\r\n\r\n- 14:30 \\- Disk alert on db\\-3\r\n- 14:41 \\- Old logs removed\r\n\r\n## 2\\. Action Items ##\r\n\r\n- \\[x\\] Rotate logs daily\r\n- \\[ \\] Alert at 80% disk\r\n";
+        let r = parse_markdown(md).report;
+        assert_eq!(r.meta.title, "Disk full");
+        let t = &r.timeline.entries;
+        assert_eq!(t.len(), 2);
+        assert_eq!(
+            (t[0].time.as_str(), t[0].event.as_str()),
+            ("14:30", "Disk alert on db-3")
+        );
+        assert_eq!(r.action_items.len(), 2);
+        assert_eq!(r.action_items[0].action, "Rotate logs daily");
+        assert_eq!(r.action_items[0].status, "Done");
+        assert_eq!(r.action_items[1].action, "Alert at 80% disk");
+        assert!(r.extra_sections.is_empty(), "{:?}", r.extra_sections);
+    }
+
+    #[test]
+    fn reads_confluence_and_notion_furniture_as_text() {
+        let md = "# Incident: Queue backlog\n\n| **Severity** | SEV2 |\n|---|---|\n| **Services affected** | Queue<br>Mailer |\n\n## 🧭 Action items:\n\n> [!TIP]\n> Owners confirmed in the review.\n\n| Action | Owner |\n|---|---|\n| Cap batch size<br/>per tenant | Ops\u{a0}team |\n\n## Summary\n\n<details><summary>Long version</summary>\n\nThe queue&nbsp;backed up.\n\n</details>\n";
+        let imp = parse_markdown(md);
+        let r = &imp.report;
+        assert_eq!(r.meta.severity, "SEV2");
+        assert_eq!(r.meta.services, ["Queue", "Mailer"]);
+        assert_eq!(r.action_items.len(), 1);
+        assert_eq!(r.action_items[0].action, "Cap batch size per tenant");
+        assert_eq!(r.action_items[0].owner, "Ops team");
+        assert_eq!(r.summary.summary, "The queue backed up.");
+        // The tip's text has no field in an action-item section: kept as Markdown.
+        assert_eq!(r.extra_sections.len(), 1, "{:?}", r.extra_sections);
+        assert_eq!(r.extra_sections[0].title, "Notes on 🧭 Action items:");
+        assert_eq!(
+            r.extra_sections[0].body,
+            "> [!TIP]\n> Owners confirmed in the review."
+        );
+    }
+
+    #[test]
+    fn an_incident_id_before_the_title_is_the_id() {
+        let r = parse_markdown("# INC-4821: Elevated API errors\n").report;
+        assert_eq!(
+            (r.meta.incident_id.as_str(), r.meta.title.as_str()),
+            ("INC-4821", "Elevated API errors")
+        );
+        let r = parse_markdown("# Q3: Elevated API errors\n").report;
+        assert_eq!(r.meta.title, "Q3: Elevated API errors");
+        assert!(is_incident_id("SEV-2024-11") && !is_incident_id("A-1") && !is_incident_id("INC-"));
     }
 
     #[test]

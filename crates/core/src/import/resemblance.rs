@@ -2,6 +2,7 @@
 //! headings it shares with each template definition (and on seed 001's pasted form).
 
 use super::layout::Layout;
+use super::sections::{self, Special};
 
 /// The seed ("000"…"004") the headings most resemble, or `None` for a custom layout.
 /// `headings` are normalised (see `sections::norm`).
@@ -9,6 +10,39 @@ pub fn guess(layouts: &[Layout], headings: &[String], pasted: bool) -> Option<St
     if pasted {
         return Some("001".to_string());
     }
+    let (id, score) = closest(layouts, headings)?;
+    let layout = layouts.iter().find(|l| l.id == id)?;
+    (score >= 0.3 && foreign(layout, headings) < FOREIGN_LIMIT).then(|| id.to_string())
+}
+
+/// A document with this many sections the importer knows but the seed does not have
+/// follows a layout of its own (the Google SRE book's "Root Causes", "Trigger", "Where we
+/// got lucky", "Supporting information" beside a seed's "Summary" and "Impact").
+const FOREIGN_LIMIT: usize = 3;
+
+/// Headings that name a known kind of section the seed has no heading for (the
+/// exporter's own sub-headings and action-item horizons aside).
+fn foreign(layout: &Layout, headings: &[String]) -> usize {
+    let seed: Vec<&str> = layout.headings().collect();
+    headings
+        .iter()
+        .take_while(|h| h.as_str() != "additional notes")
+        .filter(|h| !seed.contains(&h.as_str()))
+        .filter(|h| {
+            sections::classify(h).is_some_and(|r| {
+                !matches!(
+                    r.special,
+                    Special::ActionItems(_) | Special::AdditionalNotes | Special::Preamble
+                ) || sections::norm(h) == "action items"
+            })
+        })
+        .count()
+}
+
+/// The seed the headings come closest to and the score (0–1): half the share of the
+/// seed's headings the document has, half the share of the document's headings the
+/// seed has.
+pub fn closest<'l>(layouts: &'l [Layout], headings: &[String]) -> Option<(&'l str, f64)> {
     // What follows "Additional Notes" is the exporter's overflow, not the layout.
     let doc: Vec<&String> = headings
         .iter()
@@ -33,8 +67,7 @@ pub fn guess(layouts: &[Layout], headings: &[String], pasted: bool) -> Option<St
             best = Some((l.id, score));
         }
     }
-    best.filter(|(_, s)| *s >= 0.3)
-        .map(|(id, _)| id.to_string())
+    best
 }
 
 #[cfg(test)]
@@ -68,5 +101,24 @@ mod tests {
         ]);
         assert_eq!(guess(&ls, &h, false).as_deref(), Some("003"));
         assert_eq!(guess(&ls, &norm_all(&["Notes", "Pets"]), false), None);
+        // The Google SRE book's layout shares Summary, Impact, Timeline… with seed 000 but
+        // has four sections 000 does not: its own layout, with 000 the closest.
+        let sre = norm_all(&[
+            "Summary",
+            "Impact",
+            "Root Causes",
+            "Trigger",
+            "Resolution",
+            "Detection",
+            "Action Items",
+            "Lessons Learned",
+            "What went well",
+            "What went wrong",
+            "Where we got lucky",
+            "Timeline",
+            "Supporting information",
+        ]);
+        assert_eq!(guess(&ls, &sre, false), None);
+        assert_eq!(closest(&ls, &sre).map(|c| c.0), Some("000"));
     }
 }

@@ -3,6 +3,7 @@
 
 use crate::fields::{List, Text};
 use crate::model::Horizon;
+use crate::templates::{ACTION_ITEM_DETAILS, ADDITIONAL_NOTES, UNSCHEDULED};
 
 /// Which kind of key/value pairs a section holds; decides where an ambiguous key such as
 /// "Duration" goes.
@@ -79,6 +80,8 @@ impl Role {
 /// "Section 4:") and parentheticals ("(UTC)", "(MTTD)") removed, punctuation to spaces,
 /// "&" to "and", single spaces.
 pub fn norm(s: &str) -> String {
+    // Escapes are how an editor kept punctuation literal ("1\. Summary"): read the text.
+    let s = super::source::unescape(s);
     let s = s.trim().trim_end_matches('¶').trim();
     let lower = s.to_lowercase();
     let mut rest = lower.as_str();
@@ -139,7 +142,8 @@ pub fn classify(n: &str) -> Option<Role> {
         "systems affected" | "services affected" | "affected services" | "affected systems" => {
             Role::list(List::Services)
         }
-        "timeline" | "response timeline" | "incident timeline" | "timeline of events" => {
+        "timeline" | "response timeline" | "incident timeline" | "timeline of events"
+        | "key events" | "key timestamps" | "sequence of events" | "chronology" => {
             Role::new(None, None, C::Detection, Special::Timeline)
         }
         "root cause" | "root causes" => {
@@ -157,7 +161,8 @@ pub fn classify(n: &str) -> Option<Role> {
         "contributing factors" | "contributing factor" => {
             Role::new(None, Some(List::Factors), C::RootCause, Special::Factors)
         }
-        "detection" => Role::container(C::Detection),
+        // A bare "Detection" section's prose says how the incident was detected.
+        "detection" => Role::prose(Text::DetectionMethod, C::Detection),
         "how was it detected" | "how was the incident detected" => Role::new(
             Some(Text::DetectionMethod),
             None,
@@ -188,9 +193,6 @@ pub fn classify(n: &str) -> Option<Role> {
         | "follow up actions"
         | "corrective actions"
         | "remediation" => Role::new(None, None, C::General, Special::ActionItems(None)),
-        "action item details" | "unscheduled" => {
-            Role::new(None, None, C::General, Special::ActionItems(None))
-        }
         "prevention" => Role::container(C::Prevention),
         "how do we prevent recurrence" => Role::prose(Text::PreventRecurrence, C::Prevention),
         "how do we detect faster" => Role::prose(Text::DetectFaster, C::Prevention),
@@ -213,7 +215,13 @@ pub fn classify(n: &str) -> Option<Role> {
         }
         "external references" | "references" => Role::list(List::References),
         "sign off" | "signoff" | "approvals" => Role::new(None, None, C::General, Special::SignOff),
-        "additional notes" => Role::new(None, None, C::General, Special::AdditionalNotes),
+        // The exporter's own headings, as the template definitions spell them.
+        _ if n == norm(ADDITIONAL_NOTES) => {
+            Role::new(None, None, C::General, Special::AdditionalNotes)
+        }
+        _ if n == norm(ACTION_ITEM_DETAILS) || n == norm(UNSCHEDULED) => {
+            Role::new(None, None, C::General, Special::ActionItems(None))
+        }
         _ => {
             if let Some(h) = Horizon::from_label(n) {
                 return Some(Role::new(
@@ -325,6 +333,12 @@ mod tests {
         assert_eq!(norm("Date & Time (UTC)"), "date and time");
         assert_eq!(norm("Relevant Logs/Dashboards"), "relevant logs dashboards");
         assert_eq!(norm("2024 review"), "2024 review");
+        // Google Docs escapes numbering and marks; emoji and trailing punctuation go.
+        assert_eq!(norm(r"1\. Summary"), "summary");
+        assert_eq!(norm(r"\#3 Root cause\(s\)"), "3 root cause");
+        assert_eq!(norm("🔥 Impact:"), "impact");
+        assert_eq!(norm("Timeline ⏱️"), "timeline");
+        assert_eq!(norm("What went wrong?"), "what went wrong");
     }
 
     #[test]

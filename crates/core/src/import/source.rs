@@ -47,12 +47,18 @@ impl<'s> Source<'s> {
         }
         let mut out = String::new();
         let first = self.line(s.line);
-        out.push_str(cut(first, s.column.saturating_sub(1), first.len()).trim());
+        out.push_str(hard_break(
+            cut(first, s.column.saturating_sub(1), first.len()).trim(),
+        ));
         for n in s.line + 1..=e.line {
             let l = self.line(n);
-            let piece = if n == e.line { cut(l, 0, e.column) } else { l };
+            let piece = if n == e.line {
+                cut(l, 0, e.column).trim()
+            } else {
+                hard_break(l.trim())
+            };
             out.push('\n');
-            out.push_str(piece.trim());
+            out.push_str(piece);
         }
         out.trim().to_string()
     }
@@ -61,6 +67,32 @@ impl<'s> Source<'s> {
     /// first to its last inline child. Recognition works on this text (so an escaped
     /// `\*x\*` is not mistaken for emphasis); values are stored through `unescape`.
     pub fn inline<'a>(&self, node: &'a AstNode<'a>) -> String {
+        let text = self.inline_lines(node);
+        let quotes = node
+            .ancestors()
+            .filter(|a| matches!(a.data.borrow().value, NodeValue::BlockQuote))
+            .count();
+        if quotes == 0 || !text.contains('\n') {
+            return text;
+        }
+        // Continuation lines inside a quote carry its `>` markers, which are not text.
+        let mut lines = text.split('\n');
+        let mut out = lines.next().unwrap_or("").to_string();
+        for l in lines {
+            let mut l = l.trim_start();
+            for _ in 0..quotes {
+                match l.strip_prefix('>') {
+                    Some(r) => l = r.trim_start(),
+                    None => break,
+                }
+            }
+            out.push('\n');
+            out.push_str(l);
+        }
+        out
+    }
+
+    fn inline_lines<'a>(&self, node: &'a AstNode<'a>) -> String {
         let (value, sp) = {
             let d = node.data.borrow();
             (d.value.clone(), d.sourcepos)
@@ -105,7 +137,43 @@ impl<'s> Source<'s> {
         if node.first_child().is_none() {
             return String::new();
         }
-        self.inline(node).replace("\\|", "|")
+        let text = self.inline(node).replace("\\|", "|");
+        if !text.contains('<') {
+            return text;
+        }
+        // Confluence and Notion write a line break inside a cell as `<br>`.
+        let mut out = String::with_capacity(text.len());
+        let mut rest = text.as_str();
+        while let Some(at) = rest.find('<') {
+            out.push_str(&rest[..at]);
+            let tail = &rest[at..];
+            let brk = ["<br>", "<br/>", "<br />", "<BR>", "<BR/>", "<BR />"]
+                .iter()
+                .find(|b| tail.starts_with(**b));
+            match brk {
+                Some(b) => {
+                    out.truncate(out.trim_end().len());
+                    out.push('\n');
+                    rest = tail[b.len()..].trim_start();
+                }
+                None => {
+                    out.push('<');
+                    rest = &tail[1..];
+                }
+            }
+        }
+        out.push_str(rest);
+        out.trim().to_string()
+    }
+}
+
+/// A line ending in an unescaped backslash ends in a hard line break, not in a backslash.
+fn hard_break(line: &str) -> &str {
+    let run = line.chars().rev().take_while(|&c| c == '\\').count();
+    if run % 2 == 1 {
+        line[..line.len() - 1].trim_end()
+    } else {
+        line
     }
 }
 
@@ -185,7 +253,7 @@ pub fn line_range(node: &AstNode<'_>) -> (usize, usize) {
 
 #[cfg(test)]
 mod tests {
-    use super::unescape;
+    use super::*;
 
     #[test]
     fn unescapes_outside_code() {
@@ -193,5 +261,30 @@ mod tests {
         assert_eq!(unescape(r"`a\_b` c\_d"), r"`a\_b` c_d");
         assert_eq!(unescape(r"C:\path \\"), r"C:\path \");
         assert_eq!(unescape(r"\`not code\`"), "`not code`");
+    }
+
+    fn first_paragraph_text(md: &str) -> String {
+        let arena = comrak::Arena::new();
+        let root = comrak::parse_document(&arena, md, &comrak::Options::default());
+        let src = Source::new(md);
+        let para = root
+            .descendants()
+            .find(|n| matches!(n.data.borrow().value, NodeValue::Paragraph));
+        para.map(|p| src.inline(p)).unwrap_or_default()
+    }
+
+    #[test]
+    fn reads_quoted_lines_and_hard_breaks_as_text() {
+        assert_eq!(
+            first_paragraph_text("> **Note**\n> the fix is temporary\n"),
+            "**Note**\nthe fix is temporary"
+        );
+        assert_eq!(first_paragraph_text("> > deep\n> > er\n"), "deep\ner");
+        assert_eq!(
+            first_paragraph_text("Owner: ana\\\nDue: 2024-03-01\n"),
+            "Owner: ana\nDue: 2024-03-01"
+        );
+        // An escaped backslash is the author's.
+        assert_eq!(first_paragraph_text("C:\\\\\nD\n"), "C:\\\\\nD");
     }
 }

@@ -78,9 +78,30 @@ pub fn classify(header: &[String]) -> TableKind {
             other,
         });
     }
-    let action = find(&["action", "action item", "task", "item", "what"]);
+    let action = find(&[
+        "action",
+        "action item",
+        "action items",
+        "task",
+        "item",
+        "what",
+        "follow up",
+        "follow ups",
+        "remediation",
+        "corrective action",
+        "todo",
+        "to do",
+    ]);
     let description = find(&["description"]);
-    let owner = find(&["owner", "owners", "assignee", "who", "responsible"]);
+    let owner = find(&[
+        "owner",
+        "owners",
+        "assignee",
+        "assigned to",
+        "dri",
+        "who",
+        "responsible",
+    ]);
     if action.is_some() || (description.is_some() && owner.is_some()) {
         let (action, description) = match action {
             Some(a) => (a, description),
@@ -108,6 +129,8 @@ pub fn classify(header: &[String]) -> TableKind {
                 "link",
                 "tracker",
                 "jira",
+                "bug",
+                "ticket link",
             ]),
             category: find(&["category", "type", "kind"]),
             horizon: find(&["horizon", "timeframe", "term"]),
@@ -198,8 +221,13 @@ pub fn split_time_prefix(text: &str) -> Option<(String, String)> {
     } else {
         rest
     };
+    // Google Docs escapes a separator dash ("14:30 \- Alert fired").
     let rest = rest
-        .trim_start_matches(['-', '—', '–', ':', '|'])
+        .strip_prefix('\\')
+        .filter(|r| r.starts_with(['-', '—', '–', ':', '|']))
+        .unwrap_or(rest);
+    let rest = rest
+        .trim_start_matches(['-', '—', '–', ':', '|', '·', '•'])
         .trim_start();
     Some((time, rest.to_string()))
 }

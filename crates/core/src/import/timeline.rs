@@ -2,11 +2,12 @@
 //! fired"): time as typed, the event kind read from a bold prefix ("**Detection**: …").
 
 use super::blocks::{Grid, Item};
+use super::reader::SectionReader;
 use super::source::unescape;
 use super::tables::{split_time_prefix, TimelineCols};
-use super::Importer;
 use crate::model::{EventKind, TimelineEntry};
 use crate::placeholder::is_unfilled;
+use crate::time::{parse_stamp, DatePart};
 
 /// "**Detection**: text" / "**Detection:** text" → (kind, text).
 pub fn split_kind(event: &str) -> (Option<EventKind>, String) {
@@ -27,9 +28,9 @@ pub fn split_kind(event: &str) -> (Option<EventKind>, String) {
     (None, t.to_string())
 }
 
-impl Importer<'_> {
+impl SectionReader<'_, '_> {
     fn push_entry(&mut self, time: &str, event: &str, owner: &str, line: Option<u32>) {
-        let idx = self.report.timeline.entries.len();
+        let idx = self.imp.report.timeline.entries.len();
         let t_ph = is_unfilled(time);
         let e_ph = is_unfilled(event);
         let o_ph = is_unfilled(owner);
@@ -46,7 +47,7 @@ impl Importer<'_> {
         if t_empty && e_empty && o_empty && (kind.is_none() || e_ph) {
             for (v, ph) in [(time, t_ph), (event, e_ph), (owner, o_ph)] {
                 if ph {
-                    self.placeholder("timeline", v, line);
+                    self.imp.placeholder("timeline", v, line);
                 }
             }
             return;
@@ -58,18 +59,21 @@ impl Importer<'_> {
             kind,
         };
         if t_ph {
-            self.placeholder(&format!("timeline[{idx}].time"), time, line);
+            self.imp
+                .placeholder(&format!("timeline[{idx}].time"), time, line);
             entry.time.clear();
         }
         if e_ph || text_ph {
-            self.placeholder(&format!("timeline[{idx}].event"), &entry.event, line);
+            self.imp
+                .placeholder(&format!("timeline[{idx}].event"), &entry.event, line);
             entry.event.clear();
         }
         if o_ph {
-            self.placeholder(&format!("timeline[{idx}].owner"), owner, line);
+            self.imp
+                .placeholder(&format!("timeline[{idx}].owner"), owner, line);
             entry.owner.clear();
         }
-        self.report.timeline.entries.push(entry);
+        self.imp.report.timeline.entries.push(entry);
     }
 
     pub(super) fn timeline_table(&mut self, grid: &Grid, cols: &TimelineCols) {
@@ -90,7 +94,7 @@ impl Importer<'_> {
             self.push_entry(&time, &event, &owner, *line);
         }
         if !cols.other.is_empty() {
-            self.warn(
+            self.imp.warn(
                 grid.rows.first().and_then(|r| r.1),
                 "extra timeline columns were appended to the event text",
             );
@@ -99,10 +103,28 @@ impl Importer<'_> {
 
     pub(super) fn timeline_list(&mut self, items: &[Item]) {
         for it in items {
+            // "- **2023-03-09**" with the day's rows nested under it.
+            if let Some(day) = super::blocks::timeline_day(it.text.trim()) {
+                self.day = Some(day);
+                self.timeline_list(&it.nested);
+                continue;
+            }
             match split_time_prefix(&it.text) {
-                Some((time, rest)) => self.push_entry(&time, &rest, "", it.line),
+                Some((time, rest)) => {
+                    let time = self.on_day(time);
+                    self.push_entry(&time, &rest, "", it.line);
+                }
                 None => self.push_entry("", &it.text, "", it.line),
             }
+        }
+    }
+
+    /// A time-only row under a date line carries that date.
+    fn on_day(&self, time: String) -> String {
+        let time_only = parse_stamp(&time).is_some_and(|s| s.date == DatePart::None);
+        match &self.day {
+            Some(day) if time_only => format!("{day} {time}"),
+            _ => time,
         }
     }
 }
@@ -110,6 +132,31 @@ impl Importer<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn dates_rows_under_a_bold_date_line() {
+        let md = "# Incident: Queue stall\n\n## Timeline\n\n**2023-03-09**\n\n- 23:40 – Queue depth alert\n- 23:55 – Consumers restarted\n\n**2023-03-10**\n\n* **00:20** Backlog drained\n- Impact started at: 2023-03-09 23:31\n";
+        let r = crate::import::parse_markdown(md).report;
+        let t: Vec<(&str, &str)> = r
+            .timeline
+            .entries
+            .iter()
+            .map(|e| (e.time.as_str(), e.event.as_str()))
+            .collect();
+        assert_eq!(
+            t,
+            [
+                ("2023-03-09 23:40", "Queue depth alert"),
+                ("2023-03-09 23:55", "Consumers restarted"),
+                ("2023-03-10 00:20", "Backlog drained"),
+            ]
+        );
+        assert_eq!(r.meta.start, "2023-03-09 23:31");
+        let nested = "# Incident: Queue stall\n\n## Key events\n\n- **2023-03-09**\n  - 23:40 – Queue depth alert\n- **2023-03-10**\n  - 00:20 – Backlog drained\n";
+        let r = crate::import::parse_markdown(nested).report;
+        let times: Vec<&str> = r.timeline.entries.iter().map(|e| e.time.as_str()).collect();
+        assert_eq!(times, ["2023-03-09 23:40", "2023-03-10 00:20"]);
+    }
 
     #[test]
     fn reads_bold_kind_prefixes() {

@@ -1,6 +1,7 @@
 //! Five Whys, in any of the shapes authors use: "Why …? Because …" items, bold
 //! **Why** questions with a "→ Because" or nested "- Because" line, seed 001's
-//! "Why? cause" bullets, and bold Why/Because pairs.
+//! "Why? cause" bullets, bold Why/Because pairs, "Why 1: … / Because: …" lines, statements
+//! nested one level deeper each, and a Why | Because table.
 
 use crate::model::Why;
 
@@ -166,6 +167,46 @@ fn find_because(text: &str) -> Option<usize> {
     None
 }
 
+/// "Why 1: …", "Why #2 - …", "Why: …" or "Because: …" opens the line.
+pub fn is_labelled_line(line: &str) -> bool {
+    let l = line
+        .trim()
+        .trim_start_matches(['*', '_'])
+        .to_ascii_lowercase();
+    if l.starts_with("because") {
+        return true;
+    }
+    let Some(rest) = l.strip_prefix("why") else {
+        return false;
+    };
+    let rest = rest.trim_start_matches([' ', '#']);
+    let rest = rest.trim_start_matches(|c: char| c.is_ascii_digit());
+    let rest = rest.trim_start_matches(['*', '_']).trim_start();
+    rest.starts_with(':') || rest.starts_with("- ") || rest.starts_with('.')
+}
+
+/// Statements nested one level deeper each ("The site was down" › "the database was
+/// overloaded" › "a query lost its index"): each level answers why the one above
+/// happened.
+pub fn nested_chain(levels: &[String]) -> Vec<Why> {
+    levels
+        .windows(2)
+        .map(|w| Why {
+            why: format!("Why: {}", strip_because(&w[0])),
+            because: strip_because(&w[1]),
+        })
+        .collect()
+}
+
+/// Column indexes of a Five Whys table: (question, answer).
+pub fn table_columns(header: &[String]) -> Option<(usize, usize)> {
+    let h: Vec<String> = header.iter().map(|c| super::sections::norm(c)).collect();
+    let find = |names: &[&str]| h.iter().position(|c| names.contains(&c.as_str()));
+    let q = find(&["why", "question", "why question", "whys", "problem"])?;
+    let a = find(&["because", "answer", "reason", "cause", "root cause"])?;
+    (q != a).then_some((q, a))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -203,8 +244,79 @@ mod tests {
     }
 
     #[test]
+    fn reads_labelled_lines_inline_chains_nesting_and_tables() {
+        assert!(is_labelled_line("Why 1: Why did it fail?"));
+        assert!(is_labelled_line("**Why #2** - slow"));
+        assert!(is_labelled_line("Because: no index"));
+        assert!(!is_labelled_line("Whyte Street flooded"));
+        let n = nested_chain(&[
+            "Site down".into(),
+            "because the DB was overloaded".into(),
+            "A query lost its index".into(),
+        ]);
+        assert_eq!(n.len(), 2);
+        assert_eq!(
+            (n[0].why.as_str(), n[0].because.as_str()),
+            ("Why: Site down", "the DB was overloaded")
+        );
+        let h = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        assert_eq!(table_columns(&h(&["#", "Why?", "Because"])), Some((1, 2)));
+        assert_eq!(table_columns(&h(&["Question", "Answer"])), Some((0, 1)));
+        assert_eq!(table_columns(&h(&["Time", "Event"])), None);
+    }
+
+    #[test]
     fn because_inside_a_sentence_is_not_a_split() {
         let w = parse_item("Why did retries pile up because of backoff?", None);
         assert_eq!(w.because, "");
+    }
+}
+
+#[cfg(test)]
+mod import_tests {
+    use crate::import::parse_markdown;
+
+    fn whys(md: &str) -> Vec<(String, String)> {
+        parse_markdown(md)
+            .report
+            .root_cause
+            .whys
+            .into_iter()
+            .map(|w| (w.why, w.because))
+            .collect()
+    }
+
+    #[test]
+    fn every_shape_reads_as_a_chain() {
+        let pairs = |v: &[(&str, &str)]| -> Vec<(String, String)> {
+            v.iter()
+                .map(|(a, b)| (a.to_string(), b.to_string()))
+                .collect()
+        };
+        let want = pairs(&[
+            ("Why did checkout fail?", "the pool was full."),
+            ("Why was the pool full?", "a job leaked connections."),
+        ]);
+        let head = "# Incident: Checkout down\n\n## Root cause\n\n";
+        let shapes = [
+            "Why 1: Why did checkout fail?\nBecause: the pool was full.\nWhy 2: Why was the pool full?\nBecause: a job leaked connections.\n",
+            "| # | Why | Because |\n|---|---|---|\n| 1 | Why did checkout fail? | Because the pool was full. |\n| 2 | Why was the pool full? | a job leaked connections. |\n",
+            "<details>\n<summary>Five whys</summary>\n\n1. Why did checkout fail? Because the pool was full.\n2. Why was the pool full? Because a job leaked connections.\n\n</details>\n",
+        ];
+        for shape in shapes {
+            assert_eq!(whys(&format!("{head}{shape}")), want, "{shape}");
+        }
+        // Seed 003's bullet with the chain as a sub-list. (Written inline, the chain stays
+        // the bullet's analysis text, as the 003 fixtures expect.)
+        let sub = "# Post-Mortem Report: Checkout down\n\n## 4. Root Cause Analysis\n\n*   **What was the immediate cause?** A leak.\n*   **5 Whys / Fishbone Diagram (if applicable):**\n    *   Why did checkout fail? Because the pool was full.\n    *   Why was the pool full? Because a job leaked connections.\n";
+        assert_eq!(whys(sub), want);
+        let nested = format!("{head}- Checkout failed\n  - because the pool was full\n    - because a job leaked connections\n");
+        assert_eq!(
+            whys(&nested),
+            pairs(&[
+                ("Why: Checkout failed", "the pool was full"),
+                ("Why: the pool was full", "a job leaked connections"),
+            ])
+        );
     }
 }

@@ -807,6 +807,7 @@ pub(crate) fn column_instants(
         &TimeContext {
             date: context.date,
             offset: context.zone,
+            zone: None,
         },
     );
     if !resolved.dated && resolved.at.iter().any(Option::is_some) {

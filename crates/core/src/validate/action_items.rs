@@ -324,11 +324,11 @@ fn required(cx: &Context) -> Vec<Finding> {
     if !Policy::applies(&cx.policy.action_items_required_for, cx.severity) || has_real_items(cx) {
         return Vec::new();
     }
-    let key = Policy::severity_key(cx.severity);
+    let severity = crate::severity::spoken(cx.severity);
     vec![Finding::new(
         &ACTION_ITEMS_REQUIRED,
         Part::ActionItems,
-        format!("A {key} report has no action items."),
+        format!("A {severity} report has no action items."),
     )
     .fix("Add at least one item that prevents recurrence and one that detects it sooner.")]
 }

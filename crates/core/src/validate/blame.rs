@@ -1,8 +1,11 @@
 //! `blame-language`: wording that blames people instead of describing the system — a
 //! person (name, pronoun or role) as the subject of a blame phrase ("the engineer failed
 //! to", "Dana forgot"), character words about a person ("careless"), "human error" given
-//! as a cause, and hindsight counterfactuals ("if only"). System statements ("the deploy
-//! tool failed to roll back") and the checklist label "Human Error" do not fire.
+//! as a cause ("human error by the on-call", "operator error"), a person's mistake ("the
+//! engineer's mistake"), and hindsight counterfactuals ("if only"). System statements
+//! ("the deploy tool failed to roll back"), the checklist label "Human Error", words such
+//! as "blameless" or "fault-tolerant", and words in quotation marks (a customer's own
+//! words) do not fire.
 
 use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
@@ -128,7 +131,22 @@ const ROLES: &[&str] = &[
     "colleague",
     "newbie",
     "junior",
+    "juniors",
+    "hire",
+    "hires",
+    "newcomer",
+    "trainee",
     "commander",
+];
+
+/// What a person's possessive blames them with: "the engineer's mistake".
+const PERSON_FAULTS: &[&str] = &[
+    "mistake",
+    "mistakes",
+    "error",
+    "errors",
+    "fault",
+    "oversight",
 ];
 
 /// Words that may stand between a subject and its verb ("he had simply forgotten").
@@ -426,7 +444,9 @@ impl Lexicon {
             let length_hit =
                 self.tables.lengths[usize::from(first)] & (1u64 << word.len().min(63)) != 0;
             let human = first == b'h' && word.len() == 5;
-            if !length_hit && !human {
+            // "error", "mistake", "fault", "oversight" (a person's, or a role's).
+            let fault = matches!(first, b'e' | b'm' | b'f' | b'o') && (5..=9).contains(&word.len());
+            if !length_hit && !human && !fault {
                 if first >= 0x80 {
                     // A non-ASCII word: let the full analysis decide.
                     return true;
@@ -453,6 +473,9 @@ impl Lexicon {
             if lower == "human" && follows("human error") {
                 return true;
             }
+            if PERSON_FAULTS.contains(&lower) {
+                return true;
+            }
             if self
                 .phrases(lower)
                 .is_some_and(|phrases| phrases.iter().any(|p| follows(&p.joined)))
@@ -471,6 +494,8 @@ fn find(text: &str, lexicon: &Lexicon, cause_field: bool) -> Vec<Hit> {
     if !lexicon.triggered(text) {
         return hits;
     }
+    // Quoted words are someone else's (a customer's message); they are not the review's.
+    let text = &*unquoted(text);
     // ASCII lower-casing keeps byte offsets, so words index both texts alike.
     let lower = text.to_ascii_lowercase();
     let mut words: Vec<Word> = Vec::new();
@@ -492,11 +517,47 @@ fn find(text: &str, lexicon: &Lexicon, cause_field: bool) -> Vec<Hit> {
             .any(|p| p[0].lower == "human" && p[1].lower == "error");
         if human_error && !lexicon.allowed.contains("human error") {
             let bare = words.len() == 2;
-            if CAUSAL.iter().any(|c| sentence.contains(c)) || (cause_field && bare) {
+            // "human error by the on-call": the error is pinned on someone.
+            let by_whom = words.windows(3).any(|p| {
+                p[0].lower == "error"
+                    && matches!(p[1].lower, "by" | "of" | "from")
+                    && (cause_field || lexicon.person(&p[2]))
+            }) || words.windows(4).any(|p| {
+                p[0].lower == "error"
+                    && matches!(p[1].lower, "by" | "of" | "from")
+                    && matches!(p[2].lower, "the" | "a" | "an" | "our")
+                    && lexicon.person(&p[3])
+            });
+            if CAUSAL.iter().any(|c| sentence.contains(c)) || (cause_field && bare) || by_whom {
                 hits.push(Hit {
                     quote: "human error".into(),
                     class: None,
                 });
+            }
+        }
+        // "Operator error", "engineer error" given as a cause.
+        for p in words.windows(2) {
+            let role_error = p[1].lower == "error" && ROLES.contains(&p[0].lower);
+            let causal = cause_field || CAUSAL.iter().any(|c| sentence.contains(c)) || {
+                let rest = &sentence[sentence.find(p[1].lower).unwrap_or(0)..];
+                rest.contains("caused") || rest.starts_with("error led")
+            };
+            let quote = format!("{} error", p[0].lower);
+            if role_error && p[0].lower != "human" && causal && !lexicon.allowed.contains(&quote) {
+                hits.push(Hit { quote, class: None });
+            }
+        }
+        // "The on-call engineer's mistake".
+        for p in words.windows(2) {
+            let possessive = p[0].lower.ends_with("'s") || p[0].lower.ends_with("’s");
+            if possessive && lexicon.person(&p[0]) && PERSON_FAULTS.contains(&p[1].lower) {
+                let quote = format!("{} {}", p[0].lower, p[1].lower);
+                if !lexicon.allowed.contains(&quote) {
+                    hits.push(Hit {
+                        quote,
+                        class: Some(Class::Character),
+                    });
+                }
             }
         }
         let mut i = 0;
@@ -560,6 +621,30 @@ fn find(text: &str, lexicon: &Lexicon, cause_field: bool) -> Vec<Hit> {
         }
     }
     hits
+}
+
+/// The text with every span in double quotation marks (`"…"`, `“…”`) blanked to spaces,
+/// byte for byte, so offsets stay put; an unmatched mark is left as it is.
+fn unquoted(text: &str) -> Cow<'_, str> {
+    if !text.contains(['"', '“', '”']) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(open) = rest.find(['"', '“']) {
+        let mark = rest[open..].chars().next().unwrap_or('"');
+        let close_mark = if mark == '“' { '”' } else { '"' };
+        let after = open + mark.len_utf8();
+        let Some(close) = rest[after..].find(close_mark).map(|c| c + after) else {
+            break;
+        };
+        out.push_str(&rest[..open]);
+        let end = close + close_mark.len_utf8();
+        out.extend(std::iter::repeat_n(' ', end - open));
+        rest = &rest[end..];
+    }
+    out.push_str(rest);
+    Cow::Owned(out)
 }
 
 /// Capitalised words from the report's people fields: the names blame may point at.
@@ -708,6 +793,48 @@ mod tests {
         ] {
             assert_eq!(quotes(text), Vec::<String>::new(), "{text}");
         }
+    }
+
+    #[test]
+    fn subtle_blame_fires_and_quoted_or_blameless_words_do_not() {
+        for (text, quote) in [
+            (
+                "The junior engineer should have known better.",
+                "should have known",
+            ),
+            (
+                "The new hire should have checked the flag.",
+                "hire should have",
+            ),
+            ("Human error by the on-call.", "human error"),
+            ("Operator error caused the outage.", "operator error"),
+            (
+                "The outage came from the on-call engineer's mistake.",
+                "engineer's mistake",
+            ),
+        ] {
+            assert!(
+                quotes(text).contains(&quote.to_string()),
+                "{text}: {:?}",
+                quotes(text)
+            );
+        }
+        for text in [
+            "We run a blameless review.",
+            "The design is fault-tolerant.",
+            "A customer wrote: \"your engineer screwed up\".",
+            "Support quoted the user: “the admin forgot to renew it”.",
+            "The engineer found a mistake in the config.",
+            "Users saw the error from the gateway.",
+        ] {
+            assert_eq!(quotes(text), Vec::<String>::new(), "{text}");
+        }
+        assert_eq!(
+            find("Human error by the on-call.", &lexicon(), true).len(),
+            1
+        );
+        assert_eq!(unquoted("a \"b c\" d"), "a       d");
+        assert_eq!(unquoted("say \"unclosed"), "say \"unclosed");
     }
 
     #[test]

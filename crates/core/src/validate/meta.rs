@@ -1,8 +1,9 @@
-//! Metadata checks: `severity-unknown` (no severity the template's scale can read),
+//! Metadata checks: `severity-unknown` (no severity the template's scale can read, or
+//! two that disagree),
 //! `date-invalid` (a stated date that cannot be read, or an end before the start) and
 //! `status-final-unsigned` (Final/Complete with no sign-off).
 
-use crate::severity::Scale;
+use crate::severity::{Scale, Severity};
 use crate::time::{parse_date, parse_datetime, parse_stamp};
 
 use super::{is_placeholder, noted, Context, Finding, Level, Location, Rule};
@@ -12,7 +13,7 @@ use crate::fields::{Part, Text};
 pub const SEVERITY_UNKNOWN: Rule = Rule {
     id: "severity-unknown",
     level: Level::Error,
-    doc: "The severity is missing or is not one level of the template's scale (SEV1–SEV4, P0–P4, Critical–Low).",
+    doc: "The severity is missing, is not one level of the template's scale (SEV1–SEV4, P0–P4, Critical–Low), or is stated twice with different levels.",
     check: severity_unknown,
 };
 
@@ -32,19 +33,48 @@ pub const STATUS_FINAL_UNSIGNED: Rule = Rule {
     check: status_final_unsigned,
 };
 
+/// A second severity the document states (front matter and body, or two body lines;
+/// the importer keeps the second in `meta.extra`) that names another level: the report's
+/// severity is then not known either.
+fn severity_stated_twice(cx: &Context, text: &str, level: Severity) -> Vec<Finding> {
+    let hint = crate::templates::scale_of(&cx.report.template);
+    let other = cx.report.meta.extra.iter().find_map(|kv| {
+        let key = kv.key.trim().trim_end_matches(':').to_lowercase();
+        let named = key == "severity" || key == "sev" || key.starts_with("severity (");
+        let second = Severity::parse(&kv.value, hint).filter(|s| s.level != level.level);
+        named.then_some(second).flatten().map(|_| kv.value.trim())
+    });
+    let Some(other) = other else {
+        return Vec::new();
+    };
+    vec![Finding::new(
+        &SEVERITY_UNKNOWN,
+        Text::Severity,
+        format!(
+            "The severity is stated twice and the statements disagree: \"{text}\" and \"{other}\"."
+        ),
+    )
+    .fix("Keep one severity and remove the other (front matter and body must agree).")]
+}
+
 fn scale_words(scale: Scale) -> &'static str {
     match scale {
         Scale::PZero => "P0 (worst) to P4",
         Scale::POne => "P1 (worst) to P4",
         Scale::Words => "Critical, High, Medium or Low",
         Scale::Sev => "SEV1 (worst) to SEV4",
+        Scale::SevZero => "SEV0 (worst) to SEV3",
+        Scale::S => "S1 (worst) to S4",
+        Scale::Grades => "Critical, Major, Minor or Trivial",
     }
 }
 
 fn severity_unknown(cx: &Context) -> Vec<Finding> {
     let text = cx.report.meta.severity.trim();
-    if cx.severity.is_some()
-        || is_placeholder(text)
+    if let Some(level) = cx.severity {
+        return severity_stated_twice(cx, text, level);
+    }
+    if is_placeholder(text)
         || (text.is_empty() && noted(cx.report, &Location::text(Text::Severity)))
     {
         return Vec::new();
@@ -150,6 +180,47 @@ mod tests {
         for rule in [&SEVERITY_UNKNOWN, &DATE_INVALID, &STATUS_FINAL_UNSIGNED] {
             assert!(run(rule, &r).is_empty(), "{}", rule.id);
         }
+    }
+
+    #[test]
+    fn severity_stated_twice_with_different_levels_fires() {
+        let mut r = clean();
+        r.meta.severity = "SEV1".into();
+        r.meta.extra.push(crate::model::KeyValue {
+            key: "severity".into(),
+            value: "SEV3".into(),
+        });
+        let f = run(&SEVERITY_UNKNOWN, &r);
+        assert_eq!(f.len(), 1);
+        assert!(
+            f[0].message.contains("\"SEV1\" and \"SEV3\""),
+            "{}",
+            f[0].message
+        );
+        // The same level written twice, or in another scale, agrees.
+        r.meta.extra[0].value = "Critical".into();
+        assert!(run(&SEVERITY_UNKNOWN, &r).is_empty());
+        r.meta.extra[0] = crate::model::KeyValue {
+            key: "Region".into(),
+            value: "P3".into(),
+        };
+        assert!(run(&SEVERITY_UNKNOWN, &r).is_empty());
+        // Through the importer: front matter against the body.
+        let md = "---\nseverity: SEV1\n---\n# Post-Mortem: X\n\n**Severity:** SEV3\n";
+        let imp = crate::import::parse_markdown(md);
+        let f = run(&SEVERITY_UNKNOWN, &imp.report);
+        assert_eq!(f.len(), 1, "{:?}", imp.report.meta);
+        // In seed 003's scale P1 is SEV2: front matter "SEV2" and body "P1" agree.
+        let md = "---\nseverity: SEV2\n---\n# Post-Mortem Report: X\n\n## 1. Incident Summary\n\n*   **Severity:** P1\n\n## 2. Detection\n\n## 3. Response Timeline\n";
+        let imp = crate::import::parse_markdown(md);
+        assert_eq!(imp.report.template, "003");
+        assert!(
+            imp.report.meta.extra.is_empty(),
+            "{:?}",
+            imp.report.meta.extra
+        );
+        let md = "---\nseverity: SEV3\n---\n# Post-Mortem: X\n\n**Severity:** sev 3\n";
+        assert!(run(&SEVERITY_UNKNOWN, &crate::import::parse_markdown(md).report).is_empty());
     }
 
     #[test]

@@ -56,11 +56,12 @@ fn review_deadline(cx: &Context) -> Vec<Finding> {
         return Vec::new();
     };
     let days = gap.num_hours() as f64 / 24.0;
+    let spoken = crate::severity::spoken(cx.severity);
     vec![Finding::new(
         &REVIEW_DEADLINE,
         crate::fields::Text::MeetingDate,
         format!(
-            "The review meeting ({text}) was {days:.1} days after the incident; the policy for {key} is within {hours} hours."
+            "The review meeting ({text}) was {days:.1} days after the incident; the policy for {spoken} is within {hours} hours."
         ),
     )
     .fix(format!("Hold the review within {hours} hours of the incident, or note why it was later."))]

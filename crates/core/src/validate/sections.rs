@@ -3,7 +3,6 @@
 
 use crate::fields::{Part, Slot};
 use crate::model::Report;
-use crate::policy::Policy;
 
 use super::{is_placeholder, Context, Finding, Level, Location, Rule};
 
@@ -67,7 +66,7 @@ pub(crate) fn filled(report: &Report, path: &str) -> bool {
 }
 
 fn missing_section(cx: &Context) -> Vec<Finding> {
-    let severity = Policy::severity_key(cx.severity);
+    let severity = crate::severity::spoken(cx.severity);
     let mut out = Vec::new();
     for id in cx.policy.required(cx.severity) {
         let Some(section) = cx.policy.sections.iter().find(|s| &s.id == id) else {
@@ -131,6 +130,7 @@ fn unknown_section(cx: &Context) -> Vec<Finding> {
 mod tests {
     use super::*;
     use crate::model::{ExtraSection, FactorCategory, FactorCheck};
+    use crate::policy::Policy;
     use crate::validate::testing::{clean, locations, run, run_with};
 
     #[test]
@@ -151,6 +151,26 @@ mod tests {
             ["summary.summary", "action_items"]
         );
         assert!(f[0].message.contains("SEV2"), "{}", f[0].message);
+    }
+
+    #[test]
+    fn messages_speak_the_authors_scale() {
+        let mut r = clean();
+        r.contributing_factors = Default::default();
+        for (template, typed, said) in [
+            ("003", "P1", "a P1 report"),
+            ("004", "Priority 1 (Urgent)", "a P1 report"),
+            ("000", "Sev 0", "a SEV0 report"),
+            ("000", "Major", "a Major report"),
+            ("000", "S2", "a S2 report"),
+        ] {
+            r.template = template.into();
+            r.meta.severity = typed.into();
+            let f = run(&MISSING_SECTION, &r);
+            assert_eq!(f.len(), 1, "{typed}");
+            assert!(f[0].message.contains(said), "{typed}: {}", f[0].message);
+            assert!(!f[0].message.contains("SEV2"), "{}", f[0].message);
+        }
     }
 
     #[test]
