@@ -38,10 +38,15 @@ pub fn to_json(report: &Report) -> String {
     s
 }
 
+/// The text without a leading byte-order mark.
+pub fn strip_bom(text: &str) -> &str {
+    text.strip_prefix('\u{feff}').unwrap_or(text)
+}
+
 /// Reads a report from JSON, migrating older schema versions.
 pub fn from_json(text: &str) -> Result<Report, JsonError> {
     // Editors on Windows save JSON with a byte-order mark; serde_json refuses it.
-    let text = crate::read::strip_bom(text);
+    let text = strip_bom(text);
     let value: serde_json::Value = serde_json::from_str(text).map_err(|e| JsonError::Syntax {
         line: e.line(),
         column: e.column(),

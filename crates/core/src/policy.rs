@@ -309,7 +309,7 @@ impl Policy {
     /// Reads a team's JSON policy file over the defaults, and checks that every section
     /// field and every required section it names exists.
     pub fn from_json(text: &str) -> Result<Policy, PolicyError> {
-        let file: PolicyFile = serde_json::from_str(crate::read::strip_bom(text))?;
+        let file: PolicyFile = serde_json::from_str(crate::json::strip_bom(text))?;
         let policy = Policy::default().with(file);
         policy.check()?;
         Ok(policy)

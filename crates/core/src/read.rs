@@ -3,6 +3,7 @@
 //! byte-order mark and surrounding blank space ignored.
 
 use crate::import::{parse_markdown, Imported};
+pub use crate::json::strip_bom;
 use crate::json::{from_json, JsonError};
 use crate::model::Report;
 
@@ -44,11 +45,6 @@ pub enum ReadError {
 pub enum Format {
     Json,
     Markdown,
-}
-
-/// The text without a leading byte-order mark.
-pub fn strip_bom(text: &str) -> &str {
-    text.strip_prefix('\u{feff}').unwrap_or(text)
 }
 
 /// JSON when the name says so, when the text opens an object, or when the whole text is
