@@ -68,6 +68,11 @@ impl<T: Send + Sync + 'static> Rows<T> {
             if before != after {
                 self.shape.update(|n| *n += 1);
             }
+            // Becoming empty or non-empty is what "Additional Notes" and section states
+            // read off the whole list; at most one row is left to re-read then.
+            if (before == 0) != (after == 0) {
+                self.field.notify();
+            }
         });
     }
 
