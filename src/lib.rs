@@ -8,12 +8,14 @@
 //! - `editor/`: the editor page (outline, sections, review panel, preview, export);
 //! - `parts/`: the section bodies, over one generic row table;
 //! - `controls/`: text fields, date-time pickers, cells, markers;
-//! - `chrome/`: banners, toasts and the drop zone around every screen.
+//! - `chrome/`: banners, toasts and the drop zone around every screen;
+//! - `handoff/`: the team's settings, save to folder, propose in repo, tracker exports.
 
 pub mod app;
 mod chrome;
 mod controls;
 mod editor;
+mod handoff;
 mod parts;
 mod start;
 
@@ -29,6 +31,7 @@ use start::StartScreen;
 pub fn App() -> impl IntoView {
     let ctx = Ctx::init();
     provide_context(ctx);
+    handoff::provide_handoff();
     let keys = window_event_listener(leptos::ev::keydown, move |ev| {
         let key = ev.key().to_ascii_lowercase();
         if !(ev.ctrl_key() || ev.meta_key()) || ctx.open.get_untracked().is_none() {
@@ -58,6 +61,7 @@ pub fn App() -> impl IntoView {
     view! {
         <div class="app" data-testid="app">
             <Banner />
+            <handoff::team::TeamBanner />
             <Show when=move || ctx.open.get().is_some() fallback=|| view! { <StartScreen /> }>
                 <Editor />
             </Show>
