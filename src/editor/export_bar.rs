@@ -1,6 +1,7 @@
 //! The editor's export controls: Markdown in any template (front matter and the Mermaid
-//! timeline on or off), JSON, copying the Markdown, "Save to folder…" (the docs repo's
-//! folder, or a download of the same name) and "Propose in repo".
+//! timeline on or off), JSON, copying the Markdown, the share and embed links, "Save to
+//! folder…" (the docs repo's folder, or a download of the same name) and "Propose in
+//! repo".
 
 use crate::app::files::{self as export, Export};
 use crate::app::use_ctx;
@@ -95,6 +96,7 @@ pub fn ExportBar() -> impl IntoView {
                 let text = md().text;
                 leptos::task::spawn_local(async move { set_copied.set(Some(export::copy(text).await)); });
             }>"Copy Markdown"</button>
+            <crate::share::share_controls::ShareControls />
             <span class="copy-state" role="status">
                 {move || match copied.get() {
                     Some(true) => "Copied.",
