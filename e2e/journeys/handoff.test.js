@@ -54,6 +54,8 @@ test('the timeline chart shows in the preview and in print, and is inert', async
   assert.equal(await page.locator('[data-testid="preview-chart"] svg title').first().textContent(),
     'Incident timeline: Checkout API: errors after pool change');
   assert.equal(await page.locator('[data-testid="preview-chart"] [onerror], [data-testid="preview-chart"] img, [data-testid="preview-chart"] script').count(), 0);
+  // Coloured by the page's stylesheet (no inline <style> under the CSP).
+  assert.equal(await page.locator('[data-testid="preview-chart"] style').count(), 0);
   const box = await chart.boundingBox();
   assert.ok(box && box.width > 200 && box.height > 50, JSON.stringify(box));
   await page.click('[data-testid="tab-edit"]');

@@ -10,9 +10,19 @@ use hindsight_core::markdown::render_html;
 use hindsight_core::timeline_svg;
 use leptos::prelude::*;
 
-/// The chart's SVG, or nothing when the timeline is empty.
+/// The chart's SVG for the page, or nothing when the timeline is empty. The core's SVG
+/// is a standalone file with its own `<style>`; the page's Content-Security-Policy
+/// (`style-src 'self'`) refuses inline styles, so that element is left out here and the
+/// same rules come from `style/handoff.css` (scoped to `.chart-svg`).
 pub fn chart_svg(report: &hindsight_core::Report) -> Option<String> {
-    (!report.timeline.entries.is_empty()).then(|| timeline_svg(report))
+    if report.timeline.entries.is_empty() {
+        return None;
+    }
+    let svg = timeline_svg(report);
+    Some(match (svg.find("<style>"), svg.find("</style>")) {
+        (Some(a), Some(b)) if a < b => format!("{}{}", &svg[..a], &svg[b + "</style>".len()..]),
+        _ => svg,
+    })
 }
 
 #[component]
@@ -85,8 +95,8 @@ mod tests {
         let svg = chart_svg(&r).expect("a chart");
         let (tags, attrs) = names(&svg);
         let allowed_tags = [
-            "svg", "title", "desc", "style", "g", "rect", "line", "circle", "text", "path",
-            "polygon", "tspan",
+            "svg", "title", "desc", "g", "rect", "line", "circle", "text", "path", "polygon",
+            "tspan",
         ];
         for t in &tags {
             assert!(allowed_tags.contains(&t.as_str()), "tag {t} in {svg}");
