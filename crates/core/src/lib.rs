@@ -21,6 +21,7 @@ pub mod model;
 pub mod outline;
 pub mod placeholder;
 pub mod policy;
+pub mod propose;
 pub mod read;
 pub mod repo_config;
 pub mod review;
