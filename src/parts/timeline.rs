@@ -2,6 +2,7 @@
 //! and sort rows; Enter in an event adds the next row, pasting several timed lines makes
 //! several rows; the metrics computed from it below.
 
+use super::add_events::AddEvents;
 use super::metrics_table::MetricsTable;
 use super::row_table::{column, row_table, Rows, Shape};
 use crate::app::use_ctx;
@@ -125,6 +126,7 @@ pub fn TimelineTable() -> impl IntoView {
                 "+ Event now"
             </button>
         </div>
+        <AddEvents />
         <MetricsTable />
     }
     .into_any();
