@@ -24,6 +24,7 @@ use crate::metrics::kind_from_text;
 use crate::model::{EventKind, Report};
 use crate::time::{utc, TimeContext};
 
+pub use lines::timeline_rows;
 pub use merge::{
     mark_duplicates, mark_repeats, merge, metric_origins, similar, Added, Merged, Metric,
     MetricOrigin,
@@ -71,6 +72,19 @@ impl Source {
             Source::Statuspage => "statuspage",
             Source::Grafana => "grafana",
             Source::Csv => "csv",
+            Source::Text => "text",
+        }
+    }
+
+    /// The tool's own name, for people ("PagerDuty").
+    pub fn name(self) -> &'static str {
+        match self {
+            Source::Slack => "Slack",
+            Source::PagerDuty => "PagerDuty",
+            Source::Opsgenie => "Opsgenie",
+            Source::Statuspage => "Statuspage",
+            Source::Grafana => "Grafana",
+            Source::Csv => "CSV",
             Source::Text => "text",
         }
     }
