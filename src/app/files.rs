@@ -14,13 +14,14 @@ pub struct Export {
     pub text: String,
 }
 
-/// The Markdown export, exactly as the CLI's `convert --to md` writes it.
-pub fn markdown(report: &Report, template: &str, front_matter: bool) -> Export {
+/// The Markdown export, exactly as the CLI's `convert --to md` writes it (`mermaid`:
+/// with the timeline as a Mermaid block, `--mermaid`).
+pub fn markdown(report: &Report, template: &str, front_matter: bool, mermaid: bool) -> Export {
     let options = MarkdownOptions {
         template: Some(template.to_string()),
         front_matter,
         placeholders: false,
-        mermaid: false,
+        mermaid,
     };
     Export {
         name: format!("{}.md", file_stem(report)),
@@ -93,14 +94,12 @@ pub fn import(name: &str, text: &str) -> Result<Imported, String> {
         .iter()
         .map(|w| format!("{name}{}: {}", line(w.line), w.message))
         .collect();
-    notes.extend(imported.unmapped.iter().map(|u| {
-        format!(
-            "{name}{}: “{}” has no place in the template; it was kept as {}",
-            line(u.line),
-            u.title,
-            u.kept_at
-        )
-    }));
+    notes.extend(
+        imported
+            .unmapped
+            .iter()
+            .map(|u| format!("{name}{}: {}", line(u.line), u.note())),
+    );
     let mut report = imported.report;
     if let Some(t) = imported.template {
         report.template = t;

@@ -18,6 +18,7 @@ pub mod markdown;
 pub mod mermaid;
 pub mod metrics;
 pub mod model;
+pub mod outline;
 pub mod placeholder;
 pub mod policy;
 pub mod propose;
