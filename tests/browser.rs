@@ -36,7 +36,7 @@ async fn mount() -> (
 ) {
     let host: web_sys::HtmlElement = document().create_element("div").unwrap().unchecked_into();
     document().body().unwrap().append_child(&host).unwrap();
-    let handle = leptos::mount::mount_to(host.clone(), App);
+    let handle = leptos::mount::mount_to(host.clone(), || leptos::view! { <App /> });
     leptos::task::tick().await;
     (host, handle)
 }
