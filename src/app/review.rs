@@ -1,7 +1,7 @@
 //! The live review: the core's `review` (findings, metrics, score, overview) runs once
 //! typing pauses (or every so often during a long burst), never inside the keystroke's own
-//! frame, and each control hears only about the findings at its own location, so a report with thousands of controls does not re-render them all when
-//! the findings change.
+//! frame, and each control hears only about the findings at its own location, so a report
+//! with thousands of controls does not re-render them all when the findings change.
 
 use hindsight_core::policy::Policy;
 use hindsight_core::validate::{Finding, Level};
