@@ -19,6 +19,8 @@ mod start;
 
 pub use app::{use_ctx, Ctx};
 use chrome::banner::Banner;
+use chrome::conflict::ConflictChoice;
+pub use chrome::recovery::{install as install_recovery, show as show_recovery};
 use chrome::undo_toast::UndoToast;
 use editor::Editor;
 use leptos::prelude::*;
@@ -43,10 +45,21 @@ pub fn App() -> impl IntoView {
     let dragging = chrome::drop_zone::install_drop_zone(ctx);
     let hide = window_event_listener(leptos::ev::pagehide, move |_| ctx.flush());
     let vis = window_event_listener(leptos::ev::visibilitychange, move |_| ctx.flush());
+    // Leaving with changes the browser would not keep asks first.
+    let leave = window_event_listener(leptos::ev::beforeunload, move |ev| {
+        ctx.flush();
+        if ctx.unsaved.get_untracked() {
+            ev.prevent_default();
+            ev.set_return_value("");
+        }
+    });
+    app::tabs::listen(move |news| ctx.on_news(news));
     on_cleanup(move || {
         keys.remove();
         hide.remove();
         vis.remove();
+        leave.remove();
+        app::tabs::stop();
     });
     // Tests (and curious authors) can see whether everything is written.
     Effect::new(move |_| {
@@ -58,6 +71,7 @@ pub fn App() -> impl IntoView {
     view! {
         <div class="app" data-testid="app">
             <Banner />
+            <ConflictChoice />
             <Show when=move || ctx.open.get().is_some() fallback=|| view! { <StartScreen /> }>
                 <Editor />
             </Show>

@@ -1,6 +1,6 @@
-//! Browser entry point: installs the panic hook and mounts the app.
+//! Browser entry point: installs the panic hook (with its recovery screen) and mounts the app.
 
 fn main() {
-    console_error_panic_hook::set_once();
+    hindsight::install_recovery();
     leptos::mount::mount_to_body(hindsight::App);
 }

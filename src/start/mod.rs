@@ -2,6 +2,7 @@
 //! listing them loads none), a new post-mortem from any template, and import.
 
 pub mod import_panel;
+pub mod set_aside;
 
 use crate::app::files as export;
 use crate::app::{now_ms, use_ctx, Ctx};
@@ -9,6 +10,7 @@ use crate::editor::review_panel::score_class;
 use hindsight_core::{templates, Report};
 use import_panel::ImportPanel;
 use leptos::prelude::*;
+use set_aside::SetAsideList;
 
 /// Downloads a stored report as Markdown (`md`) or JSON.
 fn download(ctx: Ctx, id: &str, md: bool) {
@@ -98,6 +100,7 @@ pub fn StartScreen() -> impl IntoView {
                     </ul>
             </section>
             </Show>
+            <SetAsideList />
             <section class="new" aria-labelledby="new-h">
                 <h2 id="new-h">"New post-mortem"</h2>
                 <ul class="templates">
