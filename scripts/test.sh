@@ -65,8 +65,9 @@ echo "== browser tests (wasm-bindgen-test in headless Chromium)"
 CHROMEDRIVER="${CHROMEDRIVER:-$(command -v chromedriver)}" \
   cargo test --target wasm32-unknown-unknown -p hindsight --test browser 2>&1 | tee -a "$log"
 
-echo "== end-to-end journeys (playwright-core + Chromium against trunk's release dist/)"
-trunk build --release
+echo "== end-to-end journeys (playwright-core + Chromium against the built site in dist/)"
+# Trunk's release build plus the Workbox service worker (the offline journey needs it).
+bash scripts/build-site.sh
 (cd e2e && npm ci --no-audit --no-fund --silent)
 # node's test runner prints "# pass N" / "# fail N"; fold them into the closing line.
 e2e_status=0

@@ -8,13 +8,17 @@
 //! - `editor/`: the editor page (outline, sections, review panel, preview, export);
 //! - `parts/`: the section bodies, over one generic row table;
 //! - `controls/`: text fields, date-time pickers, cells, markers;
-//! - `chrome/`: banners, toasts and the drop zone around every screen.
+//! - `chrome/`: banners, toasts and the drop zone around every screen;
+//! - `share/`: the shared copy and the embed a link opens, the share and embed buttons;
+//! - `site/`: the hosted site around the app (the new-deploy notice).
 
 pub mod app;
 mod chrome;
 mod controls;
 mod editor;
 mod parts;
+mod share;
+mod site;
 mod start;
 
 pub use app::{use_ctx, Ctx};
@@ -24,12 +28,48 @@ pub use chrome::recovery::{install as install_recovery, show as show_recovery};
 use chrome::undo_toast::UndoToast;
 use editor::Editor;
 use leptos::prelude::*;
+use share::embed_view::EmbedView;
+use share::shared_view::SharedView;
+use share::Route;
+use site::update_notice::UpdateNotice;
 use start::StartScreen;
 
-/// The whole app: storage banner, then the editor or the start screen.
+/// The page: the embed when the URL asks for one (no storage, no editor), else the app.
 #[component]
-pub fn App() -> impl IntoView {
+pub fn Page() -> impl IntoView {
+    match share::current_route() {
+        Route::Embed(report) => {
+            // A host page may point its iframe at another report: only the fragment changes.
+            let report = RwSignal::new(report);
+            let links = window_event_listener(leptos::ev::hashchange, move |_| {
+                if let Route::Embed(r) = share::current_route() {
+                    report.set(r);
+                }
+            });
+            on_cleanup(move || links.remove());
+            (move || view! { <EmbedView report=report.get() /> }).into_any()
+        }
+        Route::Shared(report) => view! { <App shared=report /> }.into_any(),
+        Route::App => view! { <App /> }.into_any(),
+    }
+}
+
+/// The whole app: storage banner, then a shared copy from the link, the editor or the
+/// start screen.
+#[component]
+pub fn App(
+    /// A report the page's link carried (`#r=…`), shown read-only over the app.
+    #[prop(optional)]
+    shared: Option<Result<hindsight_core::Report, String>>,
+) -> impl IntoView {
     let ctx = Ctx::init();
+    let shared = RwSignal::new(shared);
+    // A share link pasted into this tab's address bar changes only the fragment.
+    let links = window_event_listener(leptos::ev::hashchange, move |_| {
+        if let Route::Shared(r) = share::current_route() {
+            shared.set(Some(r));
+        }
+    });
     provide_context(ctx);
     let keys = window_event_listener(leptos::ev::keydown, move |ev| {
         let key = ev.key().to_ascii_lowercase();
@@ -56,6 +96,7 @@ pub fn App() -> impl IntoView {
     app::tabs::listen(move |news| ctx.on_news(news));
     on_cleanup(move || {
         keys.remove();
+        links.remove();
         hide.remove();
         vis.remove();
         leave.remove();
@@ -72,10 +113,13 @@ pub fn App() -> impl IntoView {
         <div class="app" data-testid="app">
             <Banner />
             <ConflictChoice />
-            <Show when=move || ctx.open.get().is_some() fallback=|| view! { <StartScreen /> }>
-                <Editor />
+            <Show when=move || shared.with(|s| s.is_none()) fallback=move || view! { <SharedView shared=shared /> }>
+                <Show when=move || ctx.open.get().is_some() fallback=|| view! { <StartScreen /> }>
+                    <Editor />
+                </Show>
             </Show>
             <UndoToast />
+            <UpdateNotice />
             <Show when=move || dragging.get()>
                 <div class="drop-overlay" aria-hidden="true">"Drop to import"</div>
             </Show>

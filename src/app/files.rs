@@ -20,6 +20,7 @@ pub fn markdown(report: &Report, template: &str, front_matter: bool) -> Export {
         template: Some(template.to_string()),
         front_matter,
         placeholders: false,
+        mermaid: false,
     };
     Export {
         name: format!("{}.md", file_stem(report)),

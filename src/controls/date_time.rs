@@ -2,7 +2,7 @@
 //! text stored as typed ("2024-01-15 14:30 UTC"). Picking writes the canonical text back;
 //! text the core cannot read is never replaced until the author picks a new value.
 
-use super::bind_value::bind_value;
+use super::line_input::{Hint, LineInput};
 use crate::app::use_ctx;
 use chrono::{FixedOffset, Timelike};
 use hindsight_core::fields::Text;
@@ -132,7 +132,7 @@ pub fn DateTimeControl(field: Text, id: String) -> impl IntoView {
     let at = Location::text(field);
     // The box, the picker, the select and the hint follow this field only.
     let text = Memo::new(move |_| lens.get());
-    let shown = Signal::from(text);
+    let shown: Signal<String> = Signal::from(text);
     let reading = Memo::new(move |_| read(&text.get()));
     let initial = match reading.get_untracked() {
         Reading::Read { zone, .. } if !zone.is_empty() => zone,
@@ -168,13 +168,11 @@ pub fn DateTimeControl(field: Text, id: String) -> impl IntoView {
     let label = field.label();
     view! {
         <div class="datetime">
-            <input
+            <LineInput
                 id=id.clone()
-                data-testid=id.clone()
-                type="text"
-                placeholder="YYYY-MM-DD HH:MM UTC"
-                on:input=move |ev| type_in(event_target_value(&ev))
-                use:bind_value=shown
+                value=shown
+                on_type=Callback::new(type_in)
+                hint=Hint::DATE_TIME
             />
             <input
                 type="datetime-local"

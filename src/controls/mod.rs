@@ -1,9 +1,11 @@
 //! The controls a section is made of: text fields by kind (`text_field`, `date_time`),
-//! row cells and row tools (`cell`), the inline findings marker (`marker`), and the
-//! `use:bind_value` directive every text box uses (`bind_value`).
+//! the one-line box both type into (`line_input`), row cells and row tools (`cell`), the
+//! inline findings marker (`marker`), and the `use:bind_value` directive every text box
+//! uses (`bind_value`).
 
 pub mod bind_value;
 pub mod cell;
 pub mod date_time;
+pub mod line_input;
 pub mod marker;
 pub mod text_field;

@@ -4,6 +4,7 @@
 
 use super::bind_value::bind_value;
 use super::date_time::DateTimeControl;
+use super::line_input::{Hint, LineInput};
 use super::marker::marker;
 use crate::app::use_ctx;
 use hindsight_core::fields::{Text, TextKind};
@@ -68,8 +69,17 @@ pub fn TextField(field: Text, template: &'static Template) -> impl IntoView {
     // Typing, a picker and a select all write the text as typed; the box shows it.
     let set = move |v: String| ctx.type_text(at, lens, v);
     let set_shown = set;
-    let control = match field.kind() {
-        TextKind::Prose => view! {
+    let control = match (field.kind(), template.choices(field.kind())) {
+        (_, Some(choices)) => view! {
+            <TextSelect
+                id=id.clone()
+                value=value
+                options=Signal::derive(move || owned(choices))
+                on_pick=Callback::new(set)
+            />
+        }
+        .into_any(),
+        (TextKind::Prose, None) => view! {
             <textarea
                 id=id.clone()
                 data-testid=id.clone()
@@ -79,16 +89,8 @@ pub fn TextField(field: Text, template: &'static Template) -> impl IntoView {
             ></textarea>
         }
         .into_any(),
-        TextKind::Date => view! {
-            <input
-                id=id.clone()
-                data-testid=id.clone()
-                type="text"
-                inputmode="numeric"
-                placeholder="YYYY-MM-DD"
-                on:input=move |ev| set(event_target_value(&ev))
-                use:bind_value=value
-            />
+        (TextKind::Date, None) => view! {
+            <LineInput id=id.clone() value=value on_type=Callback::new(set) hint=Hint::DATE />
             <input
                 type="date"
                 class="picker"
@@ -99,33 +101,11 @@ pub fn TextField(field: Text, template: &'static Template) -> impl IntoView {
             />
         }
         .into_any(),
-        TextKind::DateTime => view! { <DateTimeControl field=field id=id.clone() /> }.into_any(),
-        TextKind::Severity => view! {
-            <TextSelect
-                id=id.clone()
-                value=value
-                options=Signal::derive(move || owned(template.severities))
-                on_pick=Callback::new(set)
-            />
+        (TextKind::DateTime, None) => {
+            view! { <DateTimeControl field=field id=id.clone() /> }.into_any()
         }
-        .into_any(),
-        TextKind::Status => view! {
-            <TextSelect
-                id=id.clone()
-                value=value
-                options=Signal::derive(move || owned(template.statuses))
-                on_pick=Callback::new(set)
-            />
-        }
-        .into_any(),
-        TextKind::Line => view! {
-            <input
-                id=id.clone()
-                data-testid=id.clone()
-                type="text"
-                on:input=move |ev| set(event_target_value(&ev))
-                use:bind_value=value
-            />
+        (_, None) => view! {
+            <LineInput id=id.clone() value=value on_type=Callback::new(set) hint=Hint::NONE />
         }
         .into_any(),
     };

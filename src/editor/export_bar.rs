@@ -1,5 +1,5 @@
 //! The editor's export controls: Markdown in any template (front matter on or off),
-//! JSON, and copying the Markdown to the clipboard.
+//! JSON, copying the Markdown to the clipboard, and the share and embed links.
 
 use crate::app::files as export;
 use crate::app::use_ctx;
@@ -41,6 +41,7 @@ pub fn ExportBar() -> impl IntoView {
                 let text = md().text;
                 leptos::task::spawn_local(async move { set_copied.set(Some(export::copy(text).await)); });
             }>"Copy Markdown"</button>
+            <crate::share::share_controls::ShareControls />
             <span class="copy-state" role="status">
                 {move || match copied.get() {
                     Some(true) => "Copied.",

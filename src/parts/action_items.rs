@@ -4,7 +4,7 @@
 use super::row_table::{row_table, Rows, Shape};
 use crate::app::use_ctx;
 use crate::controls::cell::{choice_cell, text_cell};
-use hindsight_core::fields::{CellKind, Part};
+use hindsight_core::fields::{CellKind, Column, Part};
 use hindsight_core::model::{ActionItemStoreFields, ReportStoreFields};
 use hindsight_core::templates::{Block, Template};
 use hindsight_core::{ActionItem, Category, Horizon, Location};
@@ -27,6 +27,26 @@ fn cell(i: usize, key: &'static str) -> AnyView {
         _ => None,
     };
     text_cell(Location::cell(p, i, key), c.label.to_string(), c.kind, list)
+}
+
+/// A column of item `i` picked from `all`; `slot` reaches its value in the item.
+fn item_choice<T>(
+    i: usize,
+    c: &Column,
+    all: &'static [T],
+    name: fn(T) -> &'static str,
+    lens: Field<Option<T>>,
+    slot: fn(&mut ActionItem) -> &mut Option<T>,
+) -> AnyView
+where
+    T: Copy + PartialEq + Send + Sync + 'static,
+{
+    let at = Location::cell(Part::ActionItems, i, c.key);
+    choice_cell(at, c.label, all, name, lens, move |r, v| {
+        if let Some(a) = r.action_items.get_mut(i) {
+            *slot(a) = v;
+        }
+    })
 }
 
 #[component]
@@ -56,30 +76,16 @@ pub fn ActionItems(template: &'static Template) -> impl IntoView {
             .iter()
             .filter(|c| !DETAILS.contains(&c.key))
             .map(|c| match c.kind {
-                CellKind::Category => choice_cell(
-                    Location::cell(p, i, c.key),
-                    c.label,
-                    &Category::ALL,
-                    Category::label,
-                    category,
-                    move |r, v| {
-                        if let Some(a) = r.action_items.get_mut(i) {
-                            a.category = v;
-                        }
-                    },
-                ),
-                CellKind::Horizon => choice_cell(
-                    Location::cell(p, i, c.key),
-                    c.label,
-                    &Horizon::ALL,
-                    Horizon::label,
-                    horizon,
-                    move |r, v| {
-                        if let Some(a) = r.action_items.get_mut(i) {
-                            a.horizon = v;
-                        }
-                    },
-                ),
+                CellKind::Category => {
+                    item_choice(i, c, &Category::ALL, Category::label, category, |a| {
+                        &mut a.category
+                    })
+                }
+                CellKind::Horizon => {
+                    item_choice(i, c, &Horizon::ALL, Horizon::label, horizon, |a| {
+                        &mut a.horizon
+                    })
+                }
                 _ => cell(i, c.key),
             })
             .collect();
@@ -92,25 +98,16 @@ pub fn ActionItems(template: &'static Template) -> impl IntoView {
             })}
         }
     };
-    let tools = view! {
-        <button type="button" class="add" data-testid="add-action"
-            on:click=move |_| rows.push(ctx, |items| ActionItem {
-                id: (items.len() + 1).to_string(),
-                status: "Open".into(),
-                ..Default::default()
-            })>
-            "+ Add action item"
-        </button>
-    }
-    .into_any();
+    let tools = rows.add_button("add-action".into(), "+ Add action item", |items| {
+        ActionItem {
+            id: (items.len() + 1).to_string(),
+            status: "Open".into(),
+            ..Default::default()
+        }
+    });
     let shape = Shape {
-        path: "action_items",
-        class: "part actions",
-        list_class: "rows",
-        row_class: "row action-row",
         row_testid: Some("action-row"),
-        what: "action",
-        label: None,
+        ..Shape::new("action_items", "part actions", "row action-row", "action")
     };
     view! {
         <datalist id="priorities">

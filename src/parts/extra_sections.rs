@@ -27,22 +27,11 @@ pub fn ExtraSections() -> impl IntoView {
             })
             .collect_view()
     };
-    let tools = view! {
-        <button type="button" class="add" data-testid="add-section"
-            on:click=move |_| rows.push(ctx, |_| ExtraSection { title: "New section".into(), body: String::new() })>
-            "+ Add section"
-        </button>
-    }
-    .into_any();
-    let shape = Shape {
-        path: "extra_sections",
-        class: "extra-rows",
-        list_class: "rows",
-        row_class: "row extra-row",
-        row_testid: None,
-        what: "section",
-        label: None,
-    };
+    let tools = rows.add_button("add-section".into(), "+ Add section", |_| ExtraSection {
+        title: "New section".into(),
+        body: String::new(),
+    });
+    let shape = Shape::new("extra_sections", "extra-rows", "row extra-row", "section");
     view! {
         <section class="section extra" data-path="extra_sections" id="section-extra">
             <h2>"Additional sections"</h2>

@@ -50,21 +50,11 @@ pub fn ListField(field: List) -> impl IntoView {
         )
     };
     let path = field.path();
-    let tools = view! {
-        <button type="button" class="add" data-testid=format!("add-{path}")
-            on:click=move |_| rows.push(ctx, |_| String::new())>
-            "+ Add entry"
-        </button>
-    }
-    .into_any();
+    let tools = rows.add_button(format!("add-{path}"), "+ Add entry", |_| String::new());
     let shape = Shape {
-        path,
-        class: "field wide list",
         list_class: "list-rows",
-        row_class: "list-row",
-        row_testid: None,
-        what: "entry",
         label: Some(field.label()),
+        ..Shape::new(path, "field wide list", "list-row", "entry")
     };
     row_table(rows, shape, row, tools)
 }

@@ -23,21 +23,10 @@ pub fn KeyValues(part: Part, label: &'static str) -> impl IntoView {
             .collect_view()
     };
     let path = part.path();
-    let tools = view! {
-        <button type="button" class="add" data-testid=format!("add-{path}")
-            on:click=move |_| rows.push(ctx, |_| KeyValue::default())>
-            "+ Add row"
-        </button>
-    }
-    .into_any();
+    let tools = rows.add_button(format!("add-{path}"), "+ Add row", |_| KeyValue::default());
     let shape = Shape {
-        path,
-        class: "part pairs",
-        list_class: "rows",
-        row_class: "row pair-row",
-        row_testid: None,
-        what: "row",
         label: Some(label),
+        ..Shape::new(path, "part pairs", "row pair-row", "row")
     };
     row_table(rows, shape, row, tools)
 }

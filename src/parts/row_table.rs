@@ -29,6 +29,26 @@ pub struct Shape {
     pub label: Option<&'static str>,
 }
 
+impl Shape {
+    /// A table of `what`s with the usual list class, no row test ids and no label.
+    pub const fn new(
+        path: &'static str,
+        class: &'static str,
+        row_class: &'static str,
+        what: &'static str,
+    ) -> Shape {
+        Shape {
+            path,
+            class,
+            list_class: "rows",
+            row_class,
+            row_testid: None,
+            what,
+            label: None,
+        }
+    }
+}
+
 /// A part's rows: the store field (read by the list) and the same rows in the report
 /// (written quietly, then only the rows that moved are told).
 pub struct Rows<T: Send + Sync + 'static> {
@@ -83,6 +103,18 @@ impl<T: Send + Sync + 'static> Rows<T> {
             let row = new(v);
             v.push(row);
         });
+    }
+
+    /// The "+ Add …" button under a table: adds a row made by `new` from the rows so far.
+    pub fn add_button(self, testid: String, label: &'static str, new: fn(&[T]) -> T) -> AnyView {
+        let ctx = use_ctx();
+        view! {
+            <button type="button" class="add" data-testid=testid
+                on:click=move |_| self.push(ctx, new)>
+                {label}
+            </button>
+        }
+        .into_any()
     }
 }
 

@@ -18,21 +18,9 @@ pub fn SignOffTable() -> impl IntoView {
             .map(|c| column(p, i, c.key))
             .collect_view()
     };
-    let tools = view! {
-        <button type="button" class="add" data-testid="add-sign_off"
-            on:click=move |_| rows.push(ctx, |_| SignOff::default())>
-            "+ Add sign-off"
-        </button>
-    }
-    .into_any();
-    let shape = Shape {
-        path: "sign_off",
-        class: "part sign-off",
-        list_class: "rows",
-        row_class: "row sign-row",
-        row_testid: None,
-        what: "sign-off",
-        label: None,
-    };
+    let tools = rows.add_button("add-sign_off".into(), "+ Add sign-off", |_| {
+        SignOff::default()
+    });
+    let shape = Shape::new("sign_off", "part sign-off", "row sign-row", "sign-off");
     row_table(rows, shape, row, tools)
 }

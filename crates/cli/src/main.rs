@@ -57,6 +57,13 @@ enum Command {
         /// Add YAML front matter to Markdown output.
         #[arg(long)]
         front_matter: bool,
+        /// Add the timeline as a Mermaid block after the timeline table (default:
+        /// `mermaid` in the repo's .hindsight.json, else off).
+        #[arg(long, overrides_with = "no_mermaid")]
+        mermaid: bool,
+        /// Leave the Mermaid block out even when .hindsight.json turns it on.
+        #[arg(long)]
+        no_mermaid: bool,
         /// Write here instead of standard output.
         #[arg(short, long)]
         output: Option<PathBuf>,
@@ -212,6 +219,7 @@ fn run(cli: Cli) -> Result<u8, Failure> {
                     template: Some(t.id.to_string()),
                     front_matter,
                     placeholders: true,
+                    mermaid: false,
                 },
             );
             write_out(None, &md).map(|()| 0)
@@ -221,6 +229,8 @@ fn run(cli: Cli) -> Result<u8, Failure> {
             to,
             template,
             front_matter,
+            mermaid,
+            no_mermaid,
             output,
         } => {
             let text = read_in(&input)?;
@@ -242,6 +252,13 @@ fn run(cli: Cli) -> Result<u8, Failure> {
                         template: None,
                         front_matter,
                         placeholders: false,
+                        mermaid: match (mermaid, no_mermaid) {
+                            (true, _) => true,
+                            (_, true) => false,
+                            _ => repo_config::current()?
+                                .and_then(|f| f.config.mermaid)
+                                .unwrap_or(false),
+                        },
                     },
                 ),
             };

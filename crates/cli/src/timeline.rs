@@ -269,6 +269,7 @@ fn merge_into(
                 template: None,
                 front_matter,
                 placeholders: false,
+                mermaid: false,
             },
         ),
     }

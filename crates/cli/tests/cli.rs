@@ -36,6 +36,7 @@ fn new_prints_a_blank_template_for_every_id() {
                 template: Some(id.into()),
                 front_matter: false,
                 placeholders: true,
+                mermaid: false,
             },
         );
         assert_eq!(md, expected, "{id}");

@@ -39,6 +39,7 @@ fn new_takes_the_template_from_the_repo_root_config() {
             template: Some("003".into()),
             front_matter: false,
             placeholders: true,
+            mermaid: false,
         },
     );
     assert_eq!(String::from_utf8_lossy(&o.stdout), want);
@@ -115,5 +116,28 @@ fn the_search_stops_at_the_repository_root() {
     let o = hindsight_in(&inner, &["lint"]);
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("no files to lint"), "{}", stderr(&o));
+    let _ = std::fs::remove_dir_all(root);
+}
+
+#[test]
+fn convert_adds_the_mermaid_block_from_the_flag_or_the_config() {
+    let (root, deep) = repo("mermaid", r#"{"mermaid": true}"#);
+    let mut report = hindsight_core::Report::new("003");
+    report.timeline.entries.push(hindsight_core::TimelineEntry {
+        time: "10:00".into(),
+        event: "Paged".into(),
+        ..Default::default()
+    });
+    std::fs::write(deep.join("r.json"), hindsight_core::to_json(&report)).expect("report");
+    let on = hindsight_in(&deep, &["convert", "r.json", "--to", "md"]);
+    assert!(on.status.success(), "{}", stderr(&on));
+    assert!(String::from_utf8_lossy(&on.stdout).contains("```mermaid\ntimeline\n"));
+    let off = hindsight_in(&deep, &["convert", "r.json", "--to", "md", "--no-mermaid"]);
+    assert!(!String::from_utf8_lossy(&off.stdout).contains("```mermaid"));
+    std::fs::write(root.join(".hindsight.json"), "{}").expect("config");
+    let flag = hindsight_in(&deep, &["convert", "r.json", "--to", "md", "--mermaid"]);
+    assert!(String::from_utf8_lossy(&flag.stdout).contains("```mermaid\ntimeline\n"));
+    let plain = hindsight_in(&deep, &["convert", "r.json", "--to", "md"]);
+    assert!(!String::from_utf8_lossy(&plain.stdout).contains("```mermaid"));
     let _ = std::fs::remove_dir_all(root);
 }

@@ -193,6 +193,7 @@ fn into_merges_the_pre_ticked_rows_into_the_report_in_its_own_template() {
             template: None,
             front_matter: false,
             placeholders: false,
+            mermaid: false,
         },
     );
     let path = temp("report.md", &md);

@@ -303,7 +303,7 @@ fn repo_url(repo: &str) -> Result<String, ActionsError> {
     }
 }
 
-fn is_web_url(s: &str) -> bool {
+pub(crate) fn is_web_url(s: &str) -> bool {
     let lower = s.to_ascii_lowercase();
     (lower.starts_with("https://") || lower.starts_with("http://"))
         && !s.contains(char::is_whitespace)
@@ -311,7 +311,7 @@ fn is_web_url(s: &str) -> bool {
 }
 
 /// Percent-encodes everything but RFC 3986's unreserved characters.
-fn encode(s: &str) -> String {
+pub(crate) fn encode(s: &str) -> String {
     let mut out = String::with_capacity(s.len() * 3);
     for b in s.bytes() {
         if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~') {

@@ -22,6 +22,7 @@ pub mod metrics;
 pub mod model;
 pub mod placeholder;
 pub mod policy;
+pub mod propose;
 pub mod read;
 pub mod repo_config;
 pub mod review;

@@ -30,6 +30,10 @@ pub struct MarkdownOptions {
     pub front_matter: bool,
     /// Write the seed's placeholder text where a field is empty (a blank template).
     pub placeholders: bool,
+    /// Add the timeline as a Mermaid `timeline` block after the timeline table (off by
+    /// default, so the export stays the template's own layout). The importer recognises
+    /// this block and drops it: it is regenerated from the table on the next export.
+    pub mermaid: bool,
 }
 
 /// Options comrak parses and formats with: GFM tables and task lists.
@@ -54,6 +58,7 @@ pub fn to_markdown(report: &Report, options: &MarkdownOptions) -> String {
         report,
         template,
         blank: options.placeholders,
+        mermaid: options.mermaid,
         opts: comrak_options(),
     };
     let mut chunks: Vec<String> = Vec::new();
@@ -176,6 +181,7 @@ struct Writer<'a, 'r> {
     report: &'r Report,
     template: &'static Template,
     blank: bool,
+    mermaid: bool,
     opts: Options<'static>,
 }
 
@@ -363,6 +369,13 @@ impl<'a> Writer<'a, '_> {
                     });
                 }
                 out.push(self.timeline(time, event, owner, blank));
+                if self.mermaid {
+                    out.push(
+                        crate::mermaid::timeline_mermaid(self.report)
+                            .trim_end()
+                            .to_string(),
+                    );
+                }
             }
             Block::Whys { style, lead, blank } => {
                 let empty = self.report.root_cause.whys.is_empty();
@@ -1047,7 +1060,16 @@ impl<'a> Writer<'a, '_> {
                     chunks.push(self.items(l.get(self.report), style));
                 }
                 Slot::Part(p) => match p {
-                    Part::Timeline => chunks.push(self.timeline("Time", "Event", false, "")),
+                    Part::Timeline => {
+                        chunks.push(self.timeline("Time", "Event", false, ""));
+                        if self.mermaid {
+                            chunks.push(
+                                crate::mermaid::timeline_mermaid(self.report)
+                                    .trim_end()
+                                    .to_string(),
+                            );
+                        }
+                    }
                     Part::Whys => chunks.push(self.whys(WhyStyle::Nested)),
                     Part::FactorChecklist => chunks.push(self.factor_checklist()),
                     Part::ActionItems => self.action_items(&Col::ALL, false, true, &mut chunks),

@@ -84,6 +84,18 @@ pub fn timeline_mermaid(report: &Report) -> String {
     out
 }
 
+/// True for a block `timeline_mermaid` wrote: a `mermaid` fence whose diagram is a
+/// `timeline` titled "Incident timeline". The importer drops such a block, since the
+/// exporter regenerates it from the timeline table; a hand-written diagram is kept.
+pub fn is_generated(info: &str, literal: &str) -> bool {
+    let mut lines = literal.lines().map(str::trim);
+    info.trim() == "mermaid"
+        && lines.next() == Some("timeline")
+        && lines
+            .next()
+            .is_some_and(|l| l.starts_with("title Incident timeline"))
+}
+
 /// Text in Mermaid's entity codes: `#NN;` for ASCII symbols outside `PLAIN`, spaces for
 /// whitespace and controls.
 fn code(s: &str) -> String {

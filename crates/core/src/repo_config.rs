@@ -1,6 +1,7 @@
 //! A docs repo's Hindsight settings, `.hindsight.json` at the repo root: default
 //! template, validation policy (inline, or a path to the same JSON `--policy` takes),
-//! post-mortems folder, file name pattern and whether Markdown gets a Mermaid timeline.
+//! post-mortems folder, file name pattern, whether Markdown gets a Mermaid timeline, and
+//! the repository and branch the app's "Propose in repo" opens.
 //! Read strictly: every unknown key is an error that names it, so a typo never silently
 //! falls back to a default. Finding the file is the shell's job (the CLI walks up from
 //! the working directory; the app loads a dropped or hosted file); this reads its text.
@@ -14,7 +15,15 @@ use crate::templates;
 pub const FILE_NAME: &str = ".hindsight.json";
 
 /// Keys the file may have.
-pub const KEYS: [&str; 5] = ["template", "policy", "folder", "file_name", "mermaid"];
+pub const KEYS: [&str; 7] = [
+    "template",
+    "policy",
+    "folder",
+    "file_name",
+    "mermaid",
+    "repo",
+    "branch",
+];
 
 /// Placeholders a file name pattern may use.
 pub const PATTERN_FIELDS: [&str; 4] = ["{date}", "{slug}", "{id}", "{template}"];
@@ -40,6 +49,10 @@ pub struct RepoConfig {
     pub file_name: Option<String>,
     /// Add the timeline as a Mermaid block to Markdown exports.
     pub mermaid: Option<bool>,
+    /// The docs repository's web URL (`https://github.com/owner/name`), for proposals.
+    pub repo: Option<String>,
+    /// The branch proposals start from.
+    pub branch: Option<String>,
 }
 
 /// Why a config file was refused.
@@ -124,6 +137,8 @@ impl RepoConfig {
             folder: string(&map, "folder")?,
             file_name,
             mermaid,
+            repo: string(&map, "repo")?,
+            branch: string(&map, "branch")?,
         })
     }
 
@@ -210,7 +225,8 @@ mod tests {
     fn a_full_config_reads() {
         let c = RepoConfig::from_json(
             r#"{"template": "003", "policy": "team-policy.json", "folder": "docs/postmortems",
-                "file_name": "{date}-{id}-{slug}.md", "mermaid": true}"#,
+                "file_name": "{date}-{id}-{slug}.md", "mermaid": true,
+                "repo": "https://github.com/acme/docs", "branch": "main"}"#,
         )
         .expect("valid");
         assert_eq!(c.template.as_deref(), Some("003"));
@@ -220,6 +236,8 @@ mod tests {
         );
         assert_eq!(c.folder.as_deref(), Some("docs/postmortems"));
         assert_eq!(c.mermaid, Some(true));
+        assert_eq!(c.repo.as_deref(), Some("https://github.com/acme/docs"));
+        assert_eq!(c.branch.as_deref(), Some("main"));
         assert_eq!(RepoConfig::from_json("{}"), Ok(RepoConfig::default()));
     }
 

@@ -2,7 +2,7 @@
 //! metadata form, table columns, scales and the seed's placeholder text. The Markdown
 //! exporter walks these definitions and the importer recognises documents by them.
 
-use crate::fields::{List, Part, Slot, Text};
+use crate::fields::{List, Part, Slot, Text, TextKind};
 use crate::severity::Scale;
 
 /// How a group of key/value rows is laid out.
@@ -226,6 +226,16 @@ pub struct Template {
 }
 
 impl Template {
+    /// The values a field of this kind is picked from in this template (its severity
+    /// scale, its statuses), or `None` where the author types freely.
+    pub fn choices(&self, kind: TextKind) -> Option<&'static [&'static str]> {
+        match kind {
+            TextKind::Severity => Some(self.severities),
+            TextKind::Status => Some(self.statuses),
+            _ => None,
+        }
+    }
+
     /// Section headings (level, text) in order, for choosers and navigation.
     pub fn sections(&self) -> impl Iterator<Item = (u8, &'static str)> + '_ {
         self.blocks.iter().filter_map(|b| match b {
@@ -1120,6 +1130,21 @@ mod tests {
             slots.sort();
             slots.dedup();
             assert_eq!(slots.len(), n, "template {} places a slot twice", t.id);
+        }
+    }
+
+    #[test]
+    fn only_severity_and_status_fields_offer_choices() {
+        let t = by_id_or_default("003");
+        assert_eq!(t.choices(TextKind::Severity), Some(&["P0", "P1", "P2"][..]));
+        assert_eq!(t.choices(TextKind::Status), Some(&["Open", "Resolved"][..]));
+        for free in [
+            TextKind::Line,
+            TextKind::Prose,
+            TextKind::Date,
+            TextKind::DateTime,
+        ] {
+            assert_eq!(t.choices(free), None, "{free:?}");
         }
     }
 }

@@ -19,6 +19,7 @@ fn export(r: &Report, template: &str, placeholders: bool) -> String {
             template: Some(template.to_string()),
             front_matter: false,
             placeholders,
+            mermaid: false,
         },
     )
 }
@@ -190,6 +191,7 @@ fn front_matter_values_carry_no_markup_and_decode_to_the_text() {
             template: None,
             front_matter: true,
             placeholders: false,
+            mermaid: false,
         },
     );
     let front: Vec<&str> = md.lines().skip(1).take_while(|l| *l != "---").collect();

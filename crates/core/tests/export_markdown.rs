@@ -18,6 +18,7 @@ fn render(r: &Report, id: &str, blank: bool, fm: bool) -> String {
             template: Some(id.to_string()),
             front_matter: fm,
             placeholders: blank,
+            mermaid: false,
         },
     )
 }

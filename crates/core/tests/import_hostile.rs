@@ -286,6 +286,7 @@ fn stress_random_and_mutated_inputs() {
                 template: None,
                 front_matter: true,
                 placeholders: true,
+                mermaid: false,
             },
         ));
     }

@@ -64,6 +64,7 @@ fn render(r: &Report, id: &str) -> String {
             template: Some(id.to_string()),
             front_matter: true,
             placeholders: false,
+            mermaid: false,
         },
     )
 }

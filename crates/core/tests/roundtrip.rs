@@ -18,6 +18,7 @@ fn export(r: &Report, template: &str) -> String {
             template: Some(template.to_string()),
             front_matter: false,
             placeholders: false,
+            mermaid: false,
         },
     )
 }
@@ -94,6 +95,7 @@ fn rich_report_round_trips_with_front_matter() {
             template: None,
             front_matter: true,
             placeholders: false,
+            mermaid: false,
         };
         let md = to_markdown(&r, &opts);
         let imported = parse_markdown(&md);
@@ -113,6 +115,7 @@ fn blank_templates_import_as_placeholders_only() {
                 template: None,
                 front_matter: false,
                 placeholders: true,
+                mermaid: false,
             },
         );
         let imported = parse_markdown(&md);

@@ -313,6 +313,10 @@ impl<'s> Importer<'s> {
         for node in root.children() {
             let heading = match &node.data.borrow().value {
                 NodeValue::Heading(h) => Some(h.level),
+                // Our own Mermaid timeline: regenerated on export, never kept stale.
+                NodeValue::CodeBlock(cb) if crate::mermaid::is_generated(&cb.info, &cb.literal) => {
+                    continue
+                }
                 _ => None,
             };
             match heading {

@@ -1,0 +1,158 @@
+//! The embed (`?embed#r=…`): a compact, read-only view of a shared report made for an
+//! iframe in a wiki: title, severity, status, date and duration, summary, the metrics the
+//! core computes from the timeline, the timeline, action items with owners and status,
+//! and how many findings the review still has open. Everything comes from the fragment:
+//! it never touches storage, so it works where a third-party iframe's storage is blocked.
+
+use super::page_base;
+use crate::editor::review_panel::score_class;
+use crate::start::severity_class;
+use hindsight_core::level::Level;
+use hindsight_core::policy::Policy;
+use hindsight_core::time::format_duration;
+use hindsight_core::Report;
+use leptos::prelude::*;
+
+fn or_dash(s: &str) -> String {
+    match s.trim() {
+        "" => "—".to_string(),
+        t => t.to_string(),
+    }
+}
+
+/// The compact report, or the reason the link holds none.
+#[component]
+pub fn EmbedView(report: Result<Report, String>) -> impl IntoView {
+    let report = match report {
+        Ok(r) => r,
+        Err(why) => {
+            return view! {
+                <div class="embed embed-error" role="alert" data-testid="embed-error">
+                    <p><strong>"This embedded post-mortem could not be shown: "</strong>{why}"."</p>
+                    <p>"The link in the page that embeds it may be cut off; ask its author for a new one."</p>
+                </div>
+            }
+            .into_any()
+        }
+    };
+    let review = hindsight_core::review(&report, &Policy::default());
+    let m = review.metrics;
+    let title = match report.meta.title.trim() {
+        "" => "Untitled post-mortem".to_string(),
+        t => t.to_string(),
+    };
+    let severity = or_dash(&report.meta.severity);
+    let status = or_dash(&report.meta.status);
+    let date = or_dash(&report.meta.date);
+    let duration = m
+        .total_duration
+        .map(format_duration)
+        .unwrap_or_else(|| or_dash(&report.meta.duration));
+    let summary = [
+        &report.summary.summary,
+        &report.summary.executive,
+        &report.summary.one_line,
+    ]
+    .into_iter()
+    .find(|s| !s.trim().is_empty())
+    .map(|s| s.trim().to_string());
+    let metric =
+        |d: Option<chrono::TimeDelta>| d.map(format_duration).unwrap_or_else(|| "—".into());
+    let metrics = [
+        ("Time to detect", metric(m.time_to_detect)),
+        ("Time to acknowledge", metric(m.time_to_acknowledge)),
+        ("Time to mitigate", metric(m.time_to_mitigate)),
+        ("Time to resolve", metric(m.time_to_resolve)),
+    ];
+    let open = review.findings.len();
+    let errors = review
+        .findings
+        .iter()
+        .filter(|f| f.level == Level::Error)
+        .count();
+    let findings = match (open, errors) {
+        (0, _) => "No open review findings".to_string(),
+        (1, 1) => "1 open review finding (an error)".to_string(),
+        (1, _) => "1 open review finding".to_string(),
+        (n, 0) => format!("{n} open review findings"),
+        (n, e) => format!("{n} open review findings ({e} errors)"),
+    };
+    // The full report: the same fragment without `?embed`, in a new tab.
+    let full = web_sys::window()
+        .and_then(|w| w.location().href().ok())
+        .map(|href| {
+            let hash = href.find('#').map(|i| &href[i..]).unwrap_or_default();
+            format!("{}{}", page_base(&href), hash)
+        })
+        .unwrap_or_default();
+    let timeline = report.timeline.entries.clone();
+    let actions = report.action_items.clone();
+    view! {
+        <article class="embed" data-testid="embed">
+            <header class="embed-head">
+                <h1 data-testid="embed-title">{title}</h1>
+                <p class="embed-facts">
+                    <span class=severity_class(review.overview.severity.as_deref()) data-testid="embed-severity">{severity}</span>
+                    <span class="status" data-testid="embed-status">{status}</span>
+                    <span data-testid="embed-date">{date}</span>
+                    <span data-testid="embed-duration" title="Duration">{duration}</span>
+                    <span class=score_class(review.score) title="Readiness score">{format!("{} / 100", review.score)}</span>
+                </p>
+            </header>
+            {summary.map(|s| view! { <p class="embed-summary" data-testid="embed-summary">{s}</p> })}
+            <dl class="embed-metrics" data-testid="embed-metrics">
+                {metrics.into_iter().map(|(label, value)| view! {
+                    <div><dt>{label}</dt><dd>{value}</dd></div>
+                }).collect_view()}
+            </dl>
+            <section aria-labelledby="embed-timeline-h">
+                <h2 id="embed-timeline-h">"Timeline"</h2>
+                {if timeline.is_empty() {
+                    view! { <p class="empty">"No timeline yet."</p> }.into_any()
+                } else {
+                    view! {
+                        <table class="embed-table" data-testid="embed-timeline">
+                            <thead><tr><th scope="col">"Time"</th><th scope="col">"Event"</th><th scope="col">"Who"</th></tr></thead>
+                            <tbody>
+                                {timeline.into_iter().map(|e| view! {
+                                    <tr>
+                                        <td class="when">{e.time}</td>
+                                        <td>{e.kind.map(|k| view! { <span class="kind">{k.label()}</span>" " })}{e.event}</td>
+                                        <td>{e.owner}</td>
+                                    </tr>
+                                }).collect_view()}
+                            </tbody>
+                        </table>
+                    }.into_any()
+                }}
+            </section>
+            <section aria-labelledby="embed-actions-h">
+                <h2 id="embed-actions-h">"Action items"</h2>
+                {if actions.is_empty() {
+                    view! { <p class="empty">"No action items yet."</p> }.into_any()
+                } else {
+                    view! {
+                        <table class="embed-table" data-testid="embed-actions">
+                            <thead><tr><th scope="col">"Action"</th><th scope="col">"Owner"</th><th scope="col">"Status"</th><th scope="col">"Due"</th></tr></thead>
+                            <tbody>
+                                {actions.into_iter().map(|a| view! {
+                                    <tr>
+                                        <td>{a.action}</td>
+                                        <td>{or_dash(&a.owner)}</td>
+                                        <td>{or_dash(&a.status)}</td>
+                                        <td class="when">{or_dash(&a.due)}</td>
+                                    </tr>
+                                }).collect_view()}
+                            </tbody>
+                        </table>
+                    }.into_any()
+                }}
+            </section>
+            <footer class="embed-foot">
+                <span data-testid="embed-findings">{findings}</span>
+                <a href=full target="_blank" rel="noopener noreferrer" data-testid="embed-open">"Open the full report"</a>
+            </footer>
+        </article>
+    }
+    .into_any()
+}
