@@ -18,10 +18,12 @@ const csp = html.match(/http-equiv="Content-Security-Policy" content="([^"]+)"/)
 
 let h;
 const cleanup = [];
-before(async () => {
-  assert.ok(existsSync(join(dist, 'sw.js')), 'dist/sw.js missing: build with `bash scripts/build-site.sh`');
-  h = await start();
-});
+before(async () => { h = await start(); });
+
+/** The offline journeys need the worker only the site build makes. */
+function needsWorker() {
+  assert.ok(existsSync(join(dist, 'sw.js')), 'dist/sw.js missing: build with `bash scripts/build-site.sh`, not a plain `trunk build`');
+}
 after(async () => {
   for (const f of cleanup.reverse()) await f();
   await h?.close();
@@ -125,6 +127,7 @@ async function workerReady(page) {
 }
 
 test('after one visit, offline: the app opens and a new report is typed and kept', async () => {
+  needsWorker();
   const { server } = await deployCopy();
   const page = await h.context.newPage();
   await page.goto(server.base);
@@ -152,6 +155,7 @@ test('after one visit, offline: the app opens and a new report is typed and kept
 });
 
 test('a new deploy shows "A new version is ready"; Reload takes it', async () => {
+  needsWorker();
   const { dir, server } = await deployCopy();
   const page = await h.context.newPage();
   await page.goto(server.base);

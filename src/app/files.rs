@@ -124,6 +124,33 @@ pub async fn file_text(file: &web_sys::File) -> Result<String, String> {
     }
 }
 
+/// Reads a browser `File` as bytes (a zip is not text).
+pub async fn file_bytes(file: &web_sys::File) -> Result<Vec<u8>, String> {
+    match wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await {
+        Ok(buffer) => Ok(js_sys::Uint8Array::new(&buffer).to_vec()),
+        Err(_) => Err("the browser could not read the file".to_string()),
+    }
+}
+
+/// Resolves once the browser has painted what was set before the call: a "Reading…"
+/// note shows before the page works on a large file.
+pub async fn after_paint() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let Some(window) = web_sys::window() else {
+            let _ = resolve.call0(&wasm_bindgen::JsValue::NULL);
+            return;
+        };
+        // The frame callback runs before the paint; a task posted from it runs after.
+        let after = wasm_bindgen::closure::Closure::once_into_js(move || {
+            if let Some(w) = web_sys::window() {
+                let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);
+            }
+        });
+        let _ = window.request_animation_frame(after.unchecked_ref());
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
 /// Copies text to the clipboard; resolves to whether it worked.
 pub async fn copy(text: String) -> bool {
     let Some(window) = web_sys::window() else {

@@ -1,6 +1,8 @@
 //! Time to detect, acknowledge, mitigate and resolve, and the duration, computed by the
-//! core from the timeline (in the live review), beside what the author stated.
+//! core from the timeline (in the live review), beside what the author stated, and the
+//! timeline chart beside them.
 
+use super::timeline_chart::TimelineChart;
 use crate::app::use_ctx;
 use hindsight_core::fields::Text;
 use hindsight_core::time::format_duration;
@@ -49,10 +51,13 @@ pub fn MetricsTable() -> impl IntoView {
     })
     .collect_view();
     view! {
+        <div class="metrics-chart">
         <table class="metrics" data-testid="metrics">
             <caption class="label">"From the timeline"</caption>
             <thead><tr><th scope="col">"Metric"</th><th scope="col">"Computed"</th><th scope="col">"Stated"</th></tr></thead>
             <tbody>{rows}</tbody>
         </table>
+        <TimelineChart />
+        </div>
     }
 }

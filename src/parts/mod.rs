@@ -3,6 +3,7 @@
 //! control for any slot a template places.
 
 pub mod action_items;
+pub mod add_events;
 pub mod checklist;
 pub mod extra_sections;
 pub mod list_field;
@@ -11,6 +12,7 @@ pub mod pairs;
 pub mod row_table;
 pub mod sign_off;
 pub mod timeline;
+pub mod timeline_chart;
 pub mod whys;
 
 use crate::controls::text_field::TextField;

@@ -1,6 +1,7 @@
 //! The timeline table: time (with "Now"), event kind, event, owner; add, remove, reorder
 //! and sort rows; the metrics computed from it below.
 
+use super::add_events::AddEvents;
 use super::metrics_table::MetricsTable;
 use super::row_table::{column, row_table, Rows, Shape};
 use crate::app::use_ctx;
@@ -76,6 +77,7 @@ pub fn TimelineTable() -> impl IntoView {
                 "+ Event now"
             </button>
         </div>
+        <AddEvents />
         <MetricsTable />
     }
     .into_any();

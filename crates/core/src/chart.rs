@@ -28,8 +28,19 @@ const TICK_STEPS: [i64; 15] = [
     1, 2, 5, 10, 15, 30, 60, 120, 180, 360, 720, 1440, 2880, 10080, 43200,
 ];
 
-/// Renders the report's timeline as a standalone SVG document.
+/// Renders the report's timeline as a standalone SVG document, its colours in its own
+/// `<style>`.
 pub fn timeline_svg(report: &Report) -> String {
+    render(report, true)
+}
+
+/// The same SVG without its `<style>`, for a page whose Content-Security-Policy refuses
+/// inline styles: the page adopts [`CSS`] as a stylesheet of its own instead.
+pub fn timeline_svg_unstyled(report: &Report) -> String {
+    render(report, false)
+}
+
+fn render(report: &Report, styled: bool) -> String {
     let resolved = resolve_report_timeline(report);
     let m = metrics::from_resolved(&report.timeline.entries, &resolved);
     let offset = TimeContext::from_report(report).offset;
@@ -56,7 +67,11 @@ pub fn timeline_svg(report: &Report) -> String {
         esc(&title),
         esc(&describe(entries.len(), placed.len(), &m))
     ));
-    s.push_str(STYLE);
+    if styled {
+        s.push_str("<style>\n");
+        s.push_str(CSS);
+        s.push_str("</style>\n");
+    }
 
     if let Some(scale) = &scale {
         // Impact window, behind everything.
@@ -184,8 +199,8 @@ pub fn timeline_svg(report: &Report) -> String {
 }
 
 /// Colours: light by default, dark when the reader's system is dark, light on paper.
-const STYLE: &str = "<style>
-.fg{fill:#1f2328}.muted{fill:#59636e}.axis{stroke:#59636e;stroke-width:1}
+/// The chart's colours: light, dark (`prefers-color-scheme`) and print.
+pub const CSS: &str = ".fg{fill:#1f2328}.muted{fill:#59636e}.axis{stroke:#59636e;stroke-width:1}
 .guide{stroke:#d1d9e0;stroke-width:0.5}.day{stroke:#8c959f;stroke-dasharray:3 3}
 .impact{fill:#cf222e;fill-opacity:0.08}
 .bracket path{fill:none;stroke:#59636e}.bracket text{fill:#59636e;font-size:10px}
@@ -202,7 +217,6 @@ const STYLE: &str = "<style>
 @media print{
 .fg{fill:#000000}.muted{fill:#333333}.axis{stroke:#333333}.guide{stroke:#cccccc}
 .impact{fill:#cf222e;fill-opacity:0.1}.ev{stroke:#ffffff}}
-</style>
 ";
 
 /// The colour group of an event kind.

@@ -246,3 +246,21 @@ fn an_empty_or_timeless_timeline_still_gives_a_valid_chart() {
         assert_eq!(rows(&doc).len(), n);
     }
 }
+
+#[test]
+fn the_unstyled_chart_is_the_chart_without_its_style_block() {
+    let r = report_with(
+        "2024-03-02",
+        vec![
+            entry("09:00", "Alert fired", Some(EventKind::Alerted)),
+            entry("09:20", "Rolled back", Some(EventKind::Mitigated)),
+        ],
+    );
+    let styled = timeline_svg(&r);
+    let bare = chart::timeline_svg_unstyled(&r);
+    let block = format!("<style>\n{}</style>\n", chart::CSS);
+    assert!(styled.contains(&block));
+    assert_eq!(styled.replace(&block, ""), bare);
+    assert!(!bare.contains("<style"));
+    assert!(Document::parse(&bare).is_ok());
+}

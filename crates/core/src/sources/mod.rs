@@ -75,6 +75,19 @@ impl Source {
         }
     }
 
+    /// The tool's own name, for people ("PagerDuty").
+    pub fn name(self) -> &'static str {
+        match self {
+            Source::Slack => "Slack",
+            Source::PagerDuty => "PagerDuty",
+            Source::Opsgenie => "Opsgenie",
+            Source::Statuspage => "Statuspage",
+            Source::Grafana => "Grafana",
+            Source::Csv => "CSV",
+            Source::Text => "text",
+        }
+    }
+
     /// Reads an id back (case-insensitive).
     pub fn from_id(id: &str) -> Option<Source> {
         Source::ALL
