@@ -97,14 +97,12 @@ pub fn import(name: &str, text: &str) -> Result<Imported, String> {
         .iter()
         .map(|w| format!("{name}{}: {}", line(w.line), w.message))
         .collect();
-    notes.extend(imported.unmapped.iter().map(|u| {
-        format!(
-            "{name}{}: “{}” has no place in the template; it was kept as {}",
-            line(u.line),
-            u.title,
-            u.kept_at
-        )
-    }));
+    notes.extend(
+        imported
+            .unmapped
+            .iter()
+            .map(|u| format!("{name}{}: {}", line(u.line), u.note())),
+    );
     let mut report = imported.report;
     if let Some(t) = imported.template {
         report.template = t;

@@ -22,6 +22,7 @@ use outline::{section_anchor, Section};
 use preview::Preview;
 use review_panel::ReviewPanel;
 use section::{section_state, SectionView};
+use wasm_bindgen::JsCast;
 
 /// True when the slot holds something. Reads only that slot's store field, so typing
 /// elsewhere does not re-run it.
@@ -42,6 +43,23 @@ fn slot_filled(ctx: crate::app::Ctx, slot: Slot) -> bool {
             Part::MetaExtra => store.meta().extra().with(|v| !v.is_empty()),
             Part::ImpactExtra => store.impact().extra().with(|v| !v.is_empty()),
         },
+    }
+}
+
+/// Scrolls the page to the top and puts the cursor in the title.
+fn land_at_top() {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    window.scroll_to_with_x_and_y(0.0, 0.0);
+    let title = window
+        .document()
+        .and_then(|d| d.get_element_by_id("field-meta.title"))
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+    if let Some(el) = title {
+        let opts = web_sys::FocusOptions::new();
+        opts.set_prevent_scroll(true);
+        let _ = el.focus_with_options(&opts);
     }
 }
 
@@ -74,6 +92,13 @@ pub fn Editor() -> impl IntoView {
     });
     let save_state = move || ctx.save_state();
     let (previewing, set_previewing) = signal(false);
+    // Each report opens at the top with the cursor in its title (and an import's notes,
+    // above the form, in view), whatever the page's scroll was before.
+    Effect::new(move |_| {
+        ctx.open.track();
+        set_previewing.set(false);
+        request_animation_frame(land_at_top);
+    });
     // Printing prints the report as a document (the preview), not the form.
     let before_tab = StoredValue::new(false);
     let before_print = window_event_listener_untyped("beforeprint", move |_| {
@@ -115,6 +140,10 @@ pub fn Editor() -> impl IntoView {
                         }).collect_view()}
                     </select>
                 </span>
+                <a class="review-jump" href="#review" data-testid="review-jump"
+                    on:click=move |_| set_previewing.set(false)>
+                    "Review "{move || ctx.review.review.with(|r| r.as_ref().map(|r| format!("{} / 100", r.score)))}
+                </a>
                 <span class="group">
                     <button type="button" data-testid="undo" title="Undo (Ctrl+Z)"
                         disabled=move || !ctx.can_undo.get()
@@ -124,13 +153,13 @@ pub fn Editor() -> impl IntoView {
                         on:click=move |_| ctx.step(true)>"Redo"</button>
                 </span>
             </header>
-            <div class="subbar">
+            <section class="subbar" aria-label="Export">
                 <ExportBar />
-            </div>
+            </section>
             <Show when=move || previewing.get()>
-                <div class="editor-body preview-body">
+                <main class="editor-body preview-body">
                     <Preview />
-                </div>
+                </main>
             </Show>
             <div class="editor-body" class:hidden=move || previewing.get()>
                 <nav class="toc" aria-label="Sections">
@@ -151,7 +180,7 @@ pub fn Editor() -> impl IntoView {
                     }}
                     <ExtraSections />
                 </main>
-                <aside class="side" aria-label="Review">
+                <aside class="side" id="review" aria-label="Review">
                     <ReviewPanel sections=sections />
                 </aside>
             </div>

@@ -2,46 +2,11 @@
 //! read from the core's template definition, plus "Additional Notes" for content the
 //! template has no place for (so switching template never hides anything).
 
-use hindsight_core::fields::{Slot, Text};
-use hindsight_core::templates::{Block, Template, ADDITIONAL_NOTES};
-use hindsight_core::Location;
+use hindsight_core::fields::Slot;
+pub use hindsight_core::outline::{Item, Section};
+use hindsight_core::templates::{Template, ADDITIONAL_NOTES};
 #[cfg(test)]
 use hindsight_core::Report;
-
-/// One piece of a section: a sub-heading or a field.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Item {
-    Sub(&'static str),
-    Field(Slot),
-}
-
-/// One editor section: a heading and what is under it, in template order.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Section {
-    pub title: String,
-    pub items: Vec<Item>,
-}
-
-impl Section {
-    /// Field paths in this section.
-    #[cfg(test)]
-    pub fn paths(&self) -> Vec<&'static str> {
-        self.slots().map(|s| s.path()).collect()
-    }
-
-    /// The slots in this section, in order.
-    pub fn slots(&self) -> impl Iterator<Item = Slot> + '_ {
-        self.items.iter().filter_map(|i| match i {
-            Item::Field(s) => Some(*s),
-            Item::Sub(_) => None,
-        })
-    }
-
-    /// True when a finding at `at` belongs to this section.
-    pub fn holds(&self, at: &Location) -> bool {
-        self.slots().any(|s| at.is_within(&Location::slot(s)))
-    }
-}
 
 /// The editor's sections for a template, and a last "Additional Notes" section for
 /// content in slots the template does not place (what the editor's memos compose).
@@ -71,53 +36,9 @@ pub fn additional_notes(slots: Vec<Slot>) -> Option<Section> {
     })
 }
 
-/// The sections a template places, in its order (the title first).
+/// The sections a template places, in its order (the title first): the core's outline.
 pub fn placed(template: &Template) -> Vec<Section> {
-    let top = template.section_level();
-    let mut out: Vec<Section> = vec![Section {
-        title: "Details".to_string(),
-        items: vec![Item::Field(Slot::Text(Text::Title))],
-    }];
-    let mut seen: Vec<Slot> = vec![Slot::Text(Text::Title)];
-    for b in template.blocks {
-        match *b {
-            Block::Heading { level, text } if level <= top => out.push(Section {
-                title: text.to_string(),
-                items: Vec::new(),
-            }),
-            Block::Heading { text, .. } => {
-                if let Some(s) = out.last_mut() {
-                    s.items.push(Item::Sub(text));
-                }
-            }
-            _ => {
-                for slot in b.slots() {
-                    if seen.contains(&slot) {
-                        continue;
-                    }
-                    seen.push(slot);
-                    if let Some(s) = out.last_mut() {
-                        s.items.push(Item::Field(slot));
-                    }
-                }
-            }
-        }
-    }
-    // Sub-headings with nothing under them (before the next sub-heading) are dropped.
-    for s in &mut out {
-        let items = std::mem::take(&mut s.items);
-        for (i, it) in items.iter().enumerate() {
-            let keep = match it {
-                Item::Sub(_) => matches!(items.get(i + 1), Some(Item::Field(_))),
-                Item::Field(_) => true,
-            };
-            if keep {
-                s.items.push(*it);
-            }
-        }
-    }
-    out.retain(|s| !s.items.is_empty());
-    out
+    hindsight_core::outline::sections(template)
 }
 
 /// The id of a section's element, for the table of contents and scrolling.
@@ -164,7 +85,7 @@ mod tests {
             }
             let s = sections(t, &r);
             let shown: Vec<&str> = s.iter().flat_map(|s| s.paths()).collect();
-            for x in Text::ALL {
+            for x in hindsight_core::fields::Text::ALL {
                 assert!(shown.contains(&x.path()), "{} hides {}", t.id, x.path());
             }
         }

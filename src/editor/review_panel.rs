@@ -8,25 +8,83 @@ use hindsight_core::Location;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-/// Scrolls to and focuses the control for `location`, or the nearest enclosing part.
+/// True for a control that holds nothing yet: an empty box or select, an unticked box.
+fn is_empty_control(el: &web_sys::Element) -> bool {
+    if let Some(input) = el.dyn_ref::<web_sys::HtmlInputElement>() {
+        return if input.type_() == "checkbox" {
+            !input.checked()
+        } else {
+            input.value().trim().is_empty()
+        };
+    }
+    if let Some(area) = el.dyn_ref::<web_sys::HtmlTextAreaElement>() {
+        return area.value().trim().is_empty();
+    }
+    if let Some(select) = el.dyn_ref::<web_sys::HtmlSelectElement>() {
+        return select.value().is_empty();
+    }
+    false
+}
+
+/// The controls (`id="field-…"`) matching `selector` under `scope`, in page order.
+fn controls(scope: &web_sys::Element, selector: &str) -> Vec<web_sys::Element> {
+    let Ok(list) = scope.query_selector_all(selector) else {
+        return Vec::new();
+    };
+    (0..list.length())
+        .filter_map(|i| list.item(i))
+        .filter_map(|n| n.dyn_into::<web_sys::Element>().ok())
+        .collect()
+}
+
+/// The control a finding at `location` is about: the field itself; for a row, its first
+/// empty cell (else its first); for a list or part, its first empty control, else its
+/// "add" button (more rows is what it needs), else its first control.
+fn target_of(document: &web_sys::Document, location: &Location) -> Option<web_sys::Element> {
+    let root = document.document_element()?;
+    for candidate in location.and_parents() {
+        let id = format!("field-{candidate}");
+        if let Some(el) = document.get_element_by_id(&id) {
+            return Some(el);
+        }
+        let (scope, selector) = if candidate.row.is_some() {
+            (root.clone(), format!("[id^=\"field-{candidate}.\"]"))
+        } else {
+            let path = format!("[data-path=\"{candidate}\"]");
+            match document.query_selector(&path).ok().flatten() {
+                Some(part) => (part, "[id^=\"field-\"]".to_string()),
+                None => (root.clone(), format!("[id^=\"field-{candidate}\"]")),
+            }
+        };
+        let found = controls(&scope, &selector);
+        if let Some(el) = found.iter().find(|e| is_empty_control(e)) {
+            return Some(el.clone());
+        }
+        if candidate.row.is_none() {
+            if let Some(add) = scope.query_selector("button.add").ok().flatten() {
+                if !scope.is_same_node(Some(&root)) {
+                    return Some(add);
+                }
+            }
+        }
+        if let Some(el) = found.into_iter().next() {
+            return Some(el);
+        }
+    }
+    None
+}
+
+/// Scrolls to and focuses the control for `location` (see `target_of`).
 pub fn focus_location(location: &Location) {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
         return;
     };
-    for candidate in location.and_parents() {
-        let id = format!("field-{candidate}");
-        let element = document.get_element_by_id(&id).or_else(|| {
-            // A part (`timeline`) has no control of its own: take its first one.
-            let selector = format!("[id^=\"field-{candidate}\"]");
-            document.query_selector(&selector).ok().flatten()
-        });
-        if let Some(el) = element.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
-            let opts = web_sys::ScrollIntoViewOptions::new();
-            opts.set_block(web_sys::ScrollLogicalPosition::Center);
-            el.scroll_into_view_with_scroll_into_view_options(&opts);
-            let _ = el.focus();
-            return;
-        }
+    let target = target_of(&document, location);
+    if let Some(el) = target.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+        let opts = web_sys::ScrollIntoViewOptions::new();
+        opts.set_block(web_sys::ScrollLogicalPosition::Center);
+        el.scroll_into_view_with_scroll_into_view_options(&opts);
+        let _ = el.focus();
     }
 }
 
@@ -54,11 +112,7 @@ pub fn score_class(score: u8) -> &'static str {
 pub fn ReviewPanel(#[prop(into)] sections: Signal<Vec<Section>>) -> impl IntoView {
     let ctx = use_ctx();
     let findings = ctx.review.findings;
-    let readiness = Memo::new(move |_| {
-        ctx.review
-            .review
-            .with(|r| r.as_ref().map_or(100, |r| r.score))
-    });
+    let readiness = Memo::new(move |_| ctx.review.review.with(|r| r.as_ref().map(|r| r.score)));
     let grouped = Memo::new(move |_| {
         let sections = sections.get();
         let mut groups: Vec<(String, Vec<Finding>)> = Vec::new();
@@ -85,9 +139,9 @@ pub fn ReviewPanel(#[prop(into)] sections: Signal<Vec<Section>>) -> impl IntoVie
         <section class="panel findings-panel" aria-labelledby="findings-h">
             <h2 id="findings-h">
                 <span>"Review"</span>
-                <span class=move || score_class(readiness.get()) data-testid="readiness"
-                    title="Readiness score: 100 less points for each finding">
-                    {move || format!("{} / 100", readiness.get())}
+                <span class=move || readiness.get().map_or("score", score_class) data-testid="readiness"
+                    title="Readiness score: 100 less points for each finding, times the share of sections filled in">
+                    {move || readiness.get().map(|s| format!("{s} / 100"))}
                 </span>
             </h2>
             <Show when=move || findings.with(|f| !f.is_empty())
@@ -104,6 +158,7 @@ pub fn ReviewPanel(#[prop(into)] sections: Signal<Vec<Section>>) -> impl IntoVie
                                     on:click=move |_| focus_location(&location)>
                                     <span class="rule">{format!("{} · {}", f.level.name(), f.rule)}</span>
                                     {f.message.clone()}
+                                    {f.fix.clone().map(|fix| view! { <span class="fix" data-testid="finding-fix">{fix}</span> })}
                                 </button>
                             }
                         }).collect_view()}

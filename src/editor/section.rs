@@ -17,22 +17,53 @@ pub fn tally(findings: &[Finding], section: &Section) -> (usize, usize) {
     })
 }
 
-/// The small state label after a section title: complete, warnings or errors.
+/// A section's review state: nothing in it yet, its errors, its warnings, or complete.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum State {
+    /// The review has not run yet.
+    Pending,
+    /// Every field in it is blank or a placeholder (its errors, if any, say why it matters).
+    ToDo {
+        errors: usize,
+    },
+    Errors(usize),
+    Warnings(usize),
+    Complete,
+}
+
+/// The state of a section from the review: empty slots first, then its findings.
+pub fn state_of(section: &Section, review: Option<&hindsight_core::Review>) -> State {
+    let Some(r) = review else {
+        return State::Pending;
+    };
+    let (e, w) = tally(&r.findings, section);
+    if section.slots().all(|s| r.empty.contains(&s)) {
+        return State::ToDo { errors: e };
+    }
+    match (e, w) {
+        (0, 0) => State::Complete,
+        (0, w) => State::Warnings(w),
+        (e, _) => State::Errors(e),
+    }
+}
+
+/// The small state label after a section title: to do, errors, to review or complete.
 pub fn section_state(section: Section) -> impl IntoView {
     let ctx = use_ctx();
-    let findings = ctx.review.findings;
-    let counts = Memo::new(move |_| findings.with(|f| tally(f, &section)));
+    let state = Memo::new(move |_| ctx.review.review.with(|r| state_of(&section, r.as_ref())));
     move || {
-        let (e, w) = counts.get();
-        let (class, text) = match (e, w) {
-            (0, 0) => ("section-state ok", "✓ complete".to_string()),
-            (0, w) => ("section-state warn", format!("{w} to review")),
-            (e, _) => (
+        let (class, text) = match state.get() {
+            State::Pending => ("section-state", String::new()),
+            State::ToDo { errors: 0 } => ("section-state todo", "to do".to_string()),
+            State::ToDo { .. } => ("section-state todo err", "to do".to_string()),
+            State::Complete => ("section-state ok", "✓ complete".to_string()),
+            State::Warnings(w) => ("section-state warn", format!("{w} to review")),
+            State::Errors(e) => (
                 "section-state err",
                 format!("{e} error{}", if e == 1 { "" } else { "s" }),
             ),
         };
-        view! { <span class=class>{text}</span> }
+        view! { <span class=class data-testid="section-state">{text}</span> }
     }
 }
 

@@ -132,8 +132,14 @@ where
         rows.shape.track();
         rows.field.read().len()
     });
-    let on =
-        move |i: usize| move |op: RowOp| rows.edit(ctx, i.saturating_sub(1), |v| apply(v, i, op));
+    let on = move |i: usize| {
+        move |op: RowOp| {
+            rows.edit(ctx, i.saturating_sub(1), |v| apply(v, i, op));
+            if op == RowOp::Remove {
+                focus_neighbour(shape.path, i);
+            }
+        }
+    };
     view! {
         <div class=shape.class data-path=shape.path>
             {shape.label.map(|l| view! { <span class="label">{l}</span> })}
@@ -149,6 +155,38 @@ where
         </div>
     }
     .into_any()
+}
+
+/// After row `i` of the table at `path` was removed, focuses the first control of the row
+/// that took its place (else the row above, else the table's add button), so the
+/// keyboard never falls back to the top of the page.
+fn focus_neighbour(path: &'static str, i: usize) {
+    use wasm_bindgen::JsCast;
+    request_animation_frame(move || {
+        let Some(table) = document()
+            .query_selector(&format!("[data-path=\"{path}\"]"))
+            .ok()
+            .flatten()
+        else {
+            return;
+        };
+        let rows = table.query_selector_all(":scope > ol > li").ok();
+        let count = rows.as_ref().map_or(0, |r| r.length());
+        let row = rows.and_then(|r| {
+            r.item(
+                u32::try_from(i)
+                    .unwrap_or(u32::MAX)
+                    .min(count.saturating_sub(1)),
+            )
+        });
+        let target = row
+            .and_then(|r| r.dyn_into::<web_sys::Element>().ok())
+            .and_then(|r| r.query_selector("[id^=\"field-\"]").ok().flatten())
+            .or_else(|| table.query_selector("button.add").ok().flatten());
+        if let Some(el) = target.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+            let _ = el.focus();
+        }
+    });
 }
 
 /// The text cell for column `key` of row `i` of `part`, labelled and edited as the core's

@@ -1,5 +1,6 @@
 //! The start screen: the reports stored in this browser (from the library's entries, so
-//! listing them loads none), a new post-mortem from any template, and import.
+//! listing them loads none), a new post-mortem from any template, and import; Ctrl+Z
+//! undoes a delete.
 
 pub mod import_panel;
 pub mod set_aside;
@@ -11,6 +12,7 @@ use hindsight_core::{templates, Report};
 use import_panel::ImportPanel;
 use leptos::prelude::*;
 use set_aside::SetAsideList;
+use wasm_bindgen::JsCast;
 
 /// Downloads a stored report as Markdown (`md`) or JSON.
 fn download(ctx: Ctx, id: &str, md: bool) {
@@ -57,8 +59,27 @@ pub fn severity_class(normalised: Option<&str>) -> String {
 pub fn StartScreen() -> impl IntoView {
     let ctx = use_ctx();
     let count = Memo::new(move |_| ctx.library.with(|l| l.len()));
+    // Ctrl+Z (Cmd+Z) brings back the report just deleted, as the toast's "Undo" does;
+    // in a text box it stays the box's own undo.
+    let keys = window_event_listener(leptos::ev::keydown, move |ev| {
+        let undo = (ev.ctrl_key() || ev.meta_key())
+            && !ev.shift_key()
+            && ev.key().eq_ignore_ascii_case("z");
+        if !undo || ctx.deleted.with_untracked(Option::is_none) {
+            return;
+        }
+        let in_text = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .is_some_and(|e| matches!(e.tag_name().as_str(), "INPUT" | "TEXTAREA"));
+        if !in_text {
+            ev.prevent_default();
+            ctx.undo_delete();
+        }
+    });
+    on_cleanup(move || keys.remove());
     view! {
-        <div class="start">
+        <main class="start">
             <header class="hero">
                 <h1>"Hindsight"</h1>
                 <p class="lede">"Write the post-mortem while it is fresh. Everything stays in this browser."</p>
@@ -130,6 +151,6 @@ pub fn StartScreen() -> impl IntoView {
                 <h2 id="import-h">"Import"</h2>
                 <ImportPanel />
             </section>
-        </div>
+        </main>
     }
 }

@@ -20,6 +20,7 @@ pub mod merge;
 pub mod mermaid;
 pub mod metrics;
 pub mod model;
+pub mod outline;
 pub mod placeholder;
 pub mod policy;
 pub mod propose;

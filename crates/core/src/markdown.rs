@@ -1267,7 +1267,29 @@ fn longest_backtick_run(s: &str) -> usize {
 /// (non-`unsafe`) rendering replaces raw HTML with a comment and drops `javascript:`,
 /// `vbscript:`, `file:` and non-image `data:` URLs.
 pub fn render_html(markdown: &str) -> String {
-    comrak::markdown_to_html(markdown, &comrak_options())
+    label_task_boxes(&comrak::markdown_to_html(markdown, &comrak_options()))
+}
+
+/// Gives each task-list checkbox comrak renders a name ("Done" / "Not done"), so a screen
+/// reader (and axe) never meets an unlabelled control; the item's text follows it.
+fn label_task_boxes(html: &str) -> String {
+    const BOX: &str = "<input type=\"checkbox\"";
+    let mut out = String::with_capacity(html.len() + 64);
+    let mut rest = html;
+    while let Some(at) = rest.find(BOX) {
+        let (before, tag) = rest.split_at(at + BOX.len());
+        out.push_str(before);
+        let end = tag.find('>').unwrap_or(tag.len());
+        let label = if tag[..end].contains("checked") {
+            "Done"
+        } else {
+            "Not done"
+        };
+        out.push_str(&format!(" aria-label=\"{label}\""));
+        rest = tag;
+    }
+    out.push_str(rest);
+    out
 }
 
 #[cfg(test)]
@@ -1284,6 +1306,14 @@ mod tests {
         assert!(!html.contains("<img"), "{html}");
         assert!(html.contains("<table>"), "{html}");
         assert!(html.contains("<h1>T</h1>"), "{html}");
+    }
+
+    #[test]
+    fn task_boxes_are_labelled() {
+        let html = render_html("- [ ] Add a pool alert\n- [x] Roll back\n");
+        assert_eq!(html.matches("<input").count(), 2, "{html}");
+        assert_eq!(html.matches("aria-label=\"Not done\"").count(), 1, "{html}");
+        assert_eq!(html.matches("aria-label=\"Done\"").count(), 1, "{html}");
     }
 
     #[test]

@@ -3,6 +3,7 @@
 //! interpreted once and shared by all four, so a shell never runs validation and metrics
 //! separately.
 
+use crate::fields::Slot;
 use crate::metrics::Metrics;
 use crate::model::Report;
 use crate::policy::Policy;
@@ -16,22 +17,25 @@ pub struct Review {
     pub findings: Vec<Finding>,
     /// Time to detect, acknowledge, mitigate, resolve and the duration, from the timeline.
     pub metrics: Metrics,
-    /// Readiness 0–100, explained by the findings.
+    /// Readiness 0–100: the findings' score scaled by the share of sections filled.
     pub score: u8,
     pub overview: Overview,
+    /// The template's slots that hold nothing real yet (blank or placeholder).
+    pub empty: Vec<Slot>,
 }
 
 /// Reviews a report under a policy.
 pub fn review(report: &Report, policy: &Policy) -> Review {
     let context = Context::new(report, policy);
     let findings = validate::run(&context);
-    let score = validate::score(&findings);
+    let score = validate::readiness(report, &findings);
     let overview = overview(report, &findings, &context.timeline);
     Review {
         metrics: context.metrics,
         findings,
         score,
         overview,
+        empty: validate::empty_slots(report),
     }
 }
 
@@ -52,7 +56,64 @@ mod tests {
         assert!(!findings.is_empty());
         assert_eq!(r.findings, findings);
         assert_eq!(r.metrics, metrics::compute(&report));
-        assert_eq!(r.score, validate::score(&findings));
+        assert_eq!(r.score, validate::readiness(&report, &findings));
+        assert_eq!(r.score, r.overview.score);
         assert_eq!(r.overview, summary::summarize(&report, &findings));
+        assert_eq!(r.empty, validate::empty_slots(&report));
+    }
+
+    /// A blank report in every template: near 0, every section the template shows is
+    /// empty, and each finding sits in a section the editor shows (so no section with a
+    /// finding about it reads "complete").
+    #[test]
+    fn a_blank_report_scores_near_zero_and_every_finding_has_a_section() {
+        for t in crate::templates::all() {
+            let report = Report::new(t.id);
+            let r = review(&report, &Policy::default());
+            assert!(r.score <= 5, "{}: {}", t.id, r.score);
+            let sections = crate::outline::sections(t);
+            for s in &sections {
+                assert!(
+                    s.slots().all(|slot| r.empty.contains(&slot)),
+                    "{} {}",
+                    t.id,
+                    s.title
+                );
+            }
+            for f in &r.findings {
+                assert!(
+                    sections.iter().any(|s| s.holds(&f.location)),
+                    "{}: {} at {} is in no section",
+                    t.id,
+                    f.rule,
+                    f.location
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn readiness_grows_with_each_section_filled() {
+        let text = include_str!("validate/clean_report.json");
+        let full: Report = serde_json::from_str(text).unwrap_or_default();
+        let policy = Policy::default();
+        assert_eq!(
+            review(&full, &policy).score,
+            100,
+            "the clean report is ready"
+        );
+        let mut r = Report::new(&full.template);
+        let mut last = review(&r, &policy).score;
+        assert!(last <= 5, "{last}");
+        r.meta.title = full.meta.title.clone();
+        r.meta.severity = full.meta.severity.clone();
+        r.summary = full.summary.clone();
+        r.timeline = full.timeline.clone();
+        for step in 0..2 {
+            let now = review(&r, &policy).score;
+            assert!(now > last, "step {step}: {now} > {last}");
+            last = now;
+            r.root_cause = full.root_cause.clone();
+        }
     }
 }

@@ -56,6 +56,21 @@ pub struct Unmapped {
     pub line: Option<u32>,
 }
 
+impl Unmapped {
+    /// What happened, in the author's words (their heading or key, never a field path):
+    /// "Kept “Customer Communications” as its own section."
+    pub fn note(&self) -> String {
+        let title = &self.title;
+        if self.kept_at.starts_with("impact.extra") {
+            format!("Kept “{title}” as a row of the impact details.")
+        } else if self.kept_at.starts_with("meta.extra") {
+            format!("Kept “{title}” as a row of the report details.")
+        } else {
+            format!("Kept “{title}” as its own section.")
+        }
+    }
+}
+
 /// Something the importer did that the user may want to check.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Warning {
@@ -584,6 +599,7 @@ mod tests {
             "The cat.\n\n### Names\n\n- Tom"
         );
         assert_eq!(imp.unmapped[0].kept_at, "extra_sections[0]");
+        assert_eq!(imp.unmapped[0].note(), "Kept “Pets” as its own section.");
         assert_eq!(imp.unmapped[0].line, Some(7));
     }
 

@@ -135,9 +135,51 @@ pub(crate) fn parse(input: &Input, context: &Context) -> Result<Parsed, SourceEr
     Ok(parsed)
 }
 
+/// Pasted lines as timeline rows kept as typed (no date or zone is guessed: the time
+/// cell holds the line's own time text), when every non-blank line starts with a time
+/// and there are at least two; `None` otherwise, so one line or prose pastes as text.
+pub fn timeline_rows(text: &str) -> Option<Vec<crate::model::TimelineEntry>> {
+    let lines: Vec<&str> = text.lines().filter(|l| !l.trim().is_empty()).collect();
+    if lines.len() < 2 {
+        return None;
+    }
+    lines
+        .into_iter()
+        .map(|l| {
+            let r = split(l)?;
+            Some(crate::model::TimelineEntry {
+                time: r.time.to_string(),
+                kind: kind_of(None, &r.text),
+                event: r.text,
+                owner: r.who,
+            })
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn pasted_lines_become_rows_as_typed() {
+        let rows = timeline_rows("09:12 config push reached EU edge\n\n- 09:20 — alert: 502 rate above 5%\n| 09:31 | rollback | Ana |\n");
+        let rows = rows.unwrap_or_default();
+        let got: Vec<(&str, &str, &str)> = rows
+            .iter()
+            .map(|e| (e.time.as_str(), e.event.as_str(), e.owner.as_str()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("09:12", "config push reached EU edge", ""),
+                ("09:20", "alert: 502 rate above 5%", ""),
+                ("09:31", "rollback", "Ana"),
+            ]
+        );
+        assert_eq!(timeline_rows("09:12 one line only"), None);
+        assert_eq!(timeline_rows("09:12 a time\nthen prose"), None);
+    }
 
     fn row(line: &str) -> Option<(String, String)> {
         split(line).map(|r| (r.time.to_string(), r.text))

@@ -24,6 +24,7 @@ use crate::metrics::kind_from_text;
 use crate::model::{EventKind, Report};
 use crate::time::{utc, TimeContext};
 
+pub use lines::timeline_rows;
 pub use merge::{
     mark_duplicates, mark_repeats, merge, metric_origins, similar, Added, Merged, Metric,
     MetricOrigin,

@@ -324,7 +324,7 @@ fn required(cx: &Context) -> Vec<Finding> {
     if !Policy::applies(&cx.policy.action_items_required_for, cx.severity) || has_real_items(cx) {
         return Vec::new();
     }
-    let severity = crate::severity::spoken(cx.severity);
+    let severity = cx.severity_spoken();
     vec![Finding::new(
         &ACTION_ITEMS_REQUIRED,
         Part::ActionItems,

@@ -31,7 +31,7 @@ fn five_whys_depth(cx: &Context) -> Vec<Finding> {
     // Only templates with a Five Whys chain ask for one (seed 003 has none).
     let asked = cx.template_has(Slot::Part(Part::Whys));
     if asked && Policy::applies(&cx.policy.five_whys_for, cx.severity) && answered < min {
-        let severity = crate::severity::spoken(cx.severity);
+        let severity = cx.severity_spoken();
         out.push(
             Finding::new(
                 &FIVE_WHYS_DEPTH,

@@ -3,7 +3,7 @@
 //! `date-invalid` (a stated date that cannot be read, or an end before the start) and
 //! `status-final-unsigned` (Final/Complete with no sign-off).
 
-use crate::severity::{Scale, Severity};
+use crate::severity::Severity;
 use crate::time::{parse_date, parse_datetime, parse_stamp};
 
 use super::{is_placeholder, noted, Context, Finding, Level, Location, Rule};
@@ -57,15 +57,20 @@ fn severity_stated_twice(cx: &Context, text: &str, level: Severity) -> Vec<Findi
     .fix("Keep one severity and remove the other (front matter and body must agree).")]
 }
 
-fn scale_words(scale: Scale) -> &'static str {
-    match scale {
-        Scale::PZero => "P0 (worst) to P4",
-        Scale::POne => "P1 (worst) to P4",
-        Scale::Words => "Critical, High, Medium or Low",
-        Scale::Sev => "SEV1 (worst) to SEV4",
-        Scale::SevZero => "SEV0 (worst) to SEV3",
-        Scale::S => "S1 (worst) to S4",
-        Scale::Grades => "Critical, Major, Minor or Trivial",
+/// The levels a template's severity menu offers, worst first: "P0 (worst), P1 or P2".
+fn levels_offered(template: &crate::templates::Template) -> String {
+    let levels = template.severities;
+    match levels {
+        [] => String::new(),
+        [only] => (*only).to_string(),
+        [first, middle @ .., last] => {
+            let mut out = format!("{first} (worst)");
+            for m in middle {
+                out.push_str(", ");
+                out.push_str(m);
+            }
+            format!("{out} or {last}")
+        }
     }
 }
 
@@ -79,7 +84,7 @@ fn severity_unknown(cx: &Context) -> Vec<Finding> {
     {
         return Vec::new();
     }
-    let scale = scale_words(crate::templates::scale_of(&cx.report.template));
+    let scale = levels_offered(crate::templates::by_id_or_default(&cx.report.template));
     let message = if text.is_empty() {
         "No severity is set.".to_string()
     } else {
@@ -244,7 +249,17 @@ mod tests {
         assert!(run(&SEVERITY_UNKNOWN, &r).is_empty());
         r.meta.severity = "P5".into();
         let f = run(&SEVERITY_UNKNOWN, &r);
-        assert!(f[0].fix.as_deref().unwrap_or("").contains("P1 (worst)"));
+        assert_eq!(
+            f[0].fix.as_deref(),
+            Some("Set one level from P1 (worst), P2, P3 or P4.")
+        );
+        // Seed 003's menu offers P0 to P2: the hint lists those, not P3 or P4.
+        r.template = "003".into();
+        let f = run(&SEVERITY_UNKNOWN, &r);
+        assert_eq!(
+            f[0].fix.as_deref(),
+            Some("Set one level from P0 (worst), P1 or P2.")
+        );
     }
 
     #[test]

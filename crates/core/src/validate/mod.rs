@@ -29,6 +29,7 @@ use crate::severity::Severity;
 use crate::time::{self, ResolvedTimeline, TimeContext};
 
 pub use crate::placeholder::{find_placeholders, is_placeholder, Placeholder};
+pub use sections::slot_filled;
 
 /// One thing a reviewer would point out.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -160,6 +161,14 @@ impl<'a> Context<'a> {
         self.placed.as_ref().is_none_or(|p| p.contains(&slot))
     }
 
+    /// The severity as messages name it: in the template's own scale ("a P1 report" in
+    /// a P0–P2 template, whatever spelling the author typed), "unknown" when none.
+    pub fn severity_spoken(&self) -> String {
+        let scale = crate::templates::scale_of(&self.report.template);
+        self.severity
+            .map_or_else(|| "unknown".to_string(), |s| s.render(scale))
+    }
+
     /// The incident's calendar date: stated, else the first dated timeline row.
     pub fn incident_date(&self) -> Option<NaiveDate> {
         self.time.date.or_else(|| {
@@ -258,6 +267,35 @@ pub fn score_breakdown(findings: &[Finding]) -> Vec<ScoreLine> {
 pub fn score(findings: &[Finding]) -> u8 {
     let lost: u32 = score_breakdown(findings).iter().map(|l| l.points).sum();
     u8::try_from(100u32.saturating_sub(lost)).unwrap_or(0)
+}
+
+/// The slots of the report's template that hold nothing real yet (blank or placeholder),
+/// in template order: what the editor marks "to do".
+pub fn empty_slots(report: &Report) -> Vec<Slot> {
+    let template = crate::templates::by_id_or_default(&report.template);
+    template
+        .placed_slots()
+        .into_iter()
+        .filter(|s| !slot_filled(report, *s))
+        .collect()
+}
+
+/// Readiness 0–100: the findings' score scaled by the share of the template's sections
+/// that hold something. A blank report is not ready however few findings it has, and
+/// each section still "to do" costs its share.
+pub fn readiness(report: &Report, findings: &[Finding]) -> u8 {
+    let template = crate::templates::by_id_or_default(&report.template);
+    let sections = crate::outline::sections(template);
+    let total = sections.len();
+    let done = sections
+        .iter()
+        .filter(|s| s.slots().any(|slot| slot_filled(report, slot)))
+        .count();
+    if total == 0 {
+        return score(findings);
+    }
+    let scaled = (u32::from(score(findings)) * done as u32 + total as u32 / 2) / total as u32;
+    u8::try_from(scaled.min(100)).unwrap_or(100)
 }
 
 /// What a text leaf holds, which decides the rules that read it.

@@ -56,7 +56,7 @@ fn review_deadline(cx: &Context) -> Vec<Finding> {
         return Vec::new();
     };
     let days = gap.num_hours() as f64 / 24.0;
-    let spoken = crate::severity::spoken(cx.severity);
+    let spoken = cx.severity_spoken();
     vec![Finding::new(
         &REVIEW_DEADLINE,
         crate::fields::Text::MeetingDate,
