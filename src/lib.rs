@@ -10,12 +10,14 @@
 //! - `controls/`: text fields, date-time pickers, cells, markers;
 //! - `chrome/`: banners, toasts and the drop zone around every screen;
 //! - `share/`: the shared copy and the embed a link opens, the share and embed buttons;
-//! - `site/`: the hosted site around the app (the new-deploy notice).
+//! - `site/`: the hosted site around the app (the new-deploy notice);
+//! - `handoff/`: the team's settings, save to folder, propose in repo, tracker exports.
 
 pub mod app;
 mod chrome;
 mod controls;
 mod editor;
+mod handoff;
 mod parts;
 mod share;
 mod site;
@@ -71,6 +73,7 @@ pub fn App(
         }
     });
     provide_context(ctx);
+    handoff::provide_handoff();
     let keys = window_event_listener(leptos::ev::keydown, move |ev| {
         let key = ev.key().to_ascii_lowercase();
         if !(ev.ctrl_key() || ev.meta_key()) || ctx.open.get_untracked().is_none() {
@@ -113,6 +116,7 @@ pub fn App(
         <div class="app" data-testid="app">
             <Banner />
             <ConflictChoice />
+            <handoff::team::TeamBanner />
             <Show when=move || shared.with(|s| s.is_none()) fallback=move || view! { <SharedView shared=shared /> }>
                 <Show when=move || ctx.open.get().is_some() fallback=|| view! { <StartScreen /> }>
                     <Editor />

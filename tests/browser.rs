@@ -36,7 +36,7 @@ async fn mount() -> (
 ) {
     let host: web_sys::HtmlElement = document().create_element("div").unwrap().unchecked_into();
     document().body().unwrap().append_child(&host).unwrap();
-    let handle = leptos::mount::mount_to(host.clone(), App);
+    let handle = leptos::mount::mount_to(host.clone(), || leptos::view! { <App /> });
     leptos::task::tick().await;
     (host, handle)
 }
@@ -144,7 +144,7 @@ async fn typing_updates_the_findings() {
     let (host, handle) = mount().await;
     click(&host, "new-001").await;
     type_into(&host, "field-meta.incident_id", "[INC-XXXX]").await;
-    sleep(100).await; // validation runs in the next animation frame
+    sleep(300).await; // validation runs once typing pauses
     leptos::task::tick().await;
     let marker = by_testid(&host, "marker-meta.incident_id").expect("inline marker shown");
     assert!(!marker.text_content().unwrap().is_empty());
@@ -155,7 +155,7 @@ async fn typing_updates_the_findings() {
         .unwrap()
         .is_some());
     type_into(&host, "field-meta.incident_id", "INC-7").await;
-    sleep(100).await;
+    sleep(300).await;
     leptos::task::tick().await;
     assert!(by_testid(&host, "marker-meta.incident_id").is_none());
     drop(handle);
@@ -276,7 +276,7 @@ async fn start_and_end_pickers_write_the_canonical_text_and_keep_unread_text() {
         type_into(&host, &format!("field-timeline[{i}].time"), time).await;
         type_into(&host, &format!("field-timeline[{i}].event"), event).await;
     }
-    sleep(100).await; // validation and metrics run in the next animation frame
+    sleep(300).await; // validation and metrics run once typing pauses
     leptos::task::tick().await;
     let duration = by_testid(&host, "metric-duration")
         .and_then(|e| e.text_content())

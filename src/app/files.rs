@@ -14,13 +14,14 @@ pub struct Export {
     pub text: String,
 }
 
-/// The Markdown export, exactly as the CLI's `convert --to md` writes it.
-pub fn markdown(report: &Report, template: &str, front_matter: bool) -> Export {
+/// The Markdown export, exactly as the CLI's `convert --to md` writes it (`mermaid`:
+/// with the timeline as a Mermaid block, `--mermaid`).
+pub fn markdown(report: &Report, template: &str, front_matter: bool, mermaid: bool) -> Export {
     let options = MarkdownOptions {
         template: Some(template.to_string()),
         front_matter,
         placeholders: false,
-        mermaid: false,
+        mermaid,
     };
     Export {
         name: format!("{}.md", file_stem(report)),

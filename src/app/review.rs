@@ -1,6 +1,6 @@
-//! The live review: the core's `review` (findings, metrics, score, overview) runs at most
-//! once per frame after a change, and each control hears only about the findings at its
-//! own location, so a report with thousands of controls does not re-render them all when
+//! The live review: the core's `review` (findings, metrics, score, overview) runs once
+//! typing pauses (or every so often during a long burst), never inside the keystroke's own
+//! frame, and each control hears only about the findings at its own location, so a report with thousands of controls does not re-render them all when
 //! the findings change.
 
 use hindsight_core::policy::Policy;
@@ -9,6 +9,13 @@ use hindsight_core::{Location, Report, Review};
 use leptos::prelude::*;
 use reactive_stores::Store;
 use std::collections::HashMap;
+use std::time::Duration;
+
+/// How long typing must pause before the review runs: short enough that findings follow
+/// at once, long enough that the keystroke's frame is painted first.
+const QUIET_MS: f64 = 60.0;
+/// The longest a burst of typing holds the review back.
+const MAX_WAIT_MS: f64 = 400.0;
 
 /// Findings grouped by location.
 pub fn by_location(findings: &[Finding]) -> HashMap<Location, Vec<Finding>> {
@@ -33,7 +40,8 @@ pub struct LiveReview {
     pub findings: Memo<Vec<Finding>>,
     per_location: StoredValue<HashMap<Location, ArcRwSignal<Vec<Finding>>>>,
     last: StoredValue<HashMap<Location, Vec<Finding>>>,
-    pending: StoredValue<bool>,
+    /// The review waiting to run, and when the first change it covers came.
+    pending: StoredValue<Option<(TimeoutHandle, f64)>>,
 }
 
 impl LiveReview {
@@ -46,7 +54,7 @@ impl LiveReview {
             }),
             per_location: StoredValue::new(HashMap::new()),
             last: StoredValue::new(HashMap::new()),
-            pending: StoredValue::new(false),
+            pending: StoredValue::new(None),
         }
     }
 
@@ -88,21 +96,32 @@ impl LiveReview {
         }
     }
 
-    /// Reviews once in the next frame, however many changes come before it.
+    /// Reviews once typing pauses for `QUIET_MS`, however many changes come before it, and
+    /// at the latest `MAX_WAIT_MS` after the first of them.
     pub fn schedule(self, report: Store<Report>) {
-        if self.pending.get_value() {
-            return;
-        }
-        self.pending.set_value(true);
-        request_animation_frame(move || {
-            // The app may have been unmounted (tests do) before the frame came.
+        let now = js_sys::Date::now();
+        let first = match self.pending.get_value() {
+            Some((handle, first)) => {
+                handle.clear();
+                first
+            }
+            None => now,
+        };
+        let wait = QUIET_MS.min(MAX_WAIT_MS - (now - first)).max(0.0);
+        let run = move || {
+            // The app may have been unmounted (tests do) before the timer came.
             if self.pending.is_disposed() || report.is_disposed() {
                 return;
             }
-            self.pending.set_value(false);
+            self.pending.set_value(None);
             let review = report.with_untracked(|r| hindsight_core::review(r, &Policy::default()));
             self.apply(review);
-        });
+        };
+        match set_timeout_with_handle(run, Duration::from_millis(wait as u64)) {
+            Ok(handle) => self.pending.set_value(Some((handle, first))),
+            // No timers (never seen in a browser): review now rather than never.
+            Err(_) => run(),
+        }
     }
 }
 

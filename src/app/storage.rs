@@ -441,6 +441,19 @@ pub fn remember_open(storage: &web_sys::Storage, id: Option<&str>) -> Result<(),
     }
 }
 
+/// Key of the "Propose in repo" target (repo URL, branch, folder) as JSON.
+pub const PROPOSE_KEY: &str = "hindsight.v1.propose";
+
+/// The remembered "Propose in repo" target, as stored.
+pub fn propose_target(storage: &web_sys::Storage) -> Option<String> {
+    storage.get_item(PROPOSE_KEY).ok().flatten()
+}
+
+/// Remembers the "Propose in repo" target.
+pub fn remember_propose_target(storage: &web_sys::Storage, json: &str) -> Result<(), Problem> {
+    set(storage, PROPOSE_KEY, json)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

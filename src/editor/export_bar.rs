@@ -1,24 +1,73 @@
-//! The editor's export controls: Markdown in any template (front matter on or off),
-//! JSON, copying the Markdown to the clipboard, and the share and embed links.
+//! The editor's export controls: Markdown in any template (front matter and the Mermaid
+//! timeline on or off), JSON, copying the Markdown, the share and embed links, "Save to
+//! folder…" (the docs repo's folder, or a download of the same name) and "Propose in
+//! repo".
 
-use crate::app::files as export;
+use crate::app::files::{self as export, Export};
 use crate::app::use_ctx;
+use crate::handoff::propose::ProposePanel;
+use crate::handoff::save_folder::{self, Saved};
+use crate::handoff::use_handoff;
 use hindsight_core::templates;
 use leptos::prelude::*;
 
 #[component]
 pub fn ExportBar() -> impl IntoView {
     let ctx = use_ctx();
+    let h = use_handoff();
     // Empty means "the report's own template".
     let template = RwSignal::new(String::new());
     let front_matter = RwSignal::new(false);
     let (copied, set_copied) = signal(None::<bool>);
+    let (saved, set_saved) = signal(None::<Result<Saved, String>>);
+    let proposing = RwSignal::new(false);
     let md = move || {
         ctx.report.with_untracked(|r| {
             let t = template.get_untracked();
             let t = if t.is_empty() { r.template.clone() } else { t };
-            export::markdown(r, &t, front_matter.get_untracked())
+            export::markdown(
+                r,
+                &t,
+                front_matter.get_untracked(),
+                h.mermaid.get_untracked(),
+            )
         })
+    };
+    // The docs repo file: the team's file name pattern.
+    let repo_file = move || Export {
+        name: ctx.report.with_untracked(|r| h.file_name(r)),
+        ..md()
+    };
+    let save = move |overwrite: bool| {
+        let file = repo_file();
+        if !save_folder::supported() {
+            let ok = export::download(&file);
+            set_saved.set(Some(if ok {
+                Err(format!(
+                    "This browser cannot write into a folder, so {} was downloaded instead.",
+                    file.name
+                ))
+            } else {
+                Err("The browser did not start the download.".to_string())
+            }));
+            return;
+        }
+        // Cleared first, so the line never shows an earlier save's outcome as this one's.
+        set_saved.set(None);
+        leptos::task::spawn_local(async move {
+            set_saved.set(Some(
+                save_folder::save(&file.name, &file.text, overwrite).await,
+            ));
+        });
+    };
+    let change_folder = move |_| {
+        leptos::task::spawn_local(async move {
+            match save_folder::pick().await {
+                Ok(Some(_)) => save(false),
+                Ok(None) => {}
+                Err(e) => set_saved.set(Some(Err(e))),
+            }
+        });
     };
     view! {
         <div class="export-bar" role="group" aria-label="Export">
@@ -33,6 +82,12 @@ pub fn ExportBar() -> impl IntoView {
                     prop:checked=move || front_matter.get()
                     on:change=move |ev| front_matter.set(event_target_checked(&ev)) />
                 "Front matter"
+            </label>
+            <label class="check" title="Adds the timeline as a Mermaid diagram (GitHub, GitLab, Notion and MkDocs draw it)">
+                <input type="checkbox" data-testid="export-mermaid"
+                    prop:checked=move || h.mermaid.get()
+                    on:change=move |ev| h.mermaid.set(event_target_checked(&ev)) />
+                "Mermaid timeline"
             </label>
             <button type="button" data-testid="export-md" on:click=move |_| { export::download(&md()); }>"Download .md"</button>
             <button type="button" data-testid="export-json"
@@ -49,6 +104,27 @@ pub fn ExportBar() -> impl IntoView {
                     None => "",
                 }}
             </span>
+            <button type="button" data-testid="save-folder" on:click=move |_| save(false)>"Save to folder…"</button>
+            <button type="button" data-testid="propose" aria-expanded=move || proposing.get().to_string()
+                on:click=move |_| proposing.update(|p| *p = !*p)>"Propose in repo"</button>
+            <span class="save-folder-state" role="status" data-testid="save-folder-state">
+                {move || saved.get().map(|s| match s {
+                    Ok(Saved::Written { folder, name }) => view! {
+                        {format!("Saved {name} in {folder}. ")}
+                        <button type="button" class="small" data-testid="save-folder-change" on:click=change_folder>"Change folder"</button>
+                    }.into_any(),
+                    Ok(Saved::WouldOverwrite { folder, name }) => view! {
+                        {format!("{folder} already has a different {name}. ")}
+                        <button type="button" class="small" data-testid="save-folder-overwrite" on:click=move |_| save(true)>"Overwrite"</button>
+                        <button type="button" class="small" data-testid="save-folder-change" on:click=change_folder>"Choose another folder"</button>
+                    }.into_any(),
+                    Ok(Saved::Cancelled) => "No folder chosen; nothing saved.".into_any(),
+                    Err(e) => e.into_any(),
+                })}
+            </span>
         </div>
+        <Show when=move || proposing.get()>
+            <ProposePanel md=Callback::new(move |()| repo_file()) />
+        </Show>
     }
 }

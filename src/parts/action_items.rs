@@ -1,5 +1,6 @@
 //! Action items: every column the core's table names (id, action, owner, priority, due,
-//! status, category, horizon, link, and the detail columns where the template has them).
+//! status, category, horizon, link, and the detail columns where the template has them),
+//! then the tracker tools (Jira CSV, CSV, task list, GitHub issue links, ticket URLs).
 
 use super::row_table::{row_table, Rows, Shape};
 use crate::app::use_ctx;
@@ -117,5 +118,6 @@ pub fn ActionItems(template: &'static Template) -> impl IntoView {
             {STATUSES.iter().map(|s| view! { <option value=*s /> }).collect_view()}
         </datalist>
         {row_table(rows, shape, row, tools)}
+        <crate::handoff::tracker::Tracker />
     }
 }

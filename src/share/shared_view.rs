@@ -24,7 +24,7 @@ pub fn SharedView(shared: RwSignal<Option<Result<Report, String>>>) -> impl Into
                 "" => "Untitled post-mortem".to_string(),
                 t => t.to_string(),
             };
-            let html = render_html(&files::markdown(&report, &report.template, false).text);
+            let html = render_html(&files::markdown(&report, &report.template, false, false).text);
             let keep = report.clone();
             let save = move |_| {
                 ctx.create(keep.clone());

@@ -23,7 +23,7 @@ fn download(ctx: Ctx, id: &str, md: bool) {
         return;
     };
     let file = if md {
-        export::markdown(&r, &r.template, false)
+        export::markdown(&r, &r.template, false, false)
     } else {
         export::json(&r)
     };
@@ -124,6 +124,7 @@ pub fn StartScreen() -> impl IntoView {
             <SetAsideList />
             <section class="new" aria-labelledby="new-h">
                 <h2 id="new-h">"New post-mortem"</h2>
+                <crate::handoff::team::TeamDefault />
                 <ul class="templates">
                     {templates::all().iter().map(|t| {
                         let id = t.id;

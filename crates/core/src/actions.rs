@@ -68,6 +68,13 @@ pub fn export_actions(
     })
 }
 
+/// A ticket URL pasted back into an item: the trimmed http(s) URL, or `None` for text
+/// that is not one (or carries a script-capable scheme).
+pub fn ticket_link(pasted: &str) -> Option<String> {
+    let t = pasted.trim();
+    is_web_url(t).then(|| t.to_string())
+}
+
 /// Jira's columns, in order. `Labels` repeats: Jira reads each column as one label.
 pub const JIRA_COLUMNS: [&str; 5] = ["Summary", "Description", "Assignee", "Priority", "Due date"];
 

@@ -47,6 +47,16 @@ pub fn strip_bom(text: &str) -> &str {
 pub fn from_json(text: &str) -> Result<Report, JsonError> {
     // Editors on Windows save JSON with a byte-order mark; serde_json refuses it.
     let text = strip_bom(text);
+    // Fast path: a current report is read in one pass. Anything else (an older version,
+    // a newer one, a mistake) is read again below, slowly, for a precise message.
+    // (serde would also read a struct from a JSON array: only an object takes it.)
+    if text.trim_start().starts_with('{') {
+        if let Ok(report) = serde_json::from_str::<Report>(text) {
+            if report.schema_version == SCHEMA_VERSION {
+                return Ok(report);
+            }
+        }
+    }
     let value: serde_json::Value = serde_json::from_str(text).map_err(|e| JsonError::Syntax {
         line: e.line(),
         column: e.column(),
@@ -165,6 +175,11 @@ mod tests {
     #[test]
     fn rejects_non_objects_and_future_versions() {
         assert_eq!(from_json("[]"), Err(JsonError::NotAnObject("an array")));
+        // serde reads a struct from an array of its fields; a report is never one.
+        assert_eq!(
+            from_json("\u{feff} [1, \"000\"]"),
+            Err(JsonError::NotAnObject("an array"))
+        );
         assert!(matches!(
             from_json("{\"schema_version\": 99}"),
             Err(JsonError::TooNew { found: 99, .. })

@@ -128,6 +128,26 @@ impl Target {
         Ok(url)
     }
 
+    /// Where the file will be read once merged: the post-mortem link trackers point to.
+    pub fn file_url(&self, file_name: &str) -> String {
+        let path = if self.folder.is_empty() {
+            file_name.to_string()
+        } else {
+            format!("{}/{file_name}", self.folder)
+        };
+        let path = path.split('/').map(encode).collect::<Vec<_>>().join("/");
+        let branch = self
+            .branch
+            .split('/')
+            .map(encode)
+            .collect::<Vec<_>>()
+            .join("/");
+        match self.provider {
+            Provider::GitHub => format!("{}/blob/{branch}/{path}", self.repo),
+            Provider::GitLab => format!("{}/-/blob/{branch}/{path}", self.repo),
+        }
+    }
+
     /// The same page without content, to open after copying the content.
     pub fn empty_file_url(&self, file_name: &str) -> String {
         self.url_with(file_name, "")
@@ -212,6 +232,10 @@ mod tests {
             Some("postmortems/2024/2024-01-15-x.md")
         );
         assert_eq!(query(&url, "value").as_deref(), Some(content));
+        assert_eq!(
+            t.file_url("a b.md"),
+            "https://github.com/acme/docs/blob/main/postmortems/2024/a%20b.md"
+        );
         assert_eq!(
             Target::new("acme/docs", "", "").map(|t| t.repo),
             Ok("https://github.com/acme/docs".to_string())
