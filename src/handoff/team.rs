@@ -85,6 +85,11 @@ pub fn load_hosted(h: Handoff) {
         let Some(window) = web_sys::window() else {
             return;
         };
+        // Offline (an installed page opened with no network) there is nothing to ask, and a
+        // failed fetch would only add a console error.
+        if !window.navigator().on_line() {
+            return;
+        }
         // Always asked afresh: a team that edits the file sees it on the next load.
         let init = web_sys::RequestInit::new();
         init.set_cache(web_sys::RequestCache::NoCache);
