@@ -99,6 +99,25 @@ async function browser() {
   return { context, page, cdp };
 }
 
+/** A first visit on Slow 4G with the CPU throttled: ms until `ready` shows, bytes sent. */
+async function firstVisit(url, ready) {
+  const { context, page, cdp } = await browser();
+  await cdp.send('Network.enable');
+  await cdp.send('Network.emulateNetworkConditions', SLOW_4G);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: cpu });
+  let bytes = 0;
+  cdp.on('Network.loadingFinished', (e) => { bytes += e.encodedDataLength; });
+  const t0 = Date.now();
+  await page.goto(url, { waitUntil: 'commit', timeout: 120000 });
+  await page.waitForSelector(ready, { timeout: 120000 });
+  const firstLoad = Date.now() - t0;
+  await page.waitForLoadState('networkidle');
+  const transfer = bytes;
+  await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+  return { context, page, cdp, firstLoad, transfer };
+}
+
 const pct = (xs, p) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.floor(s.length * p))]; };
 const ms = (x) => (x === undefined ? '—' : `${x.toFixed(1)} ms`);
 
@@ -133,21 +152,8 @@ const row = (measure, ourValue, peerValue, goal) => rows.push([measure, ourValue
 try {
   // ---- Hindsight -----------------------------------------------------------------------
   {
-    const { context, page, cdp } = await browser();
-    await cdp.send('Network.enable');
-    await cdp.send('Network.emulateNetworkConditions', SLOW_4G);
-    await cdp.send('Emulation.setCPUThrottlingRate', { rate: cpu });
-    let bytes = 0;
-    cdp.on('Network.loadingFinished', (e) => { bytes += e.encodedDataLength; });
-    const t0 = Date.now();
-    await page.goto(ours.url, { waitUntil: 'commit', timeout: 120000 });
-    await page.waitForSelector('[data-testid="new-000"]:not([disabled])', { timeout: 120000 });
+    const { context, page, cdp, firstLoad, transfer } = await firstVisit(ours.url, '[data-testid="new-000"]:not([disabled])');
     step('first load done');
-    const firstLoad = Date.now() - t0;
-    await page.waitForLoadState('networkidle');
-    const transfer = bytes;
-    await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
-    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
     await page.setInputFiles('[data-testid="import-file"]', jsonFile);
     await page.waitForSelector('[data-testid="field-timeline[999].event"]');
     await page.waitForFunction(() => document.body.dataset.saved === 'yes', null, { timeout: 60000 });
@@ -216,20 +222,7 @@ try {
   }
   // ---- EasyMDE, markdown-it, marked ------------------------------------------------------
   {
-    const { context, page, cdp } = await browser();
-    await cdp.send('Network.enable');
-    await cdp.send('Network.emulateNetworkConditions', SLOW_4G);
-    await cdp.send('Emulation.setCPUThrottlingRate', { rate: cpu });
-    let bytes = 0;
-    cdp.on('Network.loadingFinished', (e) => { bytes += e.encodedDataLength; });
-    const t0 = Date.now();
-    await page.goto(peer.url, { waitUntil: 'commit', timeout: 120000 });
-    await page.waitForSelector('body[data-ready="yes"] .CodeMirror', { timeout: 120000 });
-    const firstLoad = Date.now() - t0;
-    await page.waitForLoadState('networkidle');
-    const transfer = bytes;
-    await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
-    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+    const { context, page, cdp, firstLoad, transfer } = await firstVisit(peer.url, 'body[data-ready="yes"] .CodeMirror');
     await page.addScriptTag({ url: `${peer.url}marked.js` });
     await page.addScriptTag({ url: `${peer.url}markdown-it.js` });
     const render = await page.evaluate(async () => {

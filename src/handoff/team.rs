@@ -90,9 +90,11 @@ pub fn load_hosted(h: Handoff) {
         if !window.navigator().on_line() {
             return;
         }
-        // Always asked afresh: a team that edits the file sees it on the next load.
+        // Always asked afresh, never from the HTTP cache (a revalidation within the same
+        // second as an edit can answer 304 with the old copy): a team that edits the file
+        // sees it on the next load.
         let init = web_sys::RequestInit::new();
-        init.set_cache(web_sys::RequestCache::NoCache);
+        init.set_cache(web_sys::RequestCache::NoStore);
         let Ok(resp) = JsFuture::from(window.fetch_with_str_and_init(HOSTED_NAME, &init)).await
         else {
             return;
