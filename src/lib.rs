@@ -25,6 +25,8 @@ mod start;
 
 pub use app::{use_ctx, Ctx};
 use chrome::banner::Banner;
+use chrome::conflict::ConflictChoice;
+pub use chrome::recovery::{install as install_recovery, show as show_recovery};
 use chrome::undo_toast::UndoToast;
 use editor::Editor;
 use leptos::prelude::*;
@@ -86,11 +88,22 @@ pub fn App(
     let dragging = chrome::drop_zone::install_drop_zone(ctx);
     let hide = window_event_listener(leptos::ev::pagehide, move |_| ctx.flush());
     let vis = window_event_listener(leptos::ev::visibilitychange, move |_| ctx.flush());
+    // Leaving with changes the browser would not keep asks first.
+    let leave = window_event_listener(leptos::ev::beforeunload, move |ev| {
+        ctx.flush();
+        if ctx.unsaved.get_untracked() {
+            ev.prevent_default();
+            ev.set_return_value("");
+        }
+    });
+    app::tabs::listen(move |news| ctx.on_news(news));
     on_cleanup(move || {
         keys.remove();
         links.remove();
         hide.remove();
         vis.remove();
+        leave.remove();
+        app::tabs::stop();
     });
     // Tests (and curious authors) can see whether everything is written.
     Effect::new(move |_| {
@@ -102,6 +115,7 @@ pub fn App(
     view! {
         <div class="app" data-testid="app">
             <Banner />
+            <ConflictChoice />
             <handoff::team::TeamBanner />
             <Show when=move || shared.with(|s| s.is_none()) fallback=move || view! { <SharedView shared=shared /> }>
                 <Show when=move || ctx.open.get().is_some() fallback=|| view! { <StartScreen /> }>

@@ -1,8 +1,8 @@
-//! Browser entry point: installs the panic hook, takes down the HTML shell's loading
-//! frame and mounts the page.
+//! Browser entry point: installs the panic hook (with its recovery screen), takes down
+//! the HTML shell's loading frame and mounts the page.
 
 fn main() {
-    console_error_panic_hook::set_once();
+    hindsight::install_recovery();
     if let Some(shell) = web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.get_element_by_id("boot"))

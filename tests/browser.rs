@@ -126,7 +126,7 @@ async fn typing_updates_the_report_and_survives_a_remount() {
         .collect();
     assert_eq!(ids.len(), 1, "{ids:?}");
     let raw = storage().get_item(&ids[0]).unwrap().unwrap();
-    let saved = hindsight_core::from_json(&raw).unwrap();
+    let saved = hindsight::app::storage::decode_report(&raw).unwrap();
     assert_eq!(saved.meta.title, "Checkout outage");
     assert!(storage().get_item(INDEX_KEY).unwrap().is_some());
 
@@ -291,7 +291,8 @@ async fn start_and_end_pickers_write_the_canonical_text_and_keep_unread_text() {
         .into_iter()
         .find(|k| k.starts_with(DOC_PREFIX))
         .expect("report saved");
-    let saved = hindsight_core::from_json(&storage().get_item(&id).unwrap().unwrap()).unwrap();
+    let saved =
+        hindsight::app::storage::decode_report(&storage().get_item(&id).unwrap().unwrap()).unwrap();
     assert_eq!(saved.meta.start, "2024-01-15 14:30 CET");
     assert_eq!(saved.meta.end, "2024-01-15 15:45 JST");
     let ctx = hindsight_core::time::TimeContext::from_report(&saved);

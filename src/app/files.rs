@@ -3,7 +3,7 @@
 //! or to the clipboard, reads files the browser hands over, and words the import notes.
 
 use super::library::file_stem;
-use hindsight_core::{to_json, to_markdown, MarkdownOptions, Read, Report};
+use hindsight_core::{limits, to_json, to_markdown, MarkdownOptions, Read, Report};
 use wasm_bindgen::JsCast;
 
 /// A file ready to download.
@@ -77,14 +77,18 @@ pub struct Imported {
 
 /// Reads pasted or dropped text through the core: JSON or Markdown, whichever it is.
 /// Text that is not a report is refused with the core's reason, and creates nothing.
+/// Past the limits (`hindsight_core::limits`) it is refused before anything is created.
 pub fn import(name: &str, text: &str) -> Result<Imported, String> {
+    let format = hindsight_core::read::detect(Some(name), text);
+    limits::check_text(text, format).map_err(|e| format!("{name}: {e}"))?;
     let read = hindsight_core::read_any(Some(name), text).map_err(|e| format!("{name}: {e}"))?;
     let imported = match read {
         Read::Json(report) => {
+            limits::check_report(&report).map_err(|e| format!("{name}: {e}"))?;
             return Ok(Imported {
                 report,
                 notes: Vec::new(),
-            })
+            });
         }
         Read::Markdown(imported) => imported,
     };
@@ -104,6 +108,7 @@ pub fn import(name: &str, text: &str) -> Result<Imported, String> {
     if let Some(t) = imported.template {
         report.template = t;
     }
+    limits::check_report(&report).map_err(|e| format!("{name}: {e}"))?;
     Ok(Imported { report, notes })
 }
 
@@ -177,6 +182,25 @@ mod tests {
     fn bad_json_says_where() {
         let e = import("x.json", "{\"meta\": 3}").unwrap_err();
         assert!(e.contains("x.json"), "{e}");
+    }
+
+    #[test]
+    fn past_the_limits_nothing_is_imported_and_the_note_says_what_would_be_kept() {
+        let mut r = Report::new("003");
+        r.timeline.entries = vec![Default::default(); 50_000];
+        let compact = serde_json::to_string(&r).unwrap_or_default();
+        let e = import("big.json", &compact).unwrap_err();
+        assert!(
+            e.starts_with("big.json: its timeline has 50,000 rows"),
+            "{e}"
+        );
+        assert!(e.contains("only the first 10,000"), "{e}");
+        let table = format!(
+            "# Post-Mortem: x\n\n## Timeline\n\n| Time | Event |\n|---|---|\n{}",
+            "| 1 | a |\n".repeat(40_000)
+        );
+        let e = import("notes.md", &table).unwrap_err();
+        assert!(e.contains("40,006 lines"), "{e}");
     }
 
     #[test]

@@ -9,5 +9,7 @@ pub mod library;
 pub mod review;
 pub mod state;
 pub mod storage;
+pub mod sync;
+pub mod tabs;
 
 pub use state::{now_ms, use_ctx, Ctx};

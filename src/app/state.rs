@@ -6,7 +6,9 @@ use super::files;
 use super::history::{Apply, History};
 use super::library::{new_id, Entry};
 use super::review::LiveReview;
-use super::storage::{self, Problem};
+use super::storage::{self, Problem, SetAside};
+use super::sync::{Conflict, Outcome, Synced};
+use super::tabs;
 use hindsight_core::policy::Policy;
 use hindsight_core::{Location, Report};
 use leptos::prelude::*;
@@ -16,6 +18,10 @@ use std::time::Duration;
 
 /// Quiet time after the last change before it is written to storage.
 const SAVE_DELAY: Duration = Duration::from_millis(400);
+/// Longest a change waits while typing goes on: a burst is written at least this often.
+const SAVE_MAX_WAIT_MS: f64 = 1000.0;
+/// After a write failed, how soon it is tried again (freed space saves by itself).
+const RETRY_DELAY: Duration = Duration::from_secs(2);
 
 /// A deleted report kept for "Undo".
 #[derive(Debug, Clone)]
@@ -44,13 +50,26 @@ pub struct Ctx {
     pub review: LiveReview,
     /// True while changes wait to be written (or could not be written).
     pub unsaved: RwSignal<bool>,
+    /// Why the last write failed, for the save state (the banner can be dismissed; this
+    /// stays until a write works).
+    pub save_problem: RwSignal<Option<Problem>>,
+    /// Another tab changed or deleted the open report while this one had unsaved edits.
+    pub conflict: RwSignal<Option<Conflict>>,
+    /// Copies of unreadable data set aside when loading, for the library.
+    pub set_aside: RwSignal<Vec<SetAside>>,
     /// Whether Undo and Redo have a step to take.
     pub can_undo: RwSignal<bool>,
     pub can_redo: RwSignal<bool>,
-    histories: StoredValue<HashMap<String, History>>,
+    pub(super) histories: StoredValue<HashMap<String, History>>,
     /// Reports the browser refused to keep, held here so nothing is lost in this tab.
-    unwritten: StoredValue<HashMap<String, Report>>,
+    pub(super) unwritten: StoredValue<HashMap<String, Report>>,
+    /// For the open report and the unwritten ones: the stored revision this tab's copy
+    /// was made from, and that revision's content (what a merge compares against).
+    pub(super) synced: StoredValue<HashMap<String, Synced>>,
     save_timer: StoredValue<Option<TimeoutHandle>>,
+    retry_timer: StoredValue<Option<TimeoutHandle>>,
+    /// When the oldest change not yet written was made.
+    dirty_since: StoredValue<Option<f64>>,
 }
 
 pub fn now_ms() -> f64 {
@@ -69,24 +88,50 @@ impl Ctx {
             notes: RwSignal::new(Vec::new()),
             review: LiveReview::new(),
             unsaved: RwSignal::new(false),
+            save_problem: RwSignal::new(None),
+            conflict: RwSignal::new(None),
+            set_aside: RwSignal::new(Vec::new()),
             can_undo: RwSignal::new(false),
             can_redo: RwSignal::new(false),
             histories: StoredValue::new(HashMap::new()),
             unwritten: StoredValue::new(HashMap::new()),
+            synced: StoredValue::new(HashMap::new()),
             save_timer: StoredValue::new(None),
+            retry_timer: StoredValue::new(None),
+            dirty_since: StoredValue::new(None),
         };
         match storage::local() {
             Ok(s) => {
                 let loaded = storage::load(&s, now_ms());
                 ctx.problems.set(loaded.problems);
                 ctx.library.set(loaded.entries);
+                ctx.set_aside.set(storage::set_aside_list(&s));
                 if let Some(id) = storage::open_id(&s) {
                     ctx.open_doc(&id);
                 }
             }
-            Err(p) => ctx.problems.set(vec![p]),
+            Err(p) => {
+                ctx.save_problem.set(Some(p.clone()));
+                ctx.problems.set(vec![p]);
+            }
         }
         ctx
+    }
+
+    /// What the toolbar says about saving, true to what happened.
+    pub fn save_state(self) -> &'static str {
+        if let Some(c) = self.conflict.get() {
+            return c.save_state();
+        }
+        if !self.unsaved.get() {
+            return "Saved";
+        }
+        match self.save_problem.get() {
+            Some(Problem::Unavailable) => "Not saved: storage blocked",
+            Some(Problem::Full) => "Not saved: storage full — retrying",
+            Some(Problem::WriteFailed(_)) => "Not saved: the browser refused — retrying",
+            Some(Problem::Corrupt(_)) | None => "Saving…",
+        }
     }
 
     /// A stored report by id: the open one, one the browser refused to keep, or storage.
@@ -167,7 +212,7 @@ impl Ctx {
         self.refresh_steps();
     }
 
-    fn refresh_steps(self) {
+    pub(super) fn refresh_steps(self) {
         let (undo, redo) = match self.open.get_untracked() {
             Some(id) => self.histories.with_value(|h| {
                 h.get(&id)
@@ -183,10 +228,17 @@ impl Ctx {
         }
     }
 
+    /// Saves soon: after a short quiet, but never later than `SAVE_MAX_WAIT_MS` after
+    /// the oldest unwritten change, so a long burst of typing is written as it goes.
     pub fn schedule_save(self) {
         if !self.unsaved.get_untracked() {
             self.unsaved.set(true);
         }
+        let now = now_ms();
+        let since = self.dirty_since.get_value().unwrap_or(now);
+        self.dirty_since.set_value(Some(since));
+        let left = (SAVE_MAX_WAIT_MS - (now - since)).max(0.0);
+        let delay = SAVE_DELAY.min(Duration::from_millis(left as u64));
         if let Some(h) = self.save_timer.get_value() {
             h.clear();
         }
@@ -196,24 +248,50 @@ impl Ctx {
                     self.flush();
                 }
             },
-            SAVE_DELAY,
+            delay,
         )
         .ok();
         self.save_timer.set_value(handle);
     }
 
-    /// Writes one report, or keeps it in memory when the browser refuses.
+    /// Tries the failed writes again soon (once: each failed try schedules the next).
+    fn schedule_retry(self) {
+        if self.retry_timer.get_value().is_some() {
+            return;
+        }
+        let handle = set_timeout_with_handle(
+            move || {
+                if !self.retry_timer.is_disposed() {
+                    self.retry_timer.set_value(None);
+                    self.flush();
+                }
+            },
+            RETRY_DELAY,
+        )
+        .ok();
+        self.retry_timer.set_value(handle);
+    }
+
+    /// Writes a report that is not stored yet (new, duplicated, restored), or keeps it in
+    /// memory when the browser refuses.
     fn write(self, id: &str, report: &Report) -> Result<(), Problem> {
-        let result = storage::local().and_then(|s| storage::save_report(&s, id, report));
-        self.unwritten.update_value(|u| match &result {
-            Ok(()) => {
-                u.remove(id);
-            }
-            Err(_) => {
-                u.insert(id.to_string(), report.clone());
-            }
+        self.synced.update_value(|m| {
+            m.insert(
+                id.to_string(),
+                Synced {
+                    stamp: None,
+                    report: report.clone(),
+                    parent: None,
+                },
+            );
         });
-        result
+        match self.write_tracked(id, report) {
+            Ok(_) => {
+                self.tell_saved(id);
+                Ok(())
+            }
+            Err(p) => Err(p),
+        }
     }
 
     fn write_index(self) -> Result<(), Problem> {
@@ -222,37 +300,58 @@ impl Ctx {
             .with_untracked(|entries| storage::save_index(&s, entries))
     }
 
-    /// Writes the open report and the list now.
+    /// Writes what is not written yet — the open report when it changed, reports the
+    /// browser refused before — and the list, now. A report another tab changed or
+    /// deleted meanwhile is never written over: the choice is put to the author.
     pub fn flush(self) {
         if let Some(h) = self.save_timer.get_value() {
             h.clear();
         }
         self.save_timer.set_value(None);
-        let result = match self.open.get_untracked() {
-            Some(id) => {
-                let written = self.report.with_untracked(|r| {
+        self.dirty_since.set_value(None);
+        let mut result = self.retry_unwritten();
+        let open = self.open.get_untracked();
+        let in_conflict = self.conflict.with_untracked(|c| c.is_some());
+        if let (Some(id), true, false) = (open, self.unsaved.get_untracked(), in_conflict) {
+            let report = self.report.get_untracked();
+            match self.write_tracked(&id, &report) {
+                Ok(Outcome::Written) => {
                     let review = self
                         .review
                         .review
                         .with_untracked(|v| v.clone())
-                        .unwrap_or_else(|| hindsight_core::review(r, &Policy::default()));
+                        .unwrap_or_else(|| hindsight_core::review(&report, &Policy::default()));
                     self.library.update(|entries| {
                         if let Some(e) = entries.iter_mut().find(|e| e.id == id) {
-                            e.update(now_ms(), r, &review);
+                            e.update(now_ms(), &report, &review);
                         }
                     });
-                    self.write(&id, r)
-                });
-                written.and_then(|()| self.write_index())
+                    result = result.and_then(|()| self.write_index());
+                    self.tell_saved(&id);
+                }
+                Ok(Outcome::Newer) => self.found_newer(&id),
+                Ok(Outcome::Gone) => self.set_conflict(Conflict::Deleted { id }),
+                Err(p) => result = Err(p),
             }
-            None => self.write_index(),
-        };
+        }
         self.note_result(result);
     }
 
-    /// Shows or clears the storage banner after a write.
-    fn note_result(self, result: Result<(), Problem>) {
-        self.unsaved.set(result.is_err());
+    /// Shows or clears the storage banner after a write; a failed write is tried again.
+    pub(super) fn note_result(self, result: Result<(), Problem>) {
+        let pending = self.conflict.with_untracked(|c| c.is_some())
+            || self.unwritten.with_value(|u| !u.is_empty());
+        let unsaved = result.is_err() || pending;
+        if self.unsaved.get_untracked() != unsaved {
+            self.unsaved.set(unsaved);
+        }
+        let problem = result.as_ref().err().cloned();
+        if self.save_problem.get_untracked() != problem {
+            self.save_problem.set(problem);
+        }
+        if result.is_err() {
+            self.schedule_retry();
+        }
         self.problems.update(|ps| {
             ps.retain(|p| !matches!(p, Problem::Full | Problem::WriteFailed(_)));
             if let Err(p) = result {
@@ -278,12 +377,26 @@ impl Ctx {
         if self.open.get_untracked().as_deref() == Some(id) {
             return;
         }
-        let Some(report) = self.report_of(id) else {
+        let Some((stamp, report)) = self.stored_or_unwritten(id) else {
             return;
         };
         if self.open.get_untracked().is_some() {
             self.flush();
+            self.forget_synced_unless_unwritten();
         }
+        if let Some(stamp) = stamp {
+            self.synced.update_value(|m| {
+                m.insert(
+                    id.to_string(),
+                    Synced {
+                        stamp: Some(stamp),
+                        report: report.clone(),
+                        parent: None,
+                    },
+                );
+            });
+        }
+        self.conflict.set(None);
         self.report.set(report);
         self.open.set(Some(id.to_string()));
         self.histories.update_value(|h| {
@@ -299,6 +412,8 @@ impl Ctx {
     /// Back to the start screen, saving first.
     pub fn close(self) {
         self.flush();
+        self.forget_synced_unless_unwritten();
+        self.conflict.set(None);
         self.open.set(None);
         self.refresh_steps();
         self.remember_open();
@@ -354,11 +469,45 @@ impl Ctx {
             self.unwritten.update_value(|u| {
                 u.remove(id);
             });
+            self.synced.update_value(|m| {
+                m.remove(id);
+            });
             if let Ok(s) = storage::local() {
                 let result = self.library.with_untracked(|l| storage::remove(&s, id, l));
+                tabs::tell(&tabs::News::Deleted { id: id.to_string() });
                 self.note_result(result);
             }
             self.deleted.set(Some(r));
+        }
+    }
+
+    /// Downloads a copy of unreadable data exactly as it was found.
+    pub fn export_set_aside(self, key: &str) {
+        let found = self
+            .set_aside
+            .with_untracked(|l| l.iter().find(|a| a.key == key).cloned());
+        let text = storage::local()
+            .ok()
+            .and_then(|s| storage::set_aside_text(&s, key));
+        match (found, text) {
+            (Some(a), Some(text)) => {
+                files::download(&files::Export {
+                    name: a.file_name(),
+                    mime: "application/json;charset=utf-8",
+                    text,
+                });
+            }
+            _ => self.notes.set(vec![
+                "That set-aside copy is no longer in storage.".to_string()
+            ]),
+        }
+    }
+
+    /// Deletes a set-aside copy for good.
+    pub fn forget_set_aside(self, key: &str) {
+        if let Ok(s) = storage::local() {
+            storage::forget_set_aside(&s, key);
+            self.set_aside.set(storage::set_aside_list(&s));
         }
     }
 

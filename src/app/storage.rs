@@ -5,13 +5,17 @@
 //! Layout (version 1): `hindsight.v1.index` holds the library's entries
 //! (`[{"id", "edited_ms", "title", …}]`, only `id` and `edited_ms` required) in list order;
 //! `hindsight.v1.open` the id of the report open in the editor;
-//! `hindsight.v1.doc.<id>` holds the report as the core's JSON. Data that cannot be read
+//! `hindsight.v1.doc.<id>` holds the report, compact, with the revision it is and the tab
+//! that wrote it: `{"rev":3,"tab":"t…","report":{…the core's JSON…}}` (copies written
+//! before revisions, the core's JSON alone, read as revision 0). Data that cannot be read
 //! is copied to `hindsight.v1.corrupt.<original key>.<time>` before anything else happens,
-//! so a later save never destroys it.
+//! so a later save never destroys it; the library lists those copies.
 
 use super::library::Entry;
 use hindsight_core::policy::Policy;
 use hindsight_core::Report;
+use serde::{Deserialize, Serialize};
+use wasm_bindgen::JsCast;
 
 pub const INDEX_KEY: &str = "hindsight.v1.index";
 /// Key under which the id of the open report is kept, so a reload reopens it.
@@ -57,14 +61,107 @@ impl Problem {
     }
 }
 
-/// Serialises a report the way the storage keeps it: the core's JSON export.
-pub fn encode_report(report: &Report) -> String {
-    hindsight_core::to_json(report)
+/// Which save of a report a stored copy is: a number one higher at every write, and the
+/// tab that made it. Copies from before revisions are revision 0 of no tab.
+/// The revision it was made from (`base_rev`, `base_tab`) tells a tab whether another
+/// tab's copy includes its own last write.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Stamp {
+    pub rev: u64,
+    #[serde(default)]
+    pub tab: String,
+    #[serde(default)]
+    pub base_rev: u64,
+    #[serde(default)]
+    pub base_tab: String,
 }
 
-/// Reads a stored report back (older schema versions are migrated by the core).
+impl Stamp {
+    /// The next revision after `self`, written by `tab`.
+    pub fn next(&self, tab: String) -> Stamp {
+        Stamp {
+            rev: self.rev + 1,
+            tab,
+            base_rev: self.rev,
+            base_tab: self.tab.clone(),
+        }
+    }
+
+    /// True when this revision was made from `other`.
+    pub fn made_from(&self, other: &Stamp) -> bool {
+        self.base_rev == other.rev && self.base_tab == other.tab
+    }
+}
+
+#[derive(Serialize)]
+struct Envelope<'a> {
+    rev: u64,
+    tab: &'a str,
+    base_rev: u64,
+    base_tab: &'a str,
+    report: &'a Report,
+}
+
+#[derive(Deserialize)]
+struct EnvelopeIn<'a> {
+    rev: u64,
+    #[serde(default)]
+    tab: String,
+    #[serde(default)]
+    base_rev: u64,
+    #[serde(default)]
+    base_tab: String,
+    #[serde(borrow)]
+    report: &'a serde_json::value::RawValue,
+}
+
+/// How every stored copy with a revision begins; old copies begin with the report.
+const ENVELOPE_START: &str = "{\"rev\":";
+const REPORT_MARK: &str = ",\"report\":";
+
+/// Serialises a report the way the storage keeps it: compact, with its stamp.
+pub fn encode_report(stamp: &Stamp, report: &Report) -> String {
+    let envelope = Envelope {
+        rev: stamp.rev,
+        tab: &stamp.tab,
+        base_rev: stamp.base_rev,
+        base_tab: &stamp.base_tab,
+        report,
+    };
+    // Plain structs of strings cannot fail to serialise.
+    serde_json::to_string(&envelope).unwrap_or_default()
+}
+
+/// Reads a stored copy back: its stamp and the report (older schema versions are
+/// migrated by the core; copies from before revisions are revision 0).
+pub fn decode_stored(raw: &str) -> Option<(Stamp, Report)> {
+    if raw.starts_with(ENVELOPE_START) {
+        let e: EnvelopeIn = serde_json::from_str(raw).ok()?;
+        let report = hindsight_core::from_json(e.report.get()).ok()?;
+        return Some((
+            Stamp {
+                rev: e.rev,
+                tab: e.tab,
+                base_rev: e.base_rev,
+                base_tab: e.base_tab,
+            },
+            report,
+        ));
+    }
+    hindsight_core::from_json(raw)
+        .ok()
+        .map(|r| (Stamp::default(), r))
+}
+
+/// Reads a stored report back, without its stamp.
 pub fn decode_report(raw: &str) -> Option<Report> {
-    hindsight_core::from_json(raw).ok()
+    decode_stored(raw).map(|(_, r)| r)
+}
+
+/// The stamp at the head of a stored copy (`None`: not a copy with a revision).
+fn stamp_of_head(head: &str) -> Option<Stamp> {
+    let end = head.find(REPORT_MARK)?;
+    serde_json::from_str(&format!("{}}}", &head[..end])).ok()
 }
 
 fn encode_index(entries: &[Entry]) -> String {
@@ -173,25 +270,153 @@ pub fn load(storage: &web_sys::Storage, now_ms: f64) -> Loaded {
     out
 }
 
-/// Reads one stored report; `None` when it is not there or cannot be read (loading set
-/// unreadable ones aside already).
-pub fn load_report(storage: &web_sys::Storage, id: &str) -> Option<Report> {
+/// Reads one stored report with its stamp; `None` when it is not there or cannot be read
+/// (loading set unreadable ones aside already).
+pub fn load_stored(storage: &web_sys::Storage, id: &str) -> Option<(Stamp, Report)> {
     let raw = storage.get_item(&format!("{DOC_PREFIX}{id}")).ok()??;
-    decode_report(&raw)
+    decode_stored(&raw)
 }
 
-/// Saves one report.
-pub fn save_report(storage: &web_sys::Storage, id: &str, report: &Report) -> Result<(), Problem> {
+/// Reads one stored report.
+pub fn load_report(storage: &web_sys::Storage, id: &str) -> Option<Report> {
+    load_stored(storage, id).map(|(_, r)| r)
+}
+
+/// The stamp of the stored copy of a report, reading only the head of it (a report can
+/// be megabytes; this runs before every save). `Ok(None)`: no copy is stored.
+pub fn stored_stamp(storage: &web_sys::Storage, id: &str) -> Result<Option<Stamp>, Problem> {
+    let get: js_sys::Function = js_sys::Reflect::get(storage, &"getItem".into())
+        .ok()
+        .and_then(|f| f.dyn_into().ok())
+        .ok_or(Problem::Unavailable)?;
+    let value = get
+        .call1(storage, &format!("{DOC_PREFIX}{id}").into())
+        .map_err(|_| Problem::Unavailable)?;
+    let Some(text) = value.dyn_ref::<js_sys::JsString>() else {
+        return Ok(None);
+    };
+    let head: String = text.slice(0, 300).into();
+    Ok(Some(stamp_of_head(&head).unwrap_or_default()))
+}
+
+/// Saves one report as revision `stamp`.
+pub fn save_report(
+    storage: &web_sys::Storage,
+    id: &str,
+    stamp: &Stamp,
+    report: &Report,
+) -> Result<(), Problem> {
     set(
         storage,
         &format!("{DOC_PREFIX}{id}"),
-        &encode_report(report),
+        &encode_report(stamp, report),
     )
 }
 
-/// Saves the list order and what it shows.
+/// Saves the list order and what it shows. Reports another tab added since this one
+/// last looked (stored, listed in the stored index, unknown here) keep their place at the
+/// end, so one tab's list never drops another's report.
 pub fn save_index(storage: &web_sys::Storage, entries: &[Entry]) -> Result<(), Problem> {
-    set(storage, INDEX_KEY, &encode_index(entries))
+    let stored: Vec<Entry> = storage
+        .get_item(INDEX_KEY)
+        .ok()
+        .flatten()
+        .and_then(|raw| serde_json::from_str(&raw).ok())
+        .unwrap_or_default();
+    let mut all = entries.to_vec();
+    for e in stored {
+        let known = all.iter().any(|x| x.id == e.id);
+        let exists = matches!(
+            storage.get_item(&format!("{DOC_PREFIX}{}", e.id)),
+            Ok(Some(_))
+        );
+        if !known && exists {
+            all.push(e);
+        }
+    }
+    set(storage, INDEX_KEY, &encode_index(&all))
+}
+
+/// The library entry of one stored report, as loading would list it.
+pub fn entry_of(storage: &web_sys::Storage, id: &str) -> Option<Entry> {
+    let report = load_report(storage, id)?;
+    let edited_ms = storage
+        .get_item(INDEX_KEY)
+        .ok()
+        .flatten()
+        .and_then(|raw| serde_json::from_str::<Vec<Entry>>(&raw).ok())
+        .and_then(|l| l.into_iter().find(|e| e.id == id))
+        .map_or(0.0, |e| e.edited_ms);
+    let review = hindsight_core::review(&report, &Policy::default());
+    Some(Entry::of(id.to_string(), edited_ms, &report, &review))
+}
+
+/// A copy of unreadable data, set aside when loading.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SetAside {
+    /// The key the copy lives under.
+    pub key: String,
+    /// What it was: "a report" or "the list of reports".
+    pub what: &'static str,
+    /// When it was set aside (ms since the epoch; 0 when the key does not say).
+    pub at_ms: f64,
+    /// Its length in characters.
+    pub chars: usize,
+}
+
+impl SetAside {
+    /// The name a download of it is saved under.
+    pub fn file_name(&self) -> String {
+        let stem: String = self
+            .key
+            .chars()
+            .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
+            .collect();
+        format!("{stem}.json")
+    }
+}
+
+/// Every set-aside copy, oldest first.
+pub fn set_aside_list(storage: &web_sys::Storage) -> Vec<SetAside> {
+    let len = storage.length().unwrap_or(0);
+    let mut out: Vec<SetAside> = (0..len)
+        .filter_map(|i| storage.key(i).ok().flatten())
+        .filter_map(|key| {
+            let rest = key.strip_prefix(CORRUPT_PREFIX)?;
+            let (original, at) = rest.rsplit_once('.').unwrap_or((rest, ""));
+            let what = if original.starts_with(DOC_PREFIX) {
+                "a report"
+            } else if original == INDEX_KEY {
+                "the list of reports"
+            } else {
+                "saved data"
+            };
+            let chars = storage.get_item(&key).ok().flatten().map_or(0, |v| v.len());
+            Some(SetAside {
+                at_ms: at.parse().unwrap_or(0.0),
+                key,
+                what,
+                chars,
+            })
+        })
+        .collect();
+    out.sort_by(|a, b| a.at_ms.total_cmp(&b.at_ms));
+    out
+}
+
+/// The text of a set-aside copy, exactly as it was found.
+pub fn set_aside_text(storage: &web_sys::Storage, key: &str) -> Option<String> {
+    if !key.starts_with(CORRUPT_PREFIX) {
+        return None;
+    }
+    storage.get_item(key).ok().flatten()
+}
+
+/// Deletes a set-aside copy for good.
+pub fn forget_set_aside(storage: &web_sys::Storage, key: &str) {
+    if key.starts_with(CORRUPT_PREFIX) {
+        let _ = storage.remove_item(key);
+    }
 }
 
 /// Forgets one report.
@@ -227,4 +452,61 @@ pub fn propose_target(storage: &web_sys::Storage) -> Option<String> {
 /// Remembers the "Propose in repo" target.
 pub fn remember_propose_target(storage: &web_sys::Storage, json: &str) -> Result<(), Problem> {
     set(storage, PROPOSE_KEY, json)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stored_copies_are_compact_and_carry_their_stamp() {
+        let mut r = Report::new("003");
+        r.meta.title = "Cache stampede".into();
+        let stamp = Stamp {
+            rev: 7,
+            tab: "tabc".into(),
+            base_rev: 6,
+            base_tab: "tabd".into(),
+        };
+        let raw = encode_report(&stamp, &r);
+        assert!(!raw.contains('\n'), "{raw}");
+        assert!(
+            raw.starts_with(
+                "{\"rev\":7,\"tab\":\"tabc\",\"base_rev\":6,\"base_tab\":\"tabd\",\"report\":{"
+            ),
+            "{raw}"
+        );
+        assert_eq!(decode_stored(&raw), Some((stamp.clone(), r.clone())));
+        assert_eq!(
+            stamp_of_head(&raw[..90.min(raw.len())]),
+            Some(stamp.clone())
+        );
+        let next = stamp.next("tabe".into());
+        assert!(next.made_from(&stamp) && !stamp.made_from(&next));
+    }
+
+    #[test]
+    fn old_pretty_copies_still_read_as_revision_zero() {
+        let mut r = Report::new("001");
+        r.meta.title = "Written before revisions".into();
+        let old = hindsight_core::to_json(&r);
+        assert_eq!(decode_stored(&old), Some((Stamp::default(), r)));
+        assert_eq!(stamp_of_head(&old), None);
+        assert_eq!(decode_stored("{\"rev\":1,\"report\":3}"), None);
+        assert_eq!(decode_stored("{\"meta\": {\"title\": 42"), None);
+    }
+
+    #[test]
+    fn set_aside_copies_are_named_for_download() {
+        let a = SetAside {
+            key: "hindsight.v1.corrupt.hindsight.v1.doc.rx.17".into(),
+            what: "a report",
+            at_ms: 17.0,
+            chars: 3,
+        };
+        assert_eq!(
+            a.file_name(),
+            "hindsight-v1-corrupt-hindsight-v1-doc-rx-17.json"
+        );
+    }
 }

@@ -8,7 +8,6 @@ pub mod preview;
 pub mod review_panel;
 pub mod section;
 
-use crate::app::storage::Problem;
 use crate::app::use_ctx;
 use crate::parts::extra_sections::ExtraSections;
 use export_bar::ExportBar;
@@ -91,22 +90,7 @@ pub fn Editor() -> impl IntoView {
             t
         }
     });
-    let save_state = move || {
-        if !ctx.unsaved.get() {
-            return "Saved";
-        }
-        ctx.problems.with(|p| {
-            if p.contains(&Problem::Unavailable) {
-                "Not saved: storage blocked"
-            } else if p.contains(&Problem::Full) {
-                "Not saved: storage full"
-            } else if p.iter().any(|p| matches!(p, Problem::WriteFailed(_))) {
-                "Not saved"
-            } else {
-                "Saving…"
-            }
-        })
-    };
+    let save_state = move || ctx.save_state();
     let (previewing, set_previewing) = signal(false);
     // Each report opens at the top with the cursor in its title (and an import's notes,
     // above the form, in view), whatever the page's scroll was before.

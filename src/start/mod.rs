@@ -3,6 +3,7 @@
 //! undoes a delete.
 
 pub mod import_panel;
+pub mod set_aside;
 
 use crate::app::files as export;
 use crate::app::{now_ms, use_ctx, Ctx};
@@ -10,6 +11,7 @@ use crate::editor::review_panel::score_class;
 use hindsight_core::{templates, Report};
 use import_panel::ImportPanel;
 use leptos::prelude::*;
+use set_aside::SetAsideList;
 use wasm_bindgen::JsCast;
 
 /// Downloads a stored report as Markdown (`md`) or JSON.
@@ -119,6 +121,7 @@ pub fn StartScreen() -> impl IntoView {
                     </ul>
             </section>
             </Show>
+            <SetAsideList />
             <section class="new" aria-labelledby="new-h">
                 <h2 id="new-h">"New post-mortem"</h2>
                 <crate::handoff::team::TeamDefault />

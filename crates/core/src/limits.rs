@@ -1,0 +1,234 @@
+//! How big a report may be, checked at the edges (import, paste of a whole document)
+//! before anything is created: a text field or cell holds at most 100 KB, a part or list
+//! at most 10,000 rows, a document at most 5 MB (and a Markdown one 30,000 lines). Past these the editor
+//! and the review slow to seconds per keystroke and, far past them, the web app runs out
+//! of memory; refusing with a plain message beats a dead page.
+
+use crate::fields::{List, Part, Text};
+use crate::model::Report;
+use crate::read::Format;
+
+/// Largest text field, list item or cell, in bytes of UTF-8.
+pub const FIELD_BYTES: usize = 100 * 1024;
+/// Most rows in one part (timeline, action items…) or items in one list.
+pub const ROWS: usize = 10_000;
+/// Largest document read as a report, in bytes of UTF-8.
+pub const DOCUMENT_BYTES: usize = 5 * 1024 * 1024;
+/// Most lines in a document read as a report.
+pub const DOCUMENT_LINES: usize = 30_000;
+
+/// A limit the input goes past. Nothing is created from it.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum Limit {
+    /// The whole document is too large to read.
+    #[error("it is {}, more than the {} a report can be; importing it would have kept only the first {} and cut the report mid-way, so nothing was imported", size(*bytes), size(DOCUMENT_BYTES), size(DOCUMENT_BYTES))]
+    Document { bytes: usize },
+    /// The document has too many lines.
+    #[error("it has {} lines, more than the {} a report can have; importing it would have kept only the first {}, so nothing was imported", count(*lines), count(DOCUMENT_LINES), count(DOCUMENT_LINES))]
+    Lines { lines: usize },
+    /// A part or list has too many rows.
+    #[error("its {what} has {} rows, more than the {} a report can hold; importing it would have kept only the first {}, so nothing was imported: split or trim it and import again", count(*rows), count(ROWS), count(ROWS))]
+    Rows { what: String, rows: usize },
+    /// One field is too long.
+    #[error("its field “{what}” holds {}, more than the {} a field can hold; importing it would have kept only the first {} of it, so nothing was imported", size(*bytes), size(FIELD_BYTES), size(FIELD_BYTES))]
+    Field { what: String, bytes: usize },
+}
+
+/// "5 MB", "230 KB", "12 bytes".
+fn size(bytes: usize) -> String {
+    const KB: usize = 1024;
+    const MB: usize = 1024 * 1024;
+    if bytes >= MB {
+        let tenths = bytes * 10 / MB;
+        if tenths.is_multiple_of(10) {
+            format!("{} MB", tenths / 10)
+        } else {
+            format!("{}.{} MB", tenths / 10, tenths % 10)
+        }
+    } else if bytes >= KB {
+        format!("{} KB", bytes / KB)
+    } else {
+        format!("{bytes} bytes")
+    }
+}
+
+/// "50,000".
+fn count(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Checks a document's size before it is parsed: its bytes, and for Markdown its lines
+/// (a pretty-printed JSON report within the limits can have many more lines than that).
+pub fn check_text(text: &str, format: Format) -> Result<(), Limit> {
+    if text.len() > DOCUMENT_BYTES {
+        return Err(Limit::Document { bytes: text.len() });
+    }
+    if format == Format::Markdown {
+        let lines = text.lines().count();
+        if lines > DOCUMENT_LINES {
+            return Err(Limit::Lines { lines });
+        }
+    }
+    Ok(())
+}
+
+/// Checks a parsed report: rows per part, items per list, bytes per field.
+pub fn check_report(report: &Report) -> Result<(), Limit> {
+    for part in Part::ALL {
+        let rows = part.len(report);
+        if rows > ROWS {
+            return Err(Limit::Rows {
+                what: part.label().to_lowercase(),
+                rows,
+            });
+        }
+    }
+    for list in List::ALL {
+        let rows = list.get(report).len();
+        if rows > ROWS {
+            return Err(Limit::Rows {
+                what: list.label().to_lowercase(),
+                rows,
+            });
+        }
+    }
+    if report.extra_sections.len() > ROWS {
+        return Err(Limit::Rows {
+            what: "additional sections".to_string(),
+            rows: report.extra_sections.len(),
+        });
+    }
+    for text in Text::ALL {
+        let bytes = text.get(report).len();
+        if bytes > FIELD_BYTES {
+            return Err(Limit::Field {
+                what: text.label().to_string(),
+                bytes,
+            });
+        }
+    }
+    // Cells and list items: every other string of the report, found through its JSON.
+    let value = serde_json::to_value(report).unwrap_or_default();
+    let mut path = Vec::new();
+    longest_string(&value, &mut path)
+        .filter(|(bytes, _)| *bytes > FIELD_BYTES)
+        .map_or(Ok(()), |(bytes, what)| Err(Limit::Field { what, bytes }))
+}
+
+/// The longest string in `value` and its dotted path.
+fn longest_string(value: &serde_json::Value, path: &mut Vec<String>) -> Option<(usize, String)> {
+    match value {
+        serde_json::Value::String(s) => Some((s.len(), path.join("."))),
+        serde_json::Value::Array(items) => items
+            .iter()
+            .enumerate()
+            .filter_map(|(i, v)| {
+                path.push((i + 1).to_string());
+                let found = longest_string(v, path);
+                path.pop();
+                found
+            })
+            .max_by_key(|(n, _)| *n),
+        serde_json::Value::Object(map) => map
+            .iter()
+            .filter_map(|(k, v)| {
+                path.push(k.clone());
+                let found = longest_string(v, path);
+                path.pop();
+                found
+            })
+            .max_by_key(|(n, _)| *n),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::TimelineEntry;
+
+    #[test]
+    fn a_report_within_the_limits_passes() {
+        let mut r = Report::new("003");
+        r.meta.title = "x".repeat(FIELD_BYTES);
+        r.timeline.entries = vec![TimelineEntry::default(); ROWS];
+        assert_eq!(check_report(&r), Ok(()));
+        assert_eq!(
+            check_text(&"a\n".repeat(DOCUMENT_LINES), Format::Markdown),
+            Ok(())
+        );
+        assert_eq!(
+            check_text(&"1\n".repeat(DOCUMENT_LINES * 2), Format::Json),
+            Ok(())
+        );
+    }
+
+    #[test]
+    fn too_many_rows_says_what_would_have_been_kept() {
+        let mut r = Report::new("003");
+        r.timeline.entries = vec![TimelineEntry::default(); 50_000];
+        let e = check_report(&r).unwrap_err();
+        assert_eq!(
+            e,
+            Limit::Rows {
+                what: "timeline".into(),
+                rows: 50_000
+            }
+        );
+        let msg = e.to_string();
+        assert!(msg.contains("50,000 rows"), "{msg}");
+        assert!(msg.contains("only the first 10,000"), "{msg}");
+        assert!(msg.contains("nothing was imported"), "{msg}");
+    }
+
+    #[test]
+    fn a_long_cell_is_named_by_its_path() {
+        let mut r = Report::new("003");
+        r.timeline.entries = vec![
+            TimelineEntry::default(),
+            TimelineEntry {
+                event: "y".repeat(FIELD_BYTES + 1),
+                ..Default::default()
+            },
+        ];
+        match check_report(&r) {
+            Err(Limit::Field { what, bytes }) => {
+                assert_eq!(what, "timeline.entries.2.event");
+                assert_eq!(bytes, FIELD_BYTES + 1);
+            }
+            other => panic!("{other:?}"),
+        }
+        r.timeline.entries.clear();
+        r.summary.summary = "z".repeat(FIELD_BYTES * 2);
+        let msg = check_report(&r).unwrap_err().to_string();
+        assert!(msg.contains("“Summary” holds 200 KB"), "{msg}");
+    }
+
+    #[test]
+    fn big_documents_are_refused_before_parsing() {
+        let big = "x".repeat(DOCUMENT_BYTES + 1);
+        let msg = check_text(&big, Format::Json).unwrap_err().to_string();
+        assert!(msg.contains("5.0 MB") || msg.contains("5 MB"), "{msg}");
+        assert!(check_text(&"|a|\n".repeat(100_000), Format::Markdown)
+            .unwrap_err()
+            .to_string()
+            .contains("100,000 lines"));
+    }
+
+    #[test]
+    fn sizes_and_counts_read_plainly() {
+        assert_eq!(size(12), "12 bytes");
+        assert_eq!(size(230 * 1024), "230 KB");
+        assert_eq!(size(10 * 1024 * 1024 + 600 * 1024), "10.5 MB");
+        assert_eq!(count(1_234_567), "1,234,567");
+        assert_eq!(count(999), "999");
+    }
+}
