@@ -7,7 +7,6 @@
 
 use chrono::{DateTime, FixedOffset};
 
-use crate::markdown::one_line;
 use crate::metrics;
 use crate::model::Report;
 use crate::time::{resolve_report_timeline, TimeContext};
@@ -67,7 +66,9 @@ pub fn timeline_mermaid(report: &Report) -> String {
             .filter(|_| entry.kind.is_some())
             .map(|k| format!("{} - ", k.label()))
             .unwrap_or_default();
-        let event = code(&format!("{kind}{}", one_line(&entry.event)));
+        // One line: Mermaid reads a line break as the next entry.
+        let event = entry.event.split_whitespace().collect::<Vec<_>>().join(" ");
+        let event = code(&format!("{kind}{event}"));
         if period.as_deref() == Some(time.as_str()) {
             out.push_str(&format!("             : {event}\n"));
         } else {
