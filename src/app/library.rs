@@ -25,6 +25,90 @@ pub struct Entry {
     /// Readiness 0–100 at the last save.
     #[serde(default)]
     pub score: u8,
+    #[serde(default)]
+    pub incident_id: String,
+    /// The incident's date (YYYY-MM-DD) when the core can read one, for sorting.
+    #[serde(default)]
+    pub date: Option<String>,
+    /// The report's words (`hindsight_core::search::words`), for the library search.
+    /// Rebuilt from the report when the library loads, so not kept in the index.
+    #[serde(skip)]
+    pub words: String,
+}
+
+/// How the start screen orders the library.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Order {
+    /// Last edited first.
+    #[default]
+    Edited,
+    /// Latest incident date first; reports without a date last.
+    Date,
+    /// Least ready first (what needs doing).
+    Readiness,
+}
+
+impl Order {
+    pub const ALL: [(Order, &'static str, &'static str); 3] = [
+        (Order::Edited, "edited", "Last edited"),
+        (Order::Date, "date", "Incident date"),
+        (
+            Order::Readiness,
+            "readiness",
+            "Readiness (least ready first)",
+        ),
+    ];
+}
+
+/// What the author asked the library for: words, a severity, a status, an order.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Query {
+    pub text: String,
+    /// A normalised severity ("SEV2"), "none" for reports without one, or empty for all.
+    pub severity: String,
+    /// A status as written ("Draft" for none), or empty for all.
+    pub status: String,
+    pub order: Order,
+}
+
+/// The status the list shows ("Draft" when none is set).
+pub fn shown_status(e: &Entry) -> String {
+    if e.status.is_empty() {
+        "Draft".to_string()
+    } else {
+        e.status.clone()
+    }
+}
+
+/// The entries `q` asks for, in its order.
+pub fn find(entries: &[Entry], q: &Query) -> Vec<Entry> {
+    let mut out: Vec<Entry> = entries
+        .iter()
+        .filter(|e| match q.severity.as_str() {
+            "" => true,
+            "none" => e.severity_level.is_none(),
+            s => e.severity_level.as_deref() == Some(s),
+        })
+        .filter(|e| q.status.is_empty() || shown_status(e).eq_ignore_ascii_case(&q.status))
+        .filter(|e| {
+            hindsight_core::search::matches(
+                &q.text,
+                &[&e.title, &e.incident_id, &e.severity, &e.words],
+            )
+        })
+        .cloned()
+        .collect();
+    match q.order {
+        Order::Edited => out.sort_by(|a, b| b.edited_ms.total_cmp(&a.edited_ms)),
+        Order::Date => out.sort_by(|a, b| match (&a.date, &b.date) {
+            (Some(x), Some(y)) => y.cmp(x),
+            (Some(_), None) => std::cmp::Ordering::Less,
+            (None, Some(_)) => std::cmp::Ordering::Greater,
+            (None, None) => b.edited_ms.total_cmp(&a.edited_ms),
+        }),
+        Order::Readiness => out.sort_by_key(|e| e.score),
+    }
+    out
 }
 
 impl Entry {
@@ -38,6 +122,9 @@ impl Entry {
             severity_level: review.overview.severity.clone(),
             status: report.meta.status.trim().to_string(),
             score: review.score,
+            incident_id: report.meta.incident_id.trim().to_string(),
+            date: review.overview.date.clone(),
+            words: hindsight_core::search::words(report),
         }
     }
 
@@ -147,6 +234,70 @@ mod tests {
             (old.id.as_str(), old.shown_title()),
             ("r2", "Untitled post-mortem".to_string())
         );
+    }
+
+    #[test]
+    fn the_library_is_searched_filtered_and_sorted() {
+        let policy = hindsight_core::policy::Policy::default();
+        let entry = |id: &str, edited: f64, f: &dyn Fn(&mut Report)| {
+            let mut r = Report::new("001");
+            f(&mut r);
+            let review = hindsight_core::review(&r, &policy);
+            Entry::of(id.into(), edited, &r, &review)
+        };
+        let all = vec![
+            entry("a", 3.0, &|r| {
+                r.meta.title = "Checkout 502s".into();
+                r.meta.severity = "SEV2".into();
+                r.meta.date = "2024-03-01".into();
+            }),
+            entry("b", 2.0, &|r| {
+                r.meta.title = "DNS flood".into();
+                r.meta.incident_id = "INC-7".into();
+                r.meta.status = "Final".into();
+                r.meta.date = "2024-05-01".into();
+                r.root_cause.what_happened = "A resolver fleet ran out of sockets".into();
+            }),
+            entry("c", 1.0, &|r| r.meta.services = vec!["payments-api".into()]),
+        ];
+        let ids = |q: Query| find(&all, &q).into_iter().map(|e| e.id).collect::<Vec<_>>();
+        assert_eq!(ids(Query::default()), ["a", "b", "c"]);
+        let text = |t: &str| Query {
+            text: t.into(),
+            ..Query::default()
+        };
+        assert_eq!(ids(text("inc-7")), ["b"]);
+        assert_eq!(ids(text("sockets")), ["b"]);
+        assert_eq!(ids(text("payments")), ["c"]);
+        assert_eq!(ids(text("checkout 502")), ["a"]);
+        let sev = Query {
+            severity: "SEV2".into(),
+            ..Query::default()
+        };
+        assert_eq!(ids(sev), ["a"]);
+        let none = Query {
+            severity: "none".into(),
+            ..Query::default()
+        };
+        assert_eq!(ids(none), ["b", "c"]);
+        let draft = Query {
+            status: "draft".into(),
+            ..Query::default()
+        };
+        assert_eq!(ids(draft), ["a", "c"]);
+        let by_date = Query {
+            order: Order::Date,
+            ..Query::default()
+        };
+        assert_eq!(ids(by_date), ["b", "a", "c"]);
+        let by_score = find(
+            &all,
+            &Query {
+                order: Order::Readiness,
+                ..Query::default()
+            },
+        );
+        assert!(by_score.windows(2).all(|w| w[0].score <= w[1].score));
     }
 
     #[test]

@@ -42,11 +42,24 @@ pub struct LiveReview {
     last: StoredValue<HashMap<Location, Vec<Finding>>>,
     /// The review waiting to run, and when the first change it covers came.
     pending: StoredValue<Option<(TimeoutHandle, f64)>>,
+    /// The field being typed in, until typing pauses for `HOLD_MS` (not when the cursor
+    /// leaves: messages appearing under a mouse press would move what it is clicking):
+    /// a message that would appear meanwhile (there, or in a field its value affects)
+    /// waits until then, so a half-typed value ("09:1") does not push the page around
+    /// under the author's cursor (the field's border still changes at once).
+    pub typing: RwSignal<Option<Location>>,
+    /// True while `typing` holds a field.
+    pub holding: Memo<bool>,
+    typing_ends: StoredValue<Option<TimeoutHandle>>,
 }
+
+/// How long after the last keystroke in a field its new messages appear.
+const HOLD_MS: u64 = 1200;
 
 impl LiveReview {
     pub fn new() -> LiveReview {
         let review = RwSignal::new(None::<Review>);
+        let typing = RwSignal::new(None::<Location>);
         LiveReview {
             review,
             findings: Memo::new(move |_| {
@@ -55,7 +68,27 @@ impl LiveReview {
             per_location: StoredValue::new(HashMap::new()),
             last: StoredValue::new(HashMap::new()),
             pending: StoredValue::new(None),
+            typing,
+            holding: Memo::new(move |_| typing.with(Option::is_some)),
+            typing_ends: StoredValue::new(None),
         }
+    }
+
+    /// The author typed in `at`: its new messages wait until typing pauses.
+    pub fn hold(self, at: Location) {
+        if self.typing.get_untracked() != Some(at) {
+            self.typing.set(Some(at));
+        }
+        if let Some(h) = self.typing_ends.get_value() {
+            h.clear();
+        }
+        let end = move || {
+            if !self.typing.is_disposed() {
+                self.typing.set(None);
+            }
+        };
+        self.typing_ends
+            .set_value(set_timeout_with_handle(end, Duration::from_millis(HOLD_MS)).ok());
     }
 
     /// The findings at exactly this location, as a signal that changes only when they do.

@@ -174,6 +174,7 @@ impl Ctx {
             return;
         }
         self.set_text(at, lens, value.clone());
+        self.review.hold(at);
         if let Some(id) = self.open.get_untracked() {
             self.histories.update_value(|h| {
                 h.entry(id)

@@ -130,7 +130,7 @@ impl Ctx {
         tabs::tell(&News::Saved {
             id: id.to_string(),
             stamp,
-            entry,
+            entry: entry.map(Box::new),
         });
     }
 
@@ -227,11 +227,21 @@ impl Ctx {
                 if stamp.tab == tabs::me() {
                     return;
                 }
-                let entry = entry.or_else(|| {
+                let mut entry = entry.map(|e| *e).or_else(|| {
                     storage::local()
                         .ok()
                         .and_then(|s| storage::entry_of(&s, &id))
                 });
+                // The news leaves out the report's search words (they are neither sent
+                // nor kept in the index): read them from the stored report.
+                if let Some(e) = entry.as_mut().filter(|e| e.words.is_empty()) {
+                    if let Some(r) = storage::local()
+                        .ok()
+                        .and_then(|s| storage::load_report(&s, &id))
+                    {
+                        e.words = hindsight_core::search::words(&r);
+                    }
+                }
                 if let Some(entry) = entry {
                     self.library
                         .update(|l| match l.iter_mut().find(|e| e.id == id) {

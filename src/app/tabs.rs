@@ -21,7 +21,7 @@ pub enum News {
     Saved {
         id: String,
         stamp: Stamp,
-        entry: Option<Entry>,
+        entry: Option<Box<Entry>>,
     },
     /// A report was deleted.
     Deleted { id: String },

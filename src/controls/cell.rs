@@ -109,6 +109,43 @@ pub fn text_cell(
     .into_any()
 }
 
+/// A prose cell that offers `suggestion` while it is empty: shown as its placeholder, and
+/// taken by Tab (which then moves on as usual); typing overwrites it, never splices into it.
+pub fn suggested_cell(at: Location, label: String, suggestion: Signal<String>) -> AnyView {
+    let ctx = use_ctx();
+    let Some(lens) = at.lens(ctx.report) else {
+        return ().into_any();
+    };
+    let value = shown(at, lens);
+    let input = move |ev: leptos::ev::Event| ctx.type_text(at, lens, event_target_value(&ev));
+    let take = move |ev: leptos::ev::KeyboardEvent| {
+        let plain = !(ev.shift_key() || ev.ctrl_key() || ev.alt_key() || ev.meta_key());
+        if ev.key() != "Tab" || !plain || !lens.with_untracked(|v| v.trim().is_empty()) {
+            return;
+        }
+        let s = suggestion.get_untracked();
+        if !s.is_empty() {
+            ctx.type_text(at, lens, s);
+        }
+    };
+    let id = format!("field-{at}");
+    let hint = format!("{id}-suggestion");
+    let (marks, state) = marker(at);
+    view! {
+        <div class=move || format!("cell {}", state.get()) data-path=at.to_string()>
+            <label for=id.clone()>{label}</label>
+            <textarea id=id.clone() data-testid=id.clone() rows="1" on:input=input on:keydown=take
+                placeholder=move || suggestion.get() aria-describedby=hint.clone()
+                use:bind_value=value></textarea>
+            <span class="visually-hidden" id=hint>
+                {move || if suggestion.with(String::is_empty) { String::new() } else { "Tab takes the suggestion".to_string() }}
+            </span>
+            {marks}
+        </div>
+    }
+    .into_any()
+}
+
 /// A select over an optional enum held at `lens` (an event kind, a category), written
 /// by `set`.
 pub fn choice_cell<T, S>(

@@ -165,6 +165,11 @@ pub fn DateTimeControl(field: Text, id: String) -> impl IntoView {
         }
     };
     let choices = Memo::new(move |_| zone_choices(&reading.get(), &picked.get()));
+    // "Kept as typed" waits while the author is still typing (see `marker`).
+    let held = ctx.review.holding;
+    let kept_as_typed = Memo::new(move |was: Option<&bool>| {
+        reading.get() == Reading::AsTyped && (!held.get() || was.copied().unwrap_or(false))
+    });
     let label = field.label();
     view! {
         <div class="datetime">
@@ -211,7 +216,7 @@ pub fn DateTimeControl(field: Text, id: String) -> impl IntoView {
             >
                 "Now"
             </button>
-            <Show when=move || reading.get() == Reading::AsTyped>
+            <Show when=move || kept_as_typed.get()>
                 <p class="hint" data-testid=format!("{id}-hint")>
                     "Kept as typed: this is not a full date and time (with the year) that the picker can show. Pick one to replace it."
                 </p>

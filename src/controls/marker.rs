@@ -1,4 +1,7 @@
 //! The inline marker under a field: the findings at its location, with their messages.
+//! While the author is typing, a marker that was not showing waits until the typing
+//! pauses (the field's border changes at once), so the page does not
+//! move under a half-typed value; one already showing stays and follows.
 
 use crate::app::review::worst;
 use crate::app::use_ctx;
@@ -22,11 +25,14 @@ pub fn marker(at: Location) -> (AnyView, Signal<&'static str>) {
     let here2 = here.clone();
     let class = Signal::derive(move || state_class(here2.with(|f| worst(f))));
     let path = at.to_string();
+    let held = ctx.review.holding;
+    let here3 = here.clone();
+    let visible = Memo::new(move |was: Option<&bool>| {
+        let has = here3.with(|f| !f.is_empty());
+        has && (!held.get() || was.copied().unwrap_or(false))
+    });
     let view = view! {
-        <Show when={
-            let here = here.clone();
-            move || here.with(|f| !f.is_empty())
-        }>
+        <Show when=move || visible.get()>
             <ul class="marker" data-testid=format!("marker-{path}")>
                 {
                     let here = here.clone();

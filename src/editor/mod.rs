@@ -1,5 +1,5 @@
 //! The editor for the open report: a toolbar (back, title, save state, edit/preview,
-//! template, undo, redo), the export bar, a table of contents, every section of the
+//! template, undo, redo, the "?" shortcuts help), the export bar, a table of contents, every section of the
 //! report's template, the author's extra sections, and the review panel.
 
 pub mod export_bar;
@@ -7,6 +7,7 @@ pub mod outline;
 pub mod preview;
 pub mod review_panel;
 pub mod section;
+pub mod shortcuts;
 
 use crate::app::use_ctx;
 use crate::parts::extra_sections::ExtraSections;
@@ -22,6 +23,7 @@ use outline::{section_anchor, Section};
 use preview::Preview;
 use review_panel::ReviewPanel;
 use section::{section_state, SectionView};
+use shortcuts::Shortcuts;
 use wasm_bindgen::JsCast;
 
 /// True when the slot holds something. Reads only that slot's store field, so typing
@@ -91,7 +93,9 @@ pub fn Editor() -> impl IntoView {
         }
     });
     let save_state = move || ctx.save_state();
-    let (previewing, set_previewing) = signal(false);
+    let previewing = RwSignal::new(false);
+    let set_previewing = previewing.write_only();
+    let help = RwSignal::new(false);
     // Each report opens at the top with the cursor in its title (and an import's notes,
     // above the form, in view), whatever the page's scroll was before.
     Effect::new(move |_| {
@@ -145,6 +149,9 @@ pub fn Editor() -> impl IntoView {
                     "Review "{move || ctx.review.review.with(|r| r.as_ref().map(|r| format!("{} / 100", r.score)))}
                 </a>
                 <span class="group">
+                    <button type="button" class="icon" data-testid="shortcuts" title="Keyboard shortcuts (?)"
+                        aria-label="Keyboard shortcuts" aria-expanded=move || help.get().to_string()
+                        on:click=move |_| help.update(|h| *h = !*h)>"?"</button>
                     <button type="button" data-testid="undo" title="Undo (Ctrl+Z)"
                         disabled=move || !ctx.can_undo.get()
                         on:click=move |_| ctx.step(false)>"Undo"</button>
@@ -180,10 +187,11 @@ pub fn Editor() -> impl IntoView {
                     }}
                     <ExtraSections />
                 </main>
-                <aside class="side" id="review" aria-label="Review">
+                <aside class="side" id="review" aria-label="Review" tabindex="-1">
                     <ReviewPanel sections=sections />
                 </aside>
             </div>
+            <Shortcuts preview=previewing help=help />
         </div>
     }
 }

@@ -81,7 +81,7 @@ pub fn SectionView(section: Section, template: &'static Template) -> impl IntoVi
         .collect_view();
     view! {
         <section class="section" id=anchor.clone() data-testid=anchor>
-            <h2>{section.title} {state}</h2>
+            <h2 tabindex="-1">{section.title} {state}</h2>
             <div class="fields">{items}</div>
         </section>
     }

@@ -91,7 +91,7 @@ pub fn TimelineTable() -> impl IntoView {
                     aria-label=format!("Set row {} time to now", i + 1)
                     on:click=move |_| ctx.type_text(at, time, now_utc())>"Now"</button>
             </div>
-            {choice_cell(Location::cell(p, i, "kind"), "Kind", &EventKind::ALL, EventKind::label, kind,
+            {choice_cell(Location::cell(p, i, "kind"), "Kind", &EventKind::ALL, EventKind::menu_label, kind,
                 move |r, v| if let Some(e) = r.timeline.entries.get_mut(i) { e.kind = v })}
             {column(p, i, "event")}
             {column(p, i, "owner")}

@@ -1,11 +1,13 @@
 //! The start screen: the reports stored in this browser (from the library's entries, so
-//! listing them loads none), a new post-mortem from any template, and import; Ctrl+Z
-//! undoes a delete.
+//! listing them loads none), searched by their words and filtered by severity and status,
+//! sorted by edit, incident date or readiness; a new post-mortem from any template, and
+//! import; Ctrl+Z undoes a delete.
 
 pub mod import_panel;
 pub mod set_aside;
 
 use crate::app::files as export;
+use crate::app::library::{find, shown_status, Order, Query};
 use crate::app::{now_ms, use_ctx, Ctx};
 use crate::editor::review_panel::score_class;
 use hindsight_core::{templates, Report};
@@ -78,6 +80,39 @@ pub fn StartScreen() -> impl IntoView {
         }
     });
     on_cleanup(move || keys.remove());
+    let query = RwSignal::new(Query::default());
+    let shown = Memo::new(move |_| ctx.library.with(|l| find(l, &query.get())));
+    // The filters offer what the library holds: its severities (as the core names them)
+    // and its statuses.
+    let severities = Memo::new(move |_| {
+        let mut v: Vec<String> = ctx
+            .library
+            .with(|l| l.iter().filter_map(|e| e.severity_level.clone()).collect());
+        v.sort();
+        v.dedup();
+        v
+    });
+    let statuses = Memo::new(move |_| {
+        let mut v: Vec<String> = ctx.library.with(|l| l.iter().map(shown_status).collect());
+        v.sort();
+        v.dedup();
+        v
+    });
+    let set = move |f: fn(&mut Query, String)| {
+        move |ev: leptos::ev::Event| {
+            let v = event_target_value(&ev);
+            query.update(|q| f(q, v));
+        }
+    };
+    let found = move || {
+        let (n, all) = (shown.with(Vec::len), count.get());
+        let noun = if all == 1 { "report" } else { "reports" };
+        if n == all {
+            format!("{all} {noun}")
+        } else {
+            format!("{n} of {all} {noun}")
+        }
+    };
     view! {
         <main class="start">
             <header class="hero">
@@ -87,13 +122,56 @@ pub fn StartScreen() -> impl IntoView {
             <Show when=move || { count.get() > 0 }>
             <section class="stored" aria-labelledby="stored-h">
                 <h2 id="stored-h">"In this browser"</h2>
+                <div class="library-tools" role="search" aria-label="Find a report">
+                    <label class="search">
+                        <span class="visually-hidden">"Search reports"</span>
+                        <input type="search" data-testid="library-search" placeholder="Search title, id, service or text"
+                            prop:value=move || query.with(|q| q.text.clone())
+                            on:input=set(|q, v| q.text = v) />
+                    </label>
+                    <label>
+                        <span class="visually-hidden">"Severity"</span>
+                        <select data-testid="library-severity" on:change=set(|q, v| q.severity = v)>
+                            <option value="">"Any severity"</option>
+                            {move || severities.get().into_iter().map(|s| {
+                                let v = s.clone();
+                                view! { <option value=v.clone() selected=move || query.with(|q| q.severity == v)>{s}</option> }
+                            }).collect_view()}
+                            <option value="none">"No severity"</option>
+                        </select>
+                    </label>
+                    <label>
+                        <span class="visually-hidden">"Status"</span>
+                        <select data-testid="library-status" on:change=set(|q, v| q.status = v)>
+                            <option value="">"Any status"</option>
+                            {move || statuses.get().into_iter().map(|s| {
+                                let v = s.clone();
+                                view! { <option value=v.clone() selected=move || query.with(|q| q.status == v)>{s}</option> }
+                            }).collect_view()}
+                        </select>
+                    </label>
+                    <label>
+                        <span class="visually-hidden">"Sort by"</span>
+                        <select data-testid="library-sort"
+                            on:change=set(|q, v| q.order = Order::ALL.iter().find(|o| o.1 == v).map_or(Order::Edited, |o| o.0))>
+                            {Order::ALL.iter().map(|(o, id, label)| {
+                                let o = *o;
+                                view! { <option value=*id selected=move || query.with(|q| q.order == o)>{"Sort: "}{*label}</option> }
+                            }).collect_view()}
+                        </select>
+                    </label>
+                    <span class="found" data-testid="library-found" aria-live="polite">{found}</span>
+                </div>
+                    <Show when=move || shown.with(Vec::is_empty)>
+                        <p class="muted" data-testid="library-none">"No report matches. Clear the search or a filter to see more."</p>
+                    </Show>
                     <ul class="doc-list" data-testid="doc-list">
-                        <For each=move || ctx.library.get() key=|e| (e.id.clone(), e.edited_ms as u64) let:entry>
+                        <For each=move || shown.get() key=|e| (e.id.clone(), e.edited_ms as u64) let:entry>
                             {
                                 let id = entry.id.clone();
                                 let (id1, id2, id3, id4, id5) = (id.clone(), id.clone(), id.clone(), id.clone(), id.clone());
                                 let sev = if entry.severity.is_empty() { "No severity".to_string() } else { entry.severity.clone() };
-                                let status = if entry.status.is_empty() { "Draft".to_string() } else { entry.status.clone() };
+                                let status = shown_status(&entry);
                                 let edited = ago(entry.edited_ms, now_ms());
                                 view! {
                                     <li class="doc" data-testid="doc-item" data-id=id>

@@ -228,6 +228,7 @@ fn kind_class(kind: EventKind) -> &'static str {
         EventKind::Investigating | EventKind::RootCauseIdentified => "investigate",
         EventKind::Mitigated | EventKind::Restored => "mitigate",
         EventKind::Resolved | EventKind::Monitoring => "resolve",
+        EventKind::Trigger | EventKind::Change => "other",
     }
 }
 

@@ -27,6 +27,7 @@ pub mod propose;
 pub mod read;
 pub mod repo_config;
 pub mod review;
+pub mod search;
 pub mod severity;
 pub mod share;
 pub mod sources;

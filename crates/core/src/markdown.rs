@@ -101,19 +101,36 @@ fn front_matter(report: &Report, template: &Template) -> String {
         }
         out
     };
-    let severity = Severity::parse(&report.meta.severity, templates::scale_of(&report.template))
-        .map(|s| s.name())
-        .unwrap_or_else(|| report.meta.severity.trim().to_string());
+    // The severity in the body's own word ("P1" in seed 003), and the date the body shows
+    // (the date field, else the start's calendar date), so front matter never disagrees.
+    let severity =
+        match Severity::parse(&report.meta.severity, templates::scale_of(&report.template)) {
+            Some(s) if report.template != template.id => s.render(template.severity_scale),
+            _ => report.meta.severity.trim().to_string(),
+        };
     let mut fm = String::from("---\n");
     fm.push_str(&format!("title: {}\n", q(report.meta.title.trim())));
     fm.push_str(&format!("id: {}\n", q(report.meta.incident_id.trim())));
-    fm.push_str(&format!("date: {}\n", q(report.meta.date.trim())));
+    fm.push_str(&format!("date: {}\n", q(&front_date(report))));
     fm.push_str(&format!("severity: {}\n", q(&severity)));
     fm.push_str(&format!("status: {}\n", q(report.meta.status.trim())));
     fm.push_str(&format!("template: {}\n", q(template.id)));
     fm.push_str(&format!("schema_version: {}\n", report.schema_version));
     fm.push_str("---");
     fm
+}
+
+/// The incident's date for front matter: the date field as typed, else the calendar date
+/// of its start (YYYY-MM-DD), else nothing.
+pub fn front_date(report: &Report) -> String {
+    let typed = report.meta.date.trim();
+    if !typed.is_empty() {
+        return typed.to_string();
+    }
+    match crate::time::parse_stamp(&report.meta.start).map(|s| s.date) {
+        Some(crate::time::DatePart::Full(d)) => d.format("%Y-%m-%d").to_string(),
+        _ => String::new(),
+    }
 }
 
 /// The text of the Text siblings right before a node, up to the first other node.
@@ -424,7 +441,8 @@ impl<'a> Writer<'a, '_> {
         render: impl FnOnce() -> Vec<String>,
     ) {
         if empty {
-            if self.blank {
+            // A block the seed itself lacks (blank text) writes nothing in a blank export.
+            if self.blank && (!blank.is_empty() || lead.is_empty()) {
                 out.push(if lead.is_empty() {
                     blank.to_string()
                 } else {

@@ -28,6 +28,22 @@ pub struct Metrics {
     pub time_to_resolve: Option<TimeDelta>,
     /// Impact start (else first row) to resolution (else last row).
     pub total_duration: Option<TimeDelta>,
+    /// The rows each moment was read from.
+    #[serde(skip)]
+    pub rows: Rows,
+}
+
+/// The timeline row (index) each moment of `Metrics` was read from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Rows {
+    pub first: Option<usize>,
+    pub last: Option<usize>,
+    pub impact_start: Option<usize>,
+    pub detected: Option<usize>,
+    pub acknowledged: Option<usize>,
+    /// The mitigation row, else the restoration row.
+    pub mitigated: Option<usize>,
+    pub resolved: Option<usize>,
 }
 
 impl Metrics {
@@ -211,8 +227,11 @@ pub fn from_resolved(entries: &[TimelineEntry], resolved: &ResolvedTimeline) -> 
         last: resolved.last(),
         ..Metrics::default()
     };
+    m.rows.first = row_at(resolved, m.first, false);
+    m.rows.last = row_at(resolved, m.last, true);
     let mut restored = None;
-    for (entry, at) in entries.iter().zip(&resolved.at) {
+    let mut restored_row = None;
+    for (i, (entry, at)) in entries.iter().zip(&resolved.at).enumerate() {
         // Only the first row of each kind counts: once all are found, the rest of a long
         // timeline need not be read.
         let found = [
@@ -227,21 +246,27 @@ pub fn from_resolved(entries: &[TimelineEntry], resolved: &ResolvedTimeline) -> 
             break;
         }
         let Some(at) = *at else { continue };
-        let slot = match classify(entry) {
-            Some(EventKind::ImpactStart) => &mut m.impact_start,
-            Some(EventKind::Detected | EventKind::Alerted) => &mut m.detected,
-            Some(EventKind::Acknowledged) => &mut m.acknowledged,
-            Some(EventKind::Mitigated) => &mut m.mitigated,
-            Some(EventKind::Restored) => &mut restored,
-            Some(EventKind::Resolved) => &mut m.resolved,
+        let (slot, row) = match classify(entry) {
+            Some(EventKind::ImpactStart) => (&mut m.impact_start, &mut m.rows.impact_start),
+            Some(EventKind::Detected | EventKind::Alerted) => {
+                (&mut m.detected, &mut m.rows.detected)
+            }
+            Some(EventKind::Acknowledged) => (&mut m.acknowledged, &mut m.rows.acknowledged),
+            Some(EventKind::Mitigated) => (&mut m.mitigated, &mut m.rows.mitigated),
+            Some(EventKind::Restored) => (&mut restored, &mut restored_row),
+            Some(EventKind::Resolved) => (&mut m.resolved, &mut m.rows.resolved),
             _ => continue,
         };
         if slot.is_none() {
             *slot = Some(at);
+            *row = Some(i);
         }
     }
     // A timeline that records only the restoration still shows when the bleeding stopped.
-    m.mitigated = m.mitigated.or(restored);
+    if m.mitigated.is_none() {
+        m.mitigated = restored;
+        m.rows.mitigated = restored_row;
+    }
     let start = m.start();
     let since = |t: Option<DateTime<FixedOffset>>| start.zip(t).map(|(s, t)| t - s);
     m.time_to_detect = since(m.detected);
@@ -250,6 +275,207 @@ pub fn from_resolved(entries: &[TimelineEntry], resolved: &ResolvedTimeline) -> 
     m.time_to_resolve = since(m.resolved);
     m.total_duration = since(m.end());
     m
+}
+
+/// The row holding the earliest (or, with `last`, the latest) instant equal to `t`.
+fn row_at(
+    resolved: &ResolvedTimeline,
+    t: Option<DateTime<FixedOffset>>,
+    last: bool,
+) -> Option<usize> {
+    let t = t?;
+    let is = |a: &Option<DateTime<FixedOffset>>| *a == Some(t);
+    if last {
+        resolved.at.iter().rposition(is)
+    } else {
+        resolved.at.iter().position(is)
+    }
+}
+
+/// One computed metric: what it is called, what it measures, and its value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Metric {
+    TimeToDetect,
+    TimeToAcknowledge,
+    TimeToMitigate,
+    TimeToResolve,
+    Duration,
+}
+
+/// Which moment a metric starts or ends at, and how the row was recognised.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Moment {
+    ImpactStart,
+    Detected,
+    Acknowledged,
+    Mitigated,
+    /// The row that restored service (no mitigation row was found).
+    Restored,
+    Resolved,
+    /// The first row with a readable time (no impact start was found).
+    FirstRow,
+    /// The last row with a readable time (no resolution was found).
+    LastRow,
+}
+
+impl Moment {
+    /// How the explanation names the moment ("Impact start", "the first row").
+    pub fn name(self) -> &'static str {
+        match self {
+            Moment::ImpactStart => "Impact start",
+            Moment::Detected => "Detection",
+            Moment::Acknowledged => "Acknowledged",
+            Moment::Mitigated => "Mitigation",
+            Moment::Restored => "Restored",
+            Moment::Resolved => "Resolution",
+            Moment::FirstRow => "the first row",
+            Moment::LastRow => "the last row",
+        }
+    }
+
+    /// The kind a row must have to be this moment (none for first and last row).
+    pub fn kind(self) -> Option<EventKind> {
+        match self {
+            Moment::ImpactStart => Some(EventKind::ImpactStart),
+            Moment::Detected => Some(EventKind::Detected),
+            Moment::Acknowledged => Some(EventKind::Acknowledged),
+            Moment::Mitigated => Some(EventKind::Mitigated),
+            Moment::Restored => Some(EventKind::Restored),
+            Moment::Resolved => Some(EventKind::Resolved),
+            Moment::FirstRow | Moment::LastRow => None,
+        }
+    }
+}
+
+/// One end of a metric: the moment, and the row it was read from (when there is one).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct End {
+    pub moment: Moment,
+    /// Index of the timeline row; `None` when no row is that moment.
+    pub row: Option<usize>,
+    /// The row's time as typed.
+    pub time: String,
+    /// The row's kind was set (not read from the words of its event).
+    pub by_kind: bool,
+}
+
+/// What a metric measures and the two rows it spans.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Explanation {
+    pub metric: Metric,
+    pub from: End,
+    pub to: End,
+    /// "From Impact start 09:12 (row 2) to Acknowledged 09:22 (row 4)." or why not.
+    pub text: String,
+}
+
+impl Metric {
+    pub const ALL: [Metric; 5] = [
+        Metric::TimeToDetect,
+        Metric::TimeToAcknowledge,
+        Metric::TimeToMitigate,
+        Metric::TimeToResolve,
+        Metric::Duration,
+    ];
+
+    /// Its name in the editor ("Time to detect").
+    pub fn name(self) -> &'static str {
+        match self {
+            Metric::TimeToDetect => "Time to detect",
+            Metric::TimeToAcknowledge => "Time to acknowledge",
+            Metric::TimeToMitigate => "Time to mitigate",
+            Metric::TimeToResolve => "Time to resolve",
+            Metric::Duration => "Duration",
+        }
+    }
+
+    /// What it measures, in one sentence.
+    pub fn definition(self) -> &'static str {
+        match self {
+            Metric::TimeToDetect => "From the start of user impact to the first row that detected it (a detection or an alert).",
+            Metric::TimeToAcknowledge => "From the start of user impact to the first row where someone acknowledged the incident.",
+            Metric::TimeToMitigate => "From the start of user impact to the first mitigation row (else the row that restored service).",
+            Metric::TimeToResolve => "From the start of user impact to the row that resolved the incident.",
+            Metric::Duration => "From the start of user impact to the resolution (else the last row).",
+        }
+    }
+
+    /// Its value in `m`.
+    pub fn value(self, m: &Metrics) -> Option<TimeDelta> {
+        match self {
+            Metric::TimeToDetect => m.time_to_detect,
+            Metric::TimeToAcknowledge => m.time_to_acknowledge,
+            Metric::TimeToMitigate => m.time_to_mitigate,
+            Metric::TimeToResolve => m.time_to_resolve,
+            Metric::Duration => m.total_duration,
+        }
+    }
+
+    /// The moment it ends at.
+    fn end_moment(self) -> Moment {
+        match self {
+            Metric::TimeToDetect => Moment::Detected,
+            Metric::TimeToAcknowledge => Moment::Acknowledged,
+            Metric::TimeToMitigate => Moment::Mitigated,
+            Metric::TimeToResolve | Metric::Duration => Moment::Resolved,
+        }
+    }
+
+    /// What it measures and which rows it spans in this timeline (`m` computed from it).
+    pub fn explain(self, entries: &[TimelineEntry], m: &Metrics) -> Explanation {
+        let end = |moment: Moment, row: Option<usize>| End {
+            moment,
+            row,
+            time: row
+                .and_then(|i| entries.get(i))
+                .map(|e| e.time.trim().to_string())
+                .unwrap_or_default(),
+            by_kind: row
+                .and_then(|i| entries.get(i))
+                .is_some_and(|e| e.kind.is_some()),
+        };
+        let from = match m.rows.impact_start {
+            Some(i) => end(Moment::ImpactStart, Some(i)),
+            None => end(Moment::FirstRow, m.rows.first),
+        };
+        let to = match (self, self.end_moment()) {
+            (Metric::Duration, _) if m.rows.resolved.is_none() => end(Moment::LastRow, m.rows.last),
+            (_, Moment::Mitigated) => {
+                let row = m.rows.mitigated;
+                let restored = row
+                    .and_then(|i| entries.get(i))
+                    .is_some_and(|e| classify(e) == Some(EventKind::Restored));
+                let moment = if restored {
+                    Moment::Restored
+                } else {
+                    Moment::Mitigated
+                };
+                end(moment, row)
+            }
+            (_, Moment::Detected) => end(Moment::Detected, m.rows.detected),
+            (_, Moment::Acknowledged) => end(Moment::Acknowledged, m.rows.acknowledged),
+            (_, moment) => end(moment, m.rows.resolved),
+        };
+        let at = |e: &End| match e.row {
+            Some(i) => format!("{} {} (row {})", e.moment.name(), e.time, i + 1),
+            None => e.moment.name().to_string(),
+        };
+        let text = match (from.row, to.row) {
+            (Some(_), Some(_)) => format!("From {} to {}.", at(&from), at(&to)),
+            (None, _) => "No row has a time that can be read.".to_string(),
+            (Some(_), None) => format!(
+                "No row is marked {} (or says so in its words): set a row's kind to {}.",
+                to.moment.name(),
+                to.moment.kind().map_or("it", EventKind::label),
+            ),
+        };
+        Explanation {
+            metric: self,
+            from,
+            to,
+            text,
+        }
+    }
 }
 
 #[cfg(test)]
@@ -350,5 +576,58 @@ mod tests {
         let m = compute(&report(vec![start, done]));
         assert_eq!(m.total_duration, mins(((9 * 24) + 19) * 60 + 51));
         assert_eq!(m.time_to_detect, None);
+    }
+
+    #[test]
+    fn explains_which_rows_a_metric_spans() {
+        let mut ack = row("09:22", "Paging bot pinged the on-call");
+        ack.kind = Some(EventKind::Acknowledged);
+        let r = report(vec![
+            row("09:05", "Config push started"),
+            row("09:12", "Impact started: 502s at the EU edge"),
+            row("09:15", "Alert fired"),
+            ack,
+            row("09:40", "Rolled back"),
+        ]);
+        let m = compute(&r);
+        assert_eq!(m.rows.impact_start, Some(1));
+        assert_eq!(m.rows.acknowledged, Some(3));
+        let e = Metric::TimeToAcknowledge.explain(&r.timeline.entries, &m);
+        assert_eq!(
+            e.text,
+            "From Impact start 09:12 (row 2) to Acknowledged 09:22 (row 4)."
+        );
+        assert!(!e.from.by_kind && e.to.by_kind);
+        assert_eq!(Metric::TimeToAcknowledge.value(&m), mins(10));
+        // No resolution row: the duration runs to the last row, time to resolve says why.
+        let d = Metric::Duration.explain(&r.timeline.entries, &m);
+        assert_eq!(d.to.moment, Moment::LastRow);
+        assert_eq!(d.to.row, Some(4));
+        let t = Metric::TimeToResolve.explain(&r.timeline.entries, &m);
+        assert_eq!(t.to.row, None);
+        assert!(
+            t.text.contains("set a row's kind to Resolution"),
+            "{}",
+            t.text
+        );
+    }
+
+    #[test]
+    fn without_impact_start_a_metric_runs_from_the_first_row() {
+        let r = report(vec![
+            row("10:00", "Alert fired"),
+            row("10:30", "Service restored"),
+        ]);
+        let m = compute(&r);
+        let e = Metric::TimeToMitigate.explain(&r.timeline.entries, &m);
+        assert_eq!(e.from.moment, Moment::FirstRow);
+        assert_eq!(
+            e.text,
+            "From the first row 10:00 (row 1) to Restored 10:30 (row 2)."
+        );
+        let empty = report(vec![row("soon", "Alert fired")]);
+        let m = compute(&empty);
+        let e = Metric::TimeToDetect.explain(&empty.timeline.entries, &m);
+        assert_eq!(e.text, "No row has a time that can be read.");
     }
 }

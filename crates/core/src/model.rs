@@ -176,6 +176,10 @@ pub struct Impact {
 )]
 #[serde(rename_all = "kebab-case")]
 pub enum EventKind {
+    /// What set the incident off (a traffic spike, an expired certificate).
+    Trigger,
+    /// A change made to the system (a deploy, a config push, a flag flip).
+    Change,
     ImpactStart,
     Detected,
     Alerted,
@@ -191,7 +195,9 @@ pub enum EventKind {
 }
 
 impl EventKind {
-    pub const ALL: [EventKind; 12] = [
+    pub const ALL: [EventKind; 14] = [
+        EventKind::Trigger,
+        EventKind::Change,
         EventKind::ImpactStart,
         EventKind::Detected,
         EventKind::Alerted,
@@ -209,6 +215,8 @@ impl EventKind {
     /// Stable kebab-case id, as in JSON.
     pub fn id(self) -> &'static str {
         match self {
+            EventKind::Trigger => "trigger",
+            EventKind::Change => "change",
             EventKind::ImpactStart => "impact-start",
             EventKind::Detected => "detected",
             EventKind::Alerted => "alerted",
@@ -227,6 +235,8 @@ impl EventKind {
     /// The bold label written before the event text in Markdown (seed 004's style).
     pub fn label(self) -> &'static str {
         match self {
+            EventKind::Trigger => "Trigger",
+            EventKind::Change => "Change",
             EventKind::ImpactStart => "Impact start",
             EventKind::Detected => "Detection",
             EventKind::Alerted => "Alert",
@@ -242,17 +252,28 @@ impl EventKind {
         }
     }
 
+    /// What the kind menu calls it: the Markdown label, except that a declaration says
+    /// so ("Declared" is what an author looks for; seed 004 writes it as "Triage").
+    pub fn menu_label(self) -> &'static str {
+        match self {
+            EventKind::Declared => "Declared / triage",
+            k => k.label(),
+        }
+    }
+
     /// Reads a label or id back (case-insensitive), including common synonyms.
     pub fn from_label(s: &str) -> Option<EventKind> {
         let l = s.trim().trim_end_matches(':').trim().to_ascii_lowercase();
         let k = match l.as_str() {
+            "trigger" => EventKind::Trigger,
+            "change" => EventKind::Change,
             "impact start" | "impact-start" | "impact" => EventKind::ImpactStart,
             "detection" | "detected" => EventKind::Detected,
             "alert" | "alerted" => EventKind::Alerted,
             "acknowledged" | "acknowledgement" | "acknowledgment" | "ack" => {
                 EventKind::Acknowledged
             }
-            "triage" | "declared" | "declaration" => EventKind::Declared,
+            "triage" | "declared" | "declaration" | "declared / triage" => EventKind::Declared,
             "escalation" | "escalated" => EventKind::Escalated,
             "investigation" | "investigating" => EventKind::Investigating,
             "root cause identified" | "root-cause-identified" | "root cause" => {

@@ -249,6 +249,14 @@ impl Template {
         self.sections().map(|(l, _)| l).min().unwrap_or(2)
     }
 
+    /// The template's seed writes a Five Whys chain of its own; seed 003 only offers one
+    /// (its `Block::Whys` has no blank text), so the review does not ask for it there.
+    pub fn asks_for_whys(&self) -> bool {
+        self.blocks
+            .iter()
+            .any(|b| matches!(b, Block::Whys { blank, .. } if !blank.is_empty()))
+    }
+
     /// Every slot this template has a place for, in document order (the title first).
     pub fn placed_slots(&self) -> Vec<Slot> {
         let mut out = vec![Slot::Text(Text::Title)];
@@ -924,6 +932,12 @@ const T003: Template = Template {
             ],
             extra: None,
         },
+        // The "5 Whys" bullet's chain, when the author writes one (the seed has none).
+        Block::Whys {
+            style: WhyStyle::Inline,
+            lead: "**5 Whys:**",
+            blank: "",
+        },
         Block::Heading { level: H2, text: "5. Resolution" },
         Block::Rows {
             form: Form::BoldBullets,
@@ -1161,7 +1175,58 @@ pub fn switch_template(report: &mut crate::model::Report, id: &str) {
             report.meta.severity = s.render(to.severity_scale);
         }
     }
+    if from.id != to.id {
+        map_fields(report, to);
+    }
     report.template = to.id.to_string();
+}
+
+/// Fields that say the same thing in different templates ("User Impact" in one is
+/// "Users affected" in another), most specific first.
+const KIN: &[&[Text]] = &[
+    &[Text::ImpactDescription, Text::UsersAffected],
+    &[Text::Summary, Text::OneLine, Text::Executive],
+    &[Text::ImpactDuration, Text::TotalDowntime],
+];
+
+/// Moves each filled field `to` has no place for into an empty kin field it places, so
+/// nothing that has a place ends up in Additional Notes: the date becomes the start (or
+/// the start's date the date), a "User Impact" the "Users affected", and so on.
+fn map_fields(report: &mut crate::model::Report, to: &Template) {
+    let placed = to.placed_slots();
+    let has = |t: Text| placed.contains(&Slot::Text(t));
+    let filled = |r: &crate::model::Report, t: Text| !t.get(r).trim().is_empty();
+    for group in KIN {
+        for &f in *group {
+            if has(f) || !filled(report, f) {
+                continue;
+            }
+            if let Some(&g) = group.iter().find(|&&g| has(g) && !filled(report, g)) {
+                let v = std::mem::take(f.get_mut(report));
+                *g.get_mut(report) = v;
+            }
+        }
+    }
+    // A date alone is a start without a time; a start's date is the incident's date.
+    if !has(Text::Date)
+        && has(Text::Start)
+        && filled(report, Text::Date)
+        && !filled(report, Text::Start)
+    {
+        report.meta.start = std::mem::take(&mut report.meta.date);
+    }
+    if has(Text::Date) && !has(Text::Start) && !filled(report, Text::Date) {
+        if let Some(stamp) = crate::time::parse_stamp(&report.meta.start) {
+            if let crate::time::DatePart::Full(d) = stamp.date {
+                let date = d.format("%Y-%m-%d").to_string();
+                // A start that is only a date says nothing more: it moves.
+                if report.meta.start.trim() == date {
+                    report.meta.start.clear();
+                }
+                report.meta.date = date;
+            }
+        }
+    }
 }
 
 #[cfg(test)]
@@ -1186,6 +1251,54 @@ mod switch_tests {
             (r.template.as_str(), r.meta.severity.as_str()),
             ("003", "whatever")
         );
+    }
+
+    #[test]
+    fn switching_maps_fields_to_their_place_in_the_new_template() {
+        let mut r = Report::new("004");
+        r.meta.date = "2024-03-02".into();
+        r.impact.description = "EU checkout failed for 25 minutes".into();
+        switch_template(&mut r, "003");
+        // 003 has "Date & Time" (start – end) and "Impact": the date is the start.
+        assert_eq!(
+            (r.meta.start.as_str(), r.meta.date.as_str()),
+            ("2024-03-02", "")
+        );
+        assert_eq!(r.impact.description, "EU checkout failed for 25 minutes");
+        switch_template(&mut r, "001");
+        // 001 has a Date and "Users Affected" but no start or impact description.
+        assert_eq!(
+            (r.meta.date.as_str(), r.meta.start.as_str()),
+            ("2024-03-02", "")
+        );
+        assert_eq!(r.impact.users_affected, "EU checkout failed for 25 minutes");
+        assert_eq!(r.impact.description, "");
+        // Nothing filled is left without a place.
+        for id in ["000", "001", "002", "003", "004"] {
+            let mut x = r.clone();
+            switch_template(&mut x, id);
+            let placed = by_id_or_default(id).placed_slots();
+            for t in [
+                Text::Date,
+                Text::Start,
+                Text::ImpactDescription,
+                Text::UsersAffected,
+            ] {
+                assert!(
+                    t.get(&x).is_empty() || placed.contains(&Slot::Text(t)),
+                    "{id}: {t:?} unplaced"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn a_start_with_a_time_keeps_its_time_and_gives_its_date() {
+        let mut r = Report::new("003");
+        r.meta.start = "2024-03-02 09:12 UTC".into();
+        switch_template(&mut r, "004");
+        assert_eq!(r.meta.date, "2024-03-02");
+        assert_eq!(r.meta.start, "2024-03-02 09:12 UTC");
     }
 
     #[test]

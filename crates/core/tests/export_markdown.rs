@@ -149,12 +149,32 @@ fn front_matter_carries_the_key_facts() {
         "title: \"Checkout API errors after connection-pool change\"",
         "id: \"INC-2024-0117\"",
         "date: \"2024-01-15\"",
-        "severity: \"SEV2\"",
+        // The body's own word: seed 003 writes SEV2 as P1.
+        "severity: \"P1\"",
         "template: \"003\"",
         "schema_version: 1",
     ] {
         assert!(fm.contains(line), "front matter lacks {line}:\n{fm}");
     }
+}
+
+#[test]
+fn front_matter_says_what_the_body_says() {
+    let mut r = Report::new("003");
+    r.meta.title = "Edge 502s".into();
+    r.meta.severity = "P1".into();
+    r.meta.start = "2024-03-02 09:12 UTC".into();
+    let md = render(&r, "003", false, true);
+    let fm = md.split("\n---\n").next().unwrap_or_default();
+    assert!(fm.contains("severity: \"P1\""), "{fm}");
+    assert!(fm.contains("date: \"2024-03-02\""), "{fm}");
+    assert!(md.contains("**Severity:** P1"));
+    assert!(md.contains("2024-03-02 09:12 UTC"));
+    // Reading it back does not turn the start's date into a typed date.
+    let back = hindsight_core::import::parse_markdown(&md).report;
+    assert_eq!(back.meta.date, "");
+    assert_eq!(back.meta.severity, "P1");
+    assert_eq!(render(&back, "003", false, true), md);
 }
 
 #[test]

@@ -484,7 +484,10 @@ impl SectionReader<'_, '_> {
         // In a Five Whys section a numbered list is the chain even when its steps do not
         // say "why" (seed 000 writes "1. question Because answer").
         let chained = items.iter().any(|i| chain_levels(i).len() >= 3);
-        if (role.special == Special::Whys && (why_like > 0 || ordered || chained)) || why_start >= 2
+        // A bulleted list is the chain when most of its items are whys: seed 003's bold-key
+        // bullets ("**5 Whys / Fishbone Diagram:** Why …? Because …") are rows.
+        let mostly_whys = why_like * 2 > items.len();
+        if (role.special == Special::Whys && (mostly_whys || ordered || chained)) || why_start >= 2
         {
             let is_answer = |t: &str| {
                 t.trim_start_matches(['*', '_', '→', '-', '>', ' '])

@@ -285,6 +285,15 @@ impl<'s> Importer<'s> {
         if matches!(n.as_str(), "template" | "schema version") {
             return;
         }
+        // The exporter writes the start's date when the date field is empty: that is not
+        // a date the author typed.
+        if n == "date"
+            && self.report.meta.date.trim().is_empty()
+            && crate::markdown::front_date(&self.report) == value.trim()
+            && !value.trim().is_empty()
+        {
+            return;
+        }
         let field = match metadata::target(&n, Ctx::Meta) {
             Some(Target::Text(t)) => Some(t),
             _ => None,

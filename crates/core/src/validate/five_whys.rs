@@ -28,8 +28,9 @@ fn five_whys_depth(cx: &Context) -> Vec<Finding> {
         .get(&cx.report.template)
         .copied()
         .unwrap_or(cx.policy.five_whys_min);
-    // Only templates with a Five Whys chain ask for one (seed 003 has none).
-    let asked = cx.template_has(Slot::Part(Part::Whys));
+    // Only templates whose seed has a Five Whys chain ask for one (seed 003 only offers it).
+    let asked = cx.template_has(Slot::Part(Part::Whys))
+        && crate::templates::by_id_or_default(&cx.report.template).asks_for_whys();
     if asked && Policy::applies(&cx.policy.five_whys_for, cx.severity) && answered < min {
         let severity = cx.severity_spoken();
         out.push(
@@ -83,7 +84,7 @@ mod tests {
         let mut r = clean();
         r.root_cause.whys.truncate(4);
         assert_eq!(run(&FIVE_WHYS_DEPTH, &r).len(), 1);
-        // Seed 002's chain has four whys; seed 003 has no chain.
+        // Seed 002's chain has four whys; seed 003 offers a chain but does not ask for one.
         r.template = "002".into();
         assert!(run(&FIVE_WHYS_DEPTH, &r).is_empty());
         r.root_cause.whys.truncate(3);
