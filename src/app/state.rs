@@ -9,7 +9,6 @@ use super::review::LiveReview;
 use super::storage::{self, Problem, SetAside};
 use super::sync::{Conflict, Outcome, Synced};
 use super::tabs;
-use hindsight_core::policy::Policy;
 use hindsight_core::{Location, Report};
 use leptos::prelude::*;
 use reactive_stores::{Field, Store};
@@ -320,7 +319,7 @@ impl Ctx {
                         .review
                         .review
                         .with_untracked(|v| v.clone())
-                        .unwrap_or_else(|| hindsight_core::review(&report, &Policy::default()));
+                        .unwrap_or_else(|| self.review.review_of(&report));
                     self.library.update(|entries| {
                         if let Some(e) = entries.iter_mut().find(|e| e.id == id) {
                             e.update(now_ms(), &report, &review);
@@ -422,7 +421,7 @@ impl Ctx {
     /// Adds a report to the top of the list (or at `index`) and saves it.
     fn add(self, report: Report, index: usize) -> String {
         let id = new_id(now_ms(), js_sys::Math::random());
-        let review = hindsight_core::review(&report, &Policy::default());
+        let review = self.review.review_of(&report);
         let entry = Entry::of(id.clone(), now_ms(), &report, &review);
         self.library.update(|l| l.insert(index.min(l.len()), entry));
         let result = self.write(&id, &report).and_then(|()| self.write_index());
