@@ -4,30 +4,20 @@
 // until the live review and the save have landed. Needs the counting build:
 //   trunk build --release --features tracing --dist /tmp/hindsight-probe
 //   HINDSIGHT_DIST=/tmp/hindsight-probe node e2e/bench/renders.js
-import { writeFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { start } from '../harness.js';
+import { openBigReport } from './big-report.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'hindsight-renders-'));
 const h = await start();
 try {
-  const entries = Array.from({ length: 1000 }, (_, i) => ({
-    time: `${String(10 + Math.floor(i / 60) % 12).padStart(2, '0')}:${String(i % 60).padStart(2, '0')}`,
-    event: `Event number ${i}`, owner: 'ops', kind: null,
-  }));
-  const actions = Array.from({ length: 200 }, (_, i) => ({
-    id: String(i + 1), action: `Add an alert for case ${i}`, owner: 'owner', priority: 'P2', status: 'Open',
-  }));
-  const file = join(dir, 'big.json');
-  writeFileSync(file, JSON.stringify({ schema_version: 1, template: '000', meta: { title: 'Big' }, timeline: { entries }, action_items: actions }));
   const { page } = h;
-  await h.open();
+  await openBigReport(h, dir);
   if (!(await page.evaluate(() => Boolean(window.__hindsightProbe)))) {
     throw new Error('this build has no counters: build it with `--features tracing` (see the top of this file)');
   }
-  await page.setInputFiles('[data-testid="import-file"]', file);
-  await page.waitForSelector('[data-testid="field-timeline[999].event"]');
   await page.waitForTimeout(3000);
   // The counters see the import's renders: a zero below is a real zero.
   const opened = JSON.parse(await page.evaluate(() => window.__hindsightProbe.read()));
