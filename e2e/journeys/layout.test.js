@@ -2,7 +2,8 @@
 // on the page (layout shifts measured with a PerformanceObserver, counted whether or not
 // they follow input), the toolbar keeps one line and its height, the sticky contents and
 // review panels sit below the sticky toolbar, and a phone's first screen shows the title
-// and the start of the form with the review one tap away.
+// and the start of the form with the review one tap away. A reload that reopens the
+// editor shifts nothing as the app arrives.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { start } from '../harness.js';
@@ -135,7 +136,11 @@ for (const [name, viewport] of [['desktop', { width: 1280, height: 900 }], ['pho
     await page.waitForTimeout(1200);
     const s = await shiftsSinceLoad(page);
     console.log(`# ${name} reload CLS ${s.total.toFixed(4)} (${s.nodes.join(', ')})`);
-    assert.ok(s.total < 0.02, `layout shift ${s.total.toFixed(4)} on reload (${s.nodes.join(', ')})`);
+    // Before the review ran at open, the inline findings arrived a moment after the
+    // fields and pushed them down (0.0077 at desktop width).
+    assert.ok(s.total < 0.001, `layout shift ${s.total.toFixed(4)} on reload (${s.nodes.join(', ')})`);
+    // The shell knew the editor would reopen, so it showed no start-screen hero.
+    assert.equal(await page.evaluate(() => document.documentElement.classList.contains('reopening')), true);
     assert.deepEqual(h.errors, []);
   });
 }

@@ -402,6 +402,9 @@ impl Ctx {
             });
         }
         self.conflict.set(None);
+        // Reviewed before the editor draws it, so its first frame already has the inline
+        // findings (arriving a moment later, they pushed the fields down).
+        self.review.run(&report);
         self.report.set(report);
         self.open.set(Some(id.to_string()));
         self.histories.update_value(|h| {
@@ -409,7 +412,6 @@ impl Ctx {
                 h.end_burst();
             }
         });
-        self.review.schedule(self.report);
         self.refresh_steps();
         self.remember_open();
     }
