@@ -426,7 +426,8 @@ mod tests {
     #[test]
     fn rows_added_moved_or_removed_in_a_long_part_keep_only_what_changed() {
         let original: Vec<_> = (0..1000).map(entry).collect();
-        let edits: Vec<(&str, Box<dyn Fn(&mut Vec<hindsight_core::TimelineEntry>)>)> = vec![
+        type Edit = Box<dyn Fn(&mut Vec<hindsight_core::TimelineEntry>)>;
+        let edits: Vec<(&str, Edit)> = vec![
             (
                 "insert in the middle",
                 Box::new(|v| v.insert(500, entry(5000))),
