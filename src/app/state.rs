@@ -3,7 +3,7 @@
 //! report lives once, in `Ctx::report`; the library holds only what the list shows.
 
 use super::files;
-use super::history::{Apply, History};
+use super::history::{Apply, History, PartRows, Swap};
 use super::library::{new_id, Entry};
 use super::review::LiveReview;
 use super::revisions::{Conflict, Outcome, Synced};
@@ -188,10 +188,9 @@ impl Ctx {
         self.change_in(|| self.report.update(f));
     }
 
-    /// Runs `f`, which writes through store fields (rows added, moved or removed, a select,
-    /// a picker); the report as it was before is kept for undo. Only what reads the
-    /// fields `f` wrote re-renders.
-    pub fn change_in(self, f: impl FnOnce()) {
+    /// Runs `f`, which writes the whole report; the report as it was before is kept for
+    /// undo.
+    fn change_in(self, f: impl FnOnce()) {
         let before = self.report.get_untracked();
         f();
         if self.report.with_untracked(|r| *r == before) {
@@ -200,6 +199,41 @@ impl Ctx {
         if let Some(id) = self.open.get_untracked() {
             self.histories
                 .update_value(|h| h.entry(id).or_default().record_whole(before));
+        }
+        self.changed();
+    }
+
+    /// Runs `f`, which adds, moves or removes rows of the part `field` reads (`of` points
+    /// to it in a report); only that part's rows as they were are kept for undo.
+    pub fn change_rows<T>(
+        self,
+        field: Field<Vec<T>>,
+        of: fn(&mut Report) -> &mut Vec<T>,
+        f: impl FnOnce(),
+    ) where
+        T: Clone + PartialEq + serde::Serialize + Send + Sync + 'static,
+    {
+        let before = field.with_untracked(|rows| rows.clone());
+        f();
+        let Some(step) = field.with_untracked(|after| {
+            (*after != before).then(|| PartRows::between(of, before, after))
+        }) else {
+            return;
+        };
+        if let Some(id) = self.open.get_untracked() {
+            self.histories
+                .update_value(|h| h.entry(id).or_default().record_rows(step));
+        }
+        self.changed();
+    }
+
+    /// Runs `f`, which makes the choice `step` describes (through store fields); the step
+    /// is what undo keeps.
+    pub fn change_by(self, step: impl Swap + 'static, f: impl FnOnce()) {
+        f();
+        if let Some(id) = self.open.get_untracked() {
+            self.histories
+                .update_value(|h| h.entry(id).or_default().record_rows(step));
         }
         self.changed();
     }
@@ -596,6 +630,11 @@ impl Ctx {
                 }
             }
             Some(Apply::Replace(report)) => self.report.set(*report),
+            Some(Apply::Swap(rows)) => self.report.update(|r| {
+                if let Ok(mut rows) = rows.lock() {
+                    rows.swap(r);
+                }
+            }),
             None => return,
         }
         self.changed();
