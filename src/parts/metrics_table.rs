@@ -40,7 +40,7 @@ fn mark_button(end: &End, slug: &'static str) -> Option<AnyView> {
                 title="The row was read from its words; this sets its kind"
                 on:click=move |_| {
                     if entries.with_untracked(|v| i < v.len()) {
-                        ctx.change_in(|| {
+                        ctx.change_rows(entries.into(), |r| &mut r.timeline.entries, || {
                             ctx.write_quietly(|r| {
                                 if let Some(e) = r.timeline.entries.get_mut(i) {
                                     e.kind = Some(kind);
