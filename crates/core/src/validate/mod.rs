@@ -141,7 +141,8 @@ impl<'a> Context<'a> {
             report.timeline.entries.iter().map(|e| e.time.as_str()),
             &time,
         );
-        let metrics = metrics::from_resolved(&report.timeline.entries, &timeline);
+        let mut metrics = metrics::from_resolved(&report.timeline.entries, &timeline);
+        metrics::key_times(report, &time, &mut metrics);
         Context {
             report,
             policy,
