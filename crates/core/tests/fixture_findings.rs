@@ -319,6 +319,8 @@ const FIXTURES: &[Expect] = &[
             (WHYS, "root_cause.whys"),
             (PRIORITY, "action_items[0].priority"),
             (PRIORITY, "action_items[1].priority"),
+            ("action-item-tracking", "action_items[0].tracking"),
+            ("action-item-tracking", "action_items[1].tracking"),
             // No timeline-order: 02:15 comes after 02:50 once clocks went back at 03:00.
         ],
         known_false_positives: &[],
@@ -331,6 +333,8 @@ const FIXTURES: &[Expect] = &[
             (MISSING, "detection.method"),
             (MISSING, "lessons.key_takeaways"),
             (WHYS, "root_cause.whys"),
+            ("action-item-tracking", "action_items[0].tracking"),
+            ("action-item-tracking", "action_items[1].tracking"),
             // No timeline-order: 12:30 AM follows 11:58 PM on the next day.
         ],
         known_false_positives: &[(

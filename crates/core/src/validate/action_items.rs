@@ -198,6 +198,7 @@ fn tracking(cx: &Context) -> Vec<Finding> {
         .templates_without_tracking
         .iter()
         .any(|t| t == template)
+        || !column_asked(cx, |a| &a.tracking)
     {
         return Vec::new();
     }
