@@ -1,11 +1,16 @@
 //! The app's state and its side effects, with no view code: the shared handles and the
 //! operations on them (`state`), the library's entries (`library`), localStorage
-//! (`storage`), undo steps (`history`), the live review (`review`), and files in and out
-//! (`files`).
+//! (`storage`), the durable IndexedDB copy (`durable`) and putting back what a crash took
+//! (`recover`), the browser's quota (`quota`), backups (`backup`), undo steps (`history`), the live review
+//! (`review`), other tabs (`sync`, `tabs`), and files in and out (`files`).
 
+pub mod backup;
+pub mod durable;
 pub mod files;
 pub mod history;
 pub mod library;
+pub mod quota;
+mod recover;
 pub mod review;
 pub mod state;
 pub mod storage;
