@@ -7,8 +7,8 @@ use super::files;
 use super::history::{Apply, History};
 use super::library::{new_id, Entry};
 use super::review::LiveReview;
+use super::revisions::{Conflict, Outcome, Synced};
 use super::storage::{self, Problem, SetAside};
-use super::sync::{Conflict, Outcome, Synced};
 use super::tabs;
 use hindsight_core::policy::Policy;
 use hindsight_core::{Location, Report};
@@ -346,19 +346,25 @@ impl Ctx {
         let open = self.open.get_untracked();
         let in_conflict = self.conflict.with_untracked(|c| c.is_some());
         if let (Some(id), true, false) = (open, self.unsaved.get_untracked(), in_conflict) {
-            let report = self.report.get_untracked();
-            match self.write_tracked(&id, &report) {
-                Ok(Outcome::Written) => {
+            // Read in place: the stored copy is the only one the save makes (`Synced`).
+            let written = self.report.with_untracked(|report| {
+                let outcome = self.write_tracked(&id, report);
+                if let Ok(Outcome::Written) = outcome {
                     let review = self
                         .review
                         .review
                         .with_untracked(|v| v.clone())
-                        .unwrap_or_else(|| hindsight_core::review(&report, &Policy::default()));
+                        .unwrap_or_else(|| hindsight_core::review(report, &Policy::default()));
                     self.library.update(|entries| {
                         if let Some(e) = entries.iter_mut().find(|e| e.id == id) {
-                            e.update(now_ms(), &report, &review);
+                            e.update(now_ms(), report, &review);
                         }
                     });
+                }
+                outcome
+            });
+            match written {
+                Ok(Outcome::Written) => {
                     result = result.and_then(|()| self.write_index());
                     self.tell_saved(&id);
                 }
