@@ -4,7 +4,7 @@
 
 use super::durable;
 use super::files;
-use super::history::{Apply, History};
+use super::history::{Apply, History, PartRows};
 use super::library::{new_id, Entry};
 use super::review::LiveReview;
 use super::revisions::{Conflict, Outcome, Synced};
@@ -234,6 +234,30 @@ impl Ctx {
         if let Some(id) = self.open.get_untracked() {
             self.histories
                 .update_value(|h| h.entry(id).or_default().record_whole(before));
+        }
+        self.changed();
+    }
+
+    /// Runs `f`, which adds, moves or removes rows of the part `field` reads (`of` points
+    /// to it in a report); only that part's rows as they were are kept for undo.
+    pub fn change_rows<T>(
+        self,
+        field: Field<Vec<T>>,
+        of: fn(&mut Report) -> &mut Vec<T>,
+        f: impl FnOnce(),
+    ) where
+        T: Clone + PartialEq + serde::Serialize + Send + Sync + 'static,
+    {
+        let before = field.with_untracked(|rows| rows.clone());
+        f();
+        let Some(step) = field.with_untracked(|after| {
+            (*after != before).then(|| PartRows::between(of, before, after))
+        }) else {
+            return;
+        };
+        if let Some(id) = self.open.get_untracked() {
+            self.histories
+                .update_value(|h| h.entry(id).or_default().record_rows(step));
         }
         self.changed();
     }
@@ -634,6 +658,11 @@ impl Ctx {
                 }
             }
             Some(Apply::Replace(report)) => self.report.set(*report),
+            Some(Apply::Swap(rows)) => self.report.update(|r| {
+                if let Ok(mut rows) = rows.lock() {
+                    rows.swap(r);
+                }
+            }),
             None => return,
         }
         self.changed();
