@@ -156,14 +156,14 @@ where
         .enumerate()
         .map(|(i, t)| {
             let t = *t;
-            view! { <option value=i.to_string() selected=move || value.get() == Some(t)>{name(t)}</option> }
+            view! { <option value=i.to_string() prop:selected=move || value.get() == Some(t)>{name(t)}</option> }
         })
         .collect_view();
     view! {
         <div class="cell" data-path=at.to_string()>
             <label for=id.clone()>{label}</label>
             <select id=id.clone() data-testid=id on:change=change>
-                <option value="" selected=move || value.get().is_none()>"—"</option>
+                <option value="" prop:selected=move || value.get().is_none()>"—"</option>
                 {options}
             </select>
         </div>
