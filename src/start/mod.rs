@@ -3,6 +3,7 @@
 //! sorted by edit, incident date or readiness; a new post-mortem from any template, and
 //! import; Ctrl+Z undoes a delete.
 
+pub mod backup_panel;
 pub mod import_panel;
 pub mod set_aside;
 
@@ -10,6 +11,7 @@ use crate::app::files as export;
 use crate::app::library::{find, shown_status, Order, Query};
 use crate::app::{now_ms, use_ctx, Ctx};
 use crate::editor::review_panel::score_class;
+use backup_panel::BackupPanel;
 use hindsight_core::{templates, Report};
 use import_panel::ImportPanel;
 use leptos::prelude::*;
@@ -230,6 +232,7 @@ pub fn StartScreen() -> impl IntoView {
                 <h2 id="import-h">"Import"</h2>
                 <ImportPanel />
             </section>
+            <BackupPanel />
         </main>
     }
 }
