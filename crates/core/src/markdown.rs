@@ -122,7 +122,10 @@ fn front_matter(report: &Report, template: Option<&Template>) -> String {
     // (the date field, else the start's calendar date), so front matter never disagrees.
     let severity =
         match Severity::parse(&report.meta.severity, templates::scale_of(&report.template)) {
-            Some(s) if report.template != template.id => s.render(template.severity_scale),
+            Some(s) => match template {
+                Some(t) if report.template != t.id => s.render(t.severity_scale),
+                _ => report.meta.severity.trim().to_string(),
+            },
             _ => report.meta.severity.trim().to_string(),
         };
     let mut fm = String::from("---\n");
