@@ -34,6 +34,8 @@ trap 'rm -f "$log"' EXIT
 
 echo "== native tests (core, CLI, app logic)"
 cargo test --workspace --lib --bins --tests 2>&1 | tee -a "$log"
+# The render benchmark's clone counter (a hand-written Clone under the `probe` feature).
+cargo test -p hindsight-core --features probe --lib probe 2>&1 | tee -a "$log"
 
 echo "== downstream renderers: XSS corpus (markdown-it, marked, Python-Markdown, comrak unsafe)"
 # The renderers docs sites and wikis use, pinned by e2e/xss's lock files and installed

@@ -19,6 +19,8 @@ mod controls;
 mod editor;
 mod handoff;
 mod parts;
+#[cfg(feature = "tracing")]
+pub mod probe;
 mod share;
 mod site;
 mod start;

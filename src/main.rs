@@ -3,6 +3,8 @@
 
 fn main() {
     hindsight::install_recovery();
+    #[cfg(feature = "tracing")]
+    hindsight::probe::install();
     if let Some(shell) = web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.get_element_by_id("boot"))

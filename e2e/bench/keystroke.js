@@ -3,28 +3,18 @@
 // the input handler, the time to the next frame, and how many DOM nodes the keystroke
 // touched (MutationObserver records, the re-rendered output), plus the DOM size.
 // Usage: node e2e/bench/keystroke.js [--cpu 4]   (HINDSIGHT_DIST=… to bench another build)
-import { writeFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { start } from '../harness.js';
+import { openBigReport } from './big-report.js';
 
 const cpu = Number(process.argv[process.argv.indexOf('--cpu') + 1]) || 1;
 const dir = mkdtempSync(join(tmpdir(), 'hindsight-bench-'));
 const h = await start();
 try {
-  const entries = Array.from({ length: 1000 }, (_, i) => ({
-    time: `${String(10 + Math.floor(i / 60) % 12).padStart(2, '0')}:${String(i % 60).padStart(2, '0')}`,
-    event: `Event number ${i}`, owner: 'ops', kind: null,
-  }));
-  const actions = Array.from({ length: 200 }, (_, i) => ({
-    id: String(i + 1), action: `Add an alert for case ${i}`, owner: 'owner', priority: 'P2', status: 'Open',
-  }));
-  const file = join(dir, 'big.json');
-  writeFileSync(file, JSON.stringify({ schema_version: 1, template: '000', meta: { title: 'Big' }, timeline: { entries }, action_items: actions }));
   const { page } = h;
-  await h.open();
-  await page.setInputFiles('[data-testid="import-file"]', file);
-  await page.waitForSelector('[data-testid="field-timeline[999].event"]');
+  await openBigReport(h, dir);
   await page.waitForTimeout(1500);
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: cpu });

@@ -46,6 +46,42 @@ test('Ctrl+Z and Ctrl+Shift+Z undo and redo', async () => {
   assert.deepEqual(h.errors, []);
 });
 
+test('rows added, moved and removed undo and redo, each as one step', async () => {
+  const { page } = h;
+  await h.open();
+  await page.click('[data-testid="new-000"]');
+  const events = () => page.$$eval('[data-testid^="field-timeline["][data-testid$="].event"]', (els) => els.map((e) => e.value));
+  for (const text of ['Alert fired', 'Rolled back', 'Recovered']) {
+    await page.click('[data-testid="add-timeline"]');
+    const n = (await events()).length - 1;
+    await fill(page, `timeline[${n}].event`, text);
+    await page.waitForTimeout(900); // a pause ends the typing burst
+  }
+  assert.deepEqual(await events(), ['Alert fired', 'Rolled back', 'Recovered']);
+  await page.click('[aria-label="Move event 1 down"]');
+  assert.deepEqual(await events(), ['Rolled back', 'Alert fired', 'Recovered']);
+  await page.click('[data-testid="remove-event-2"]');
+  assert.deepEqual(await events(), ['Rolled back', 'Alert fired']);
+  await page.click('[data-testid="field-meta.title"]');
+  await page.keyboard.press('Control+z');
+  assert.deepEqual(await events(), ['Rolled back', 'Alert fired', 'Recovered'], 'undo the remove');
+  await page.keyboard.press('Control+z');
+  assert.deepEqual(await events(), ['Alert fired', 'Rolled back', 'Recovered'], 'undo the move');
+  await page.keyboard.press('Control+Shift+z');
+  assert.deepEqual(await events(), ['Rolled back', 'Alert fired', 'Recovered'], 'redo the move');
+  await page.keyboard.press('Control+Shift+z');
+  assert.deepEqual(await events(), ['Rolled back', 'Alert fired'], 'redo the remove');
+  // Typing into a row the undo brought back still lands in that row.
+  await page.keyboard.press('Control+z');
+  await fill(page, 'timeline[2].event', 'Recovered fully');
+  assert.deepEqual(await events(), ['Rolled back', 'Alert fired', 'Recovered fully']);
+  await waitSaved(page);
+  await page.reload();
+  await page.waitForSelector('[data-testid="field-timeline[2].event"]');
+  assert.deepEqual(await events(), ['Rolled back', 'Alert fired', 'Recovered fully']);
+  assert.deepEqual(h.errors, []);
+});
+
 test('dropping a file anywhere imports it', async () => {
   const { page } = h;
   await h.open();

@@ -1,9 +1,12 @@
 //! Undo and redo for one report, as small steps: typing records the field's text before
 //! and after (a burst in one field is one step), so a keystroke costs bytes, not a copy of
-//! the report; changes of shape (rows added, moved or removed, a template switch, a picker)
-//! keep the report as it was before. History is bounded by steps and by bytes.
+//! the report; rows added, moved or removed keep only that part's rows as they were; the
+//! few changes of the whole (a template switch, a choice in a select, merged events) keep
+//! the report as it was before. History is bounded by steps and by bytes.
 
 use hindsight_core::{Location, Report};
+use serde::Serialize;
+use std::sync::{Arc, Mutex};
 
 /// How many steps are kept per report.
 const MAX_STEPS: usize = 200;
@@ -12,8 +15,70 @@ const MAX_BYTES: usize = 8 * 1024 * 1024;
 /// Keystrokes in one field closer together than this are one step.
 pub const BURST_MS: f64 = 700.0;
 
+/// The rows of one part of a report as they were on the other side of a step.
+pub trait PartSnapshot: Send + Sync {
+    /// Puts the kept rows into `report` and keeps the rows they replace: the same
+    /// snapshot then takes the step back the other way.
+    fn swap(&mut self, report: &mut Report);
+    fn bytes(&self) -> usize;
+}
+
+/// The rows of the part `of` points to that a step changed: the `prefix` rows before them
+/// and the `suffix` rows after them are the same on both sides, so a row added to a
+/// 1,000-row timeline keeps one row, not a thousand.
+pub struct PartRows<T> {
+    pub of: fn(&mut Report) -> &mut Vec<T>,
+    pub prefix: usize,
+    pub suffix: usize,
+    pub rows: Vec<T>,
+}
+
+impl<T: PartialEq> PartRows<T> {
+    /// What of `before` differs from `after`.
+    pub fn between(of: fn(&mut Report) -> &mut Vec<T>, mut before: Vec<T>, after: &[T]) -> Self {
+        let prefix = before.iter().zip(after).take_while(|(a, b)| a == b).count();
+        let room = before.len().min(after.len()) - prefix;
+        let suffix = before
+            .iter()
+            .rev()
+            .zip(after.iter().rev())
+            .take(room)
+            .take_while(|(a, b)| a == b)
+            .count();
+        before.truncate(before.len() - suffix);
+        let rows = before.split_off(prefix);
+        PartRows {
+            of,
+            prefix,
+            suffix,
+            rows,
+        }
+    }
+}
+
+impl<T: Serialize + Send + Sync> PartSnapshot for PartRows<T> {
+    fn swap(&mut self, report: &mut Report) {
+        let v = (self.of)(report);
+        let end = v
+            .len()
+            .saturating_sub(self.suffix)
+            .max(self.prefix.min(v.len()));
+        let start = self.prefix.min(end);
+        let mid = std::mem::take(&mut self.rows);
+        self.rows = v.splice(start..end, mid).collect();
+    }
+
+    fn bytes(&self) -> usize {
+        // The compact JSON of the rows is what they hold, near enough.
+        serde_json::to_string(&self.rows).map_or(64 * self.rows.len(), |s| s.len()) + 64
+    }
+}
+
+/// A snapshot shared by the step and what applies it (a swap turns it into the step back).
+pub type Snapshot = Arc<Mutex<dyn PartSnapshot>>;
+
 /// One undoable change.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Clone)]
 pub enum Step {
     /// The text at `at` went from `before` to `after`.
     Text {
@@ -26,12 +91,25 @@ pub enum Step {
     /// The whole report, on the other side of this step (before it when in the past,
     /// after it when in the future).
     Whole(Box<Report>),
+    /// One part's rows, on the other side of this step.
+    Rows(Snapshot),
+}
+
+impl std::fmt::Debug for Step {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Step::Text { at, .. } => write!(f, "Text({at})"),
+            Step::Whole(_) => f.write_str("Whole(report)"),
+            Step::Rows(_) => f.write_str("Rows(part)"),
+        }
+    }
 }
 
 impl Step {
     fn bytes(&self) -> usize {
         match self {
             Step::Text { before, after, .. } => before.len() + after.len() + 64,
+            Step::Rows(rows) => rows.lock().map_or(4096, |r| r.bytes()),
             // A close estimate: the compact JSON export is what the report holds.
             Step::Whole(r) => serde_json::to_string(r.as_ref()).map_or(4096, |s| s.len()),
         }
@@ -39,12 +117,36 @@ impl Step {
 }
 
 /// What the caller must do to the open report to take a step.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Clone)]
 pub enum Apply {
     /// Write this text at this location.
     SetText(Location, String),
     /// Replace the whole report.
     Replace(Box<Report>),
+    /// Swap these rows into the report (`PartSnapshot::swap`).
+    Swap(Snapshot),
+}
+
+impl PartialEq for Apply {
+    /// Snapshots are equal only when they are the same one.
+    fn eq(&self, other: &Apply) -> bool {
+        match (self, other) {
+            (Apply::SetText(a, x), Apply::SetText(b, y)) => a == b && x == y,
+            (Apply::Replace(a), Apply::Replace(b)) => a == b,
+            (Apply::Swap(a), Apply::Swap(b)) => Arc::ptr_eq(a, b),
+            _ => false,
+        }
+    }
+}
+
+impl std::fmt::Debug for Apply {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Apply::SetText(at, text) => write!(f, "SetText({at}, {text:?})"),
+            Apply::Replace(_) => f.write_str("Replace(report)"),
+            Apply::Swap(_) => f.write_str("Swap(rows)"),
+        }
+    }
 }
 
 /// Past and future steps of one report.
@@ -86,9 +188,14 @@ impl History {
         });
     }
 
-    /// Records the report as it was before a change of shape.
+    /// Records the report as it was before a change of the whole.
     pub fn record_whole(&mut self, before: Report) {
         self.push(Step::Whole(Box::new(before)));
+    }
+
+    /// Records one part's rows as they were before rows were added, moved or removed.
+    pub fn record_rows(&mut self, before: impl PartSnapshot + 'static) {
+        self.push(Step::Rows(Arc::new(Mutex::new(before))));
     }
 
     fn push(&mut self, step: Step) {
@@ -163,6 +270,7 @@ fn flip(step: Step, current: impl FnOnce() -> Report, undo: bool) -> (Apply, Ste
             (Apply::SetText(at, value), back)
         }
         Step::Whole(other) => (Apply::Replace(other), Step::Whole(Box::new(current()))),
+        Step::Rows(rows) => (Apply::Swap(rows.clone()), Step::Rows(rows)),
     }
 }
 
@@ -268,6 +376,91 @@ mod tests {
         h.record_text(at, "old".into(), "new".into(), 0.0);
         assert!(h.bytes() <= 4096, "{} bytes for one edit", h.bytes());
         h.record_whole(big);
-        assert!(h.bytes() > 50_000, "a change of shape keeps the report");
+        assert!(h.bytes() > 50_000, "a change of the whole keeps the report");
+    }
+
+    fn rows(r: &mut Report) -> &mut Vec<String> {
+        &mut r.went_well
+    }
+
+    #[test]
+    fn a_row_change_keeps_that_part_only_and_swaps_both_ways() {
+        let mut report = Report::default();
+        report.timeline.entries = (0..1000)
+            .map(|i| hindsight_core::TimelineEntry {
+                event: format!("Event {i} with a long enough description to weigh something"),
+                ..Default::default()
+            })
+            .collect();
+        report.went_well = vec!["Paging worked".into()];
+        let mut h = History::default();
+        let before = report.went_well.clone();
+        report.went_well.push("Rollback was quick".into());
+        h.record_rows(PartRows::between(rows, before, &report.went_well));
+        assert!(h.bytes() < 1024, "{} bytes for one added row", h.bytes());
+        let Some(Apply::Swap(snap)) = h.undo(Report::default) else {
+            panic!("a row step undoes by a swap");
+        };
+        snap.lock().expect("snapshot").swap(&mut report);
+        assert_eq!(report.went_well, vec!["Paging worked".to_string()]);
+        assert!(h.can_redo());
+        let Some(Apply::Swap(snap)) = h.redo(Report::default) else {
+            panic!("and redoes by one");
+        };
+        snap.lock().expect("snapshot").swap(&mut report);
+        assert_eq!(report.went_well.len(), 2);
+        assert_eq!(report.timeline.entries.len(), 1000, "other parts untouched");
+    }
+
+    fn timeline(r: &mut Report) -> &mut Vec<hindsight_core::TimelineEntry> {
+        &mut r.timeline.entries
+    }
+
+    fn entry(i: usize) -> hindsight_core::TimelineEntry {
+        hindsight_core::TimelineEntry {
+            event: format!("Event {i}: error rate on the EU edge stayed above the threshold"),
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn rows_added_moved_or_removed_in_a_long_part_keep_only_what_changed() {
+        let original: Vec<_> = (0..1000).map(entry).collect();
+        type Edit = Box<dyn Fn(&mut Vec<hindsight_core::TimelineEntry>)>;
+        let edits: Vec<(&str, Edit)> = vec![
+            (
+                "insert in the middle",
+                Box::new(|v| v.insert(500, entry(5000))),
+            ),
+            ("add at the end", Box::new(|v| v.push(entry(5001)))),
+            ("remove the first", Box::new(|v| drop(v.remove(0)))),
+            ("move down", Box::new(|v| v.swap(10, 11))),
+            ("remove all", Box::new(|v| v.clear())),
+            (
+                "a duplicate row added after its twin",
+                Box::new(|v| v.insert(3, entry(2))),
+            ),
+        ];
+        for (name, edit) in edits {
+            let mut report = Report::default();
+            report.timeline.entries = original.clone();
+            edit(&mut report.timeline.entries);
+            let after = report.timeline.entries.clone();
+            let mut h = History::default();
+            h.record_rows(PartRows::between(timeline, original.clone(), &after));
+            if name != "remove all" {
+                assert!(h.bytes() < 1024, "{name}: {} bytes", h.bytes());
+            }
+            let Some(Apply::Swap(snap)) = h.undo(Report::default) else {
+                panic!("{name}: a row step undoes by a swap");
+            };
+            snap.lock().expect("snapshot").swap(&mut report);
+            assert_eq!(report.timeline.entries, original, "{name}: undo");
+            let Some(Apply::Swap(snap)) = h.redo(Report::default) else {
+                panic!("{name}: and redoes by one");
+            };
+            snap.lock().expect("snapshot").swap(&mut report);
+            assert_eq!(report.timeline.entries, after, "{name}: redo");
+        }
     }
 }

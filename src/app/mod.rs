@@ -1,12 +1,14 @@
 //! The app's state and its side effects, with no view code: the shared handles and the
 //! operations on them (`state`), the library's entries (`library`), localStorage
-//! (`storage`), undo steps (`history`), the live review (`review`), and files in and out
-//! (`files`).
+//! (`storage`), undo steps (`history`), the live review (`review`), files in and out (`files`),
+//! and other tabs: their messages (`tabs`), the revisions a copy was made from
+//! (`revisions`) and guarded writes and conflicts (`sync`).
 
 pub mod files;
 pub mod history;
 pub mod library;
 pub mod review;
+pub mod revisions;
 pub mod state;
 pub mod storage;
 pub mod sync;

@@ -3,11 +3,11 @@
 //! report lives once, in `Ctx::report`; the library holds only what the list shows.
 
 use super::files;
-use super::history::{Apply, History};
+use super::history::{Apply, History, PartRows};
 use super::library::{new_id, Entry};
 use super::review::LiveReview;
+use super::revisions::{Conflict, Outcome, Synced};
 use super::storage::{self, Problem, SetAside};
-use super::sync::{Conflict, Outcome, Synced};
 use super::tabs;
 use hindsight_core::policy::Policy;
 use hindsight_core::{Location, Report};
@@ -205,6 +205,30 @@ impl Ctx {
         self.changed();
     }
 
+    /// Runs `f`, which adds, moves or removes rows of the part `field` reads (`of` points
+    /// to it in a report); only that part's rows as they were are kept for undo.
+    pub fn change_rows<T>(
+        self,
+        field: Field<Vec<T>>,
+        of: fn(&mut Report) -> &mut Vec<T>,
+        f: impl FnOnce(),
+    ) where
+        T: Clone + PartialEq + serde::Serialize + Send + Sync + 'static,
+    {
+        let before = field.with_untracked(|rows| rows.clone());
+        f();
+        let Some(step) = field.with_untracked(|after| {
+            (*after != before).then(|| PartRows::between(of, before, after))
+        }) else {
+            return;
+        };
+        if let Some(id) = self.open.get_untracked() {
+            self.histories
+                .update_value(|h| h.entry(id).or_default().record_rows(step));
+        }
+        self.changed();
+    }
+
     /// After any change to the open report: review it, save it soon, update Undo/Redo.
     fn changed(self) {
         self.review.schedule(self.report);
@@ -313,19 +337,25 @@ impl Ctx {
         let open = self.open.get_untracked();
         let in_conflict = self.conflict.with_untracked(|c| c.is_some());
         if let (Some(id), true, false) = (open, self.unsaved.get_untracked(), in_conflict) {
-            let report = self.report.get_untracked();
-            match self.write_tracked(&id, &report) {
-                Ok(Outcome::Written) => {
+            // Read in place: the stored copy is the only one the save makes (`Synced`).
+            let written = self.report.with_untracked(|report| {
+                let outcome = self.write_tracked(&id, report);
+                if let Ok(Outcome::Written) = outcome {
                     let review = self
                         .review
                         .review
                         .with_untracked(|v| v.clone())
-                        .unwrap_or_else(|| hindsight_core::review(&report, &Policy::default()));
+                        .unwrap_or_else(|| hindsight_core::review(report, &Policy::default()));
                     self.library.update(|entries| {
                         if let Some(e) = entries.iter_mut().find(|e| e.id == id) {
-                            e.update(now_ms(), &report, &review);
+                            e.update(now_ms(), report, &review);
                         }
                     });
+                }
+                outcome
+            });
+            match written {
+                Ok(Outcome::Written) => {
                     result = result.and_then(|()| self.write_index());
                     self.tell_saved(&id);
                 }
@@ -589,6 +619,11 @@ impl Ctx {
                 }
             }
             Some(Apply::Replace(report)) => self.report.set(*report),
+            Some(Apply::Swap(rows)) => self.report.update(|r| {
+                if let Ok(mut rows) = rows.lock() {
+                    rows.swap(r);
+                }
+            }),
             None => return,
         }
         self.changed();

@@ -2,7 +2,7 @@
 //! this tab had unsaved edits: keep mine as a copy, take theirs, or merge both (offered
 //! when the two changed different fields).
 
-use crate::app::sync::Conflict;
+use crate::app::revisions::Conflict;
 use crate::app::use_ctx;
 use leptos::prelude::*;
 

@@ -24,6 +24,10 @@ fn entry(list: &mut Vec<FactorCheck>, c: FactorCategory) -> &mut FactorCheck {
     &mut list[pos]
 }
 
+fn checklist_of(r: &mut hindsight_core::Report) -> &mut Vec<FactorCheck> {
+    &mut r.contributing_factors.checklist
+}
+
 #[component]
 pub fn FactorChecklist() -> impl IntoView {
     let ctx = use_ctx();
@@ -48,7 +52,7 @@ pub fn FactorChecklist() -> impl IntoView {
                         ctx.type_text(at, lens, v);
                     }
                 }
-                None => ctx.change_in(|| {
+                None => ctx.change_rows(checklist, checklist_of, || {
                     ctx.write_quietly(|r| entry(&mut r.contributing_factors.checklist, c).detail = v);
                     checklist.notify();
                 }),
@@ -59,7 +63,7 @@ pub fn FactorChecklist() -> impl IntoView {
                         prop:checked=move || current.get().is_some_and(|(_, on, _)| on)
                         on:change=move |ev| {
                             let on = event_target_checked(&ev);
-                            ctx.change_in(|| {
+                            ctx.change_rows(checklist, checklist_of, || {
                                 ctx.write_quietly(|r| entry(&mut r.contributing_factors.checklist, c).checked = on);
                                 checklist.notify();
                             });

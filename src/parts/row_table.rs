@@ -66,7 +66,7 @@ impl<T: Send + Sync + 'static> Clone for Rows<T> {
 
 impl<T: Send + Sync + 'static> Copy for Rows<T> {}
 
-impl<T: Send + Sync + 'static> Rows<T> {
+impl<T: Clone + PartialEq + serde::Serialize + Send + Sync + 'static> Rows<T> {
     pub fn new(field: Field<Vec<T>>, of: fn(&mut Report) -> &mut Vec<T>) -> Rows<T> {
         Rows {
             field,
@@ -78,7 +78,7 @@ impl<T: Send + Sync + 'static> Rows<T> {
     /// Applies `f` to the rows as one undoable change. Rows from `from` on are re-read
     /// (they may hold other content now); rows above it are not touched.
     pub fn edit(self, ctx: Ctx, from: usize, f: impl FnOnce(&mut Vec<T>)) {
-        ctx.change_in(|| {
+        ctx.change_rows(self.field, self.of, || {
             let before = self.field.with_untracked(Vec::len);
             ctx.write_quietly(|r| f((self.of)(r)));
             let after = self.field.with_untracked(Vec::len);
@@ -121,7 +121,7 @@ impl<T: Send + Sync + 'static> Rows<T> {
 /// The rows of `rows`, each drawn by `row(i)`, then `tools` (the add buttons).
 pub fn row_table<T, R, V>(rows: Rows<T>, shape: Shape, row: R, tools: AnyView) -> AnyView
 where
-    T: Send + Sync + 'static,
+    T: Clone + PartialEq + serde::Serialize + Send + Sync + 'static,
     R: Fn(usize) -> V + Copy + Send + Sync + 'static,
     V: IntoView + 'static,
 {

@@ -7,15 +7,7 @@ use leptos::prelude::*;
 
 /// "12,345 characters".
 fn characters(n: usize) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    format!("{out} characters")
+    format!("{} characters", hindsight_core::limits::count(n))
 }
 
 #[component]

@@ -23,6 +23,8 @@ pub mod model;
 pub mod outline;
 pub mod placeholder;
 pub mod policy;
+#[cfg(feature = "probe")]
+pub mod probe;
 pub mod propose;
 pub mod read;
 pub mod repo_config;

@@ -52,8 +52,8 @@ fn size(bytes: usize) -> String {
     }
 }
 
-/// "50,000".
-fn count(n: usize) -> String {
+/// "50,000": counts in every message, the app's included, group their digits this way.
+pub fn count(n: usize) -> String {
     let digits = n.to_string();
     let mut out = String::new();
     for (i, c) in digits.chars().enumerate() {

@@ -11,7 +11,8 @@ use serde::{Deserialize, Serialize};
 pub const SCHEMA_VERSION: u32 = 1;
 
 /// A whole post-mortem.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(not(feature = "probe"), derive(Clone))]
 #[cfg_attr(feature = "store", derive(reactive_stores::Store))]
 #[serde(default, deny_unknown_fields)]
 pub struct Report {
@@ -44,6 +45,38 @@ pub struct Report {
     /// Template placeholders an import found left in the source, so validation can report
     /// them even though they were not imported as values.
     pub placeholders: Vec<PlaceholderNote>,
+}
+
+/// With the `probe` feature, every whole-report clone is counted (`crate::probe`), so a
+/// benchmark can say how many one keystroke costs.
+#[cfg(feature = "probe")]
+impl Clone for Report {
+    fn clone(&self) -> Self {
+        crate::probe::report_cloned();
+        Report {
+            schema_version: self.schema_version,
+            template: self.template.clone(),
+            meta: self.meta.clone(),
+            summary: self.summary.clone(),
+            impact: self.impact.clone(),
+            timeline: self.timeline.clone(),
+            root_cause: self.root_cause.clone(),
+            contributing_factors: self.contributing_factors.clone(),
+            detection: self.detection.clone(),
+            response: self.response.clone(),
+            resolution: self.resolution.clone(),
+            went_well: self.went_well.clone(),
+            could_improve: self.could_improve.clone(),
+            got_lucky: self.got_lucky.clone(),
+            action_items: self.action_items.clone(),
+            prevention: self.prevention.clone(),
+            lessons: self.lessons.clone(),
+            appendix: self.appendix.clone(),
+            sign_off: self.sign_off.clone(),
+            extra_sections: self.extra_sections.clone(),
+            placeholders: self.placeholders.clone(),
+        }
+    }
 }
 
 impl Default for Report {
