@@ -11,6 +11,15 @@
   if (embed) {
     document.documentElement.classList.add('embedding');
     if (status) status.textContent = 'Loading the report…';
+  } else if (!/^#r=/.test(location.hash)) {
+    // The app will reopen the report left open: the shell shows no start-screen hero
+    // that the editor would then replace.
+    var reopening = false;
+    try { reopening = !!localStorage.getItem('hindsight.v1.open'); } catch (e) { /* storage blocked */ }
+    if (reopening) {
+      document.documentElement.classList.add('reopening');
+      if (status) status.textContent = 'Reopening your post-mortem…';
+    }
   }
 
   function fail(why) {

@@ -71,6 +71,19 @@ test('rows added, moved and removed undo and redo, each as one step', async () =
   assert.deepEqual(await events(), ['Rolled back', 'Alert fired', 'Recovered'], 'redo the move');
   await page.keyboard.press('Control+Shift+z');
   assert.deepEqual(await events(), ['Rolled back', 'Alert fired'], 'redo the remove');
+  // A choice in a select is one step too.
+  const kind = '[data-testid="field-timeline[0].kind"]';
+  const before = await page.inputValue(kind);
+  await page.selectOption(kind, { index: 2 });
+  const picked = await page.inputValue(kind);
+  assert.notEqual(picked, before);
+  await page.click('[data-testid="field-meta.title"]');
+  await page.keyboard.press('Control+z');
+  assert.equal(await page.inputValue(kind), before, 'undo the choice');
+  await page.keyboard.press('Control+Shift+z');
+  assert.equal(await page.inputValue(kind), picked, 'redo the choice');
+  await page.keyboard.press('Control+z');
+  assert.deepEqual(await events(), ['Rolled back', 'Alert fired'], 'the rows are as they were');
   // Typing into a row the undo brought back still lands in that row.
   await page.keyboard.press('Control+z');
   await fill(page, 'timeline[2].event', 'Recovered fully');

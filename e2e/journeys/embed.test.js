@@ -1,7 +1,8 @@
 // Journey: the embed. A wiki page on another origin shows `?embed#r=…` in an iframe while
 // the browser blocks storage: the compact report is there (title, severity, status,
 // metrics, timeline, action items with owners, open findings), nothing touched storage,
-// no error; it follows the dark colour scheme. The editor's "Embed" gives the snippet.
+// no error; it follows the dark colour scheme, and prints the report and its chart light
+// on paper. The editor's "Embed" gives the snippet.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -59,6 +60,35 @@ test('a cut-off embed link says so inside the frame', async () => {
   await page.goto(`${app.base}?embed${cut}`);
   await page.waitForSelector('[data-testid="embed-error"]');
   assert.match(await page.textContent('[data-testid="embed-error"]'), /could not be shown/);
+  assert.deepEqual(h.errors, []);
+});
+
+test('printing the embed prints the report and its chart, light on paper', async () => {
+  const { page } = h;
+  await page.goto(`${app.base}?embed${pythonFragment(json)}`);
+  await page.waitForSelector('[data-testid="embed"]');
+  await page.emulateMedia({ media: 'print' });
+  try {
+    for (const id of ['embed-title', 'embed-metrics', 'embed-timeline', 'embed-actions', 'embed-chart']) {
+      assert.ok(await page.isVisible(`[data-testid="${id}"]`), `${id} prints`);
+    }
+    assert.equal(await page.textContent('[data-testid="embed-title"]'), report.meta.title);
+    const chart = await page.locator('[data-testid="embed-chart"] svg').boundingBox();
+    assert.ok(chart && chart.width > 200 && chart.height > 50, JSON.stringify(chart));
+    // One row marker per timeline row, coloured by the core's stylesheet: its print
+    // colours (dark ink on white), although the context prefers dark.
+    assert.equal(await page.locator('[data-testid="embed-chart"] svg .ev').count(), report.timeline.entries.length);
+    const colours = await page.evaluate(() => ({
+      bg: getComputedStyle(document.body).backgroundColor,
+      axis: getComputedStyle(document.querySelector('[data-testid="embed-chart"] svg .axis')).stroke,
+      ev: getComputedStyle(document.querySelector('[data-testid="embed-chart"] svg .ev')).fill,
+    }));
+    assert.equal(colours.bg, 'rgb(255, 255, 255)');
+    assert.equal(colours.axis, 'rgb(51, 51, 51)');
+    assert.notEqual(colours.ev, 'rgb(0, 0, 0)', 'events keep their kind colour');
+  } finally {
+    await page.emulateMedia({ media: 'screen' });
+  }
   assert.deepEqual(h.errors, []);
 });
 

@@ -1,10 +1,12 @@
 // Journey: the hand-off. The timeline chart in the preview and in print; action items
 // to the tracker (Jira CSV and CSV downloads that a CSV library reads with the right
-// columns, GitHub issue links, a pasted ticket URL filling the tracking link); "Save to
+// columns, GitHub issue links, a pasted ticket URL filling the tracking link and
+// stopping the review's `action-item-tracking` finding); "Save to
 // folder" writing <date>-<slug>.md into a folder (the origin-private file system stands
 // in for the picked folder) and asking before overwriting a different file; "Propose in
 // repo" opening GitHub's new-file page with the file name and content; a team config
-// beside the page and a malformed one.
+// beside the page and a malformed one; a team policy (inline, or a file beside the page)
+// changing the findings the editor shows.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync, readFileSync, copyFileSync } from 'node:fs';
@@ -102,6 +104,10 @@ test('action items go to Jira and CSV, and a pasted ticket URL fills the trackin
   assert.equal(url.searchParams.get('title'), 'Alert on pool saturation, "early"');
   assert.match(url.searchParams.get('body'), /https:\/\/github\.com\/acme\/docs\/blob\/main\/2024-01-15-checkout-api-errors-after-pool-change\.md/);
 
+  // The review asks each open item for a tracking link until its ticket is pasted back.
+  const asks = (i) => page.locator(`[data-testid="finding"][data-rule="action-item-tracking"][data-location="action_items[${i}].tracking"]`);
+  await asks(0).waitFor();
+  await asks(1).waitFor();
   const ticket = page.locator('[data-testid="tracker-ticket"]').first();
   await ticket.fill('javascript:alert(1)');
   await ticket.dispatchEvent('change');
@@ -109,6 +115,8 @@ test('action items go to Jira and CSV, and a pasted ticket URL fills the trackin
   await ticket.fill('https://acme.atlassian.net/browse/OPS-12');
   await ticket.dispatchEvent('change');
   await page.waitForFunction(() => document.querySelector('[data-testid="field-action_items[0].tracking"]')?.value === 'https://acme.atlassian.net/browse/OPS-12');
+  await asks(0).waitFor({ state: 'detached' });
+  assert.equal(await asks(1).count(), 1, 'the other item is still asked');
   await waitSaved(page);
   assert.deepEqual(h.errors, []);
 });
@@ -222,6 +230,54 @@ test('a team config beside the page sets the template and Mermaid; a malformed o
     assert.equal(await page.locator('[data-testid="import-notes"]').count(), 0);
   } finally {
     writeFileSync(cfg, original);
+  }
+  assert.deepEqual(h.errors, []);
+});
+
+test('a team policy in the config changes the findings the editor shows', async () => {
+  const { page } = h;
+  const cfg = join(dist, 'hindsight.config.json');
+  const policyFile = join(dist, 'team-policy.json');
+  const original = readFileSync(cfg, 'utf8');
+  const owner = page.locator('[data-testid="finding"][data-rule="action-item-owner"][data-location="action_items[1].owner"]');
+  try {
+    // The default policy: item 2 has no owner, a warning.
+    await draft(page);
+    await owner.waitFor();
+    assert.match(await owner.getAttribute('class'), /warning/);
+    await page.locator('[data-testid="marker-action_items[1].owner"]').waitFor();
+
+    // An inline policy that turns the rule off: the reopened editor no longer shows it.
+    writeFileSync(cfg, JSON.stringify({ policy: { rules: { 'action-item-owner': 'off' } } }));
+    await page.goto(h.base);
+    await page.waitForSelector('[data-testid="team-config"]');
+    assert.match(await page.textContent('[data-testid="team-config"]'), /the review's policy/);
+    await page.waitForSelector('[data-testid="field-action_items[1].action"]');
+    await page.waitForFunction(() => document.querySelector('[data-testid="findings"], [data-testid="no-findings"]'));
+    await owner.waitFor({ state: 'detached' });
+    await page.locator('[data-testid="marker-action_items[1].owner"]').waitFor({ state: 'detached' });
+    // The rule stays off while typing: the live review keeps the team's policy.
+    await fill(page, 'action_items[0].owner', '');
+    await page.waitForTimeout(400);
+    assert.equal(await page.locator('[data-testid="finding"][data-rule="action-item-owner"]').count(), 0);
+    await fill(page, 'action_items[0].owner', 'dana');
+
+    // A policy file beside the page, named by the config: the same rule as an error.
+    writeFileSync(policyFile, JSON.stringify({ rules: { 'action-item-owner': 'error' } }));
+    writeFileSync(cfg, JSON.stringify({ policy: 'team-policy.json' }));
+    await page.goto(h.base);
+    await page.waitForSelector('[data-testid="team-config"]');
+    await owner.waitFor();
+    await page.waitForFunction(() => document.querySelector('[data-testid="finding"][data-rule="action-item-owner"]')?.classList.contains('error'));
+
+    // A policy file that does not read says why.
+    writeFileSync(policyFile, '{"rulez": {}}');
+    await page.goto(h.base);
+    await page.waitForSelector('[data-testid="team-config-error"]');
+    assert.match(await page.textContent('[data-testid="team-config-error"]'), /team-policy\.json.*rulez/);
+  } finally {
+    writeFileSync(cfg, original);
+    rmSync(policyFile, { force: true });
   }
   assert.deepEqual(h.errors, []);
 });

@@ -1,8 +1,8 @@
 //! Undo and redo for one report, as small steps: typing records the field's text before
 //! and after (a burst in one field is one step), so a keystroke costs bytes, not a copy of
-//! the report; rows added, moved or removed keep only that part's rows as they were; the
-//! few changes of the whole (a template switch, a choice in a select, merged events) keep
-//! the report as it was before. History is bounded by steps and by bytes.
+//! the report; rows added, moved or removed keep only the rows that changed, a choice in a
+//! select only its two values; the few changes of the whole (a template switch, merged
+//! events) keep the report as it was before. History is bounded by steps and by bytes.
 
 use hindsight_core::{Location, Report};
 use serde::Serialize;
@@ -15,10 +15,10 @@ const MAX_BYTES: usize = 8 * 1024 * 1024;
 /// Keystrokes in one field closer together than this are one step.
 pub const BURST_MS: f64 = 700.0;
 
-/// The rows of one part of a report as they were on the other side of a step.
-pub trait PartSnapshot: Send + Sync {
-    /// Puts the kept rows into `report` and keeps the rows they replace: the same
-    /// snapshot then takes the step back the other way.
+/// What a small step keeps of the report's other side (one part's rows, one choice).
+pub trait Swap: Send + Sync {
+    /// Puts what it keeps into `report` and keeps what that replaces: the same snapshot
+    /// then takes the step back the other way.
     fn swap(&mut self, report: &mut Report);
     fn bytes(&self) -> usize;
 }
@@ -56,7 +56,7 @@ impl<T: PartialEq> PartRows<T> {
     }
 }
 
-impl<T: Serialize + Send + Sync> PartSnapshot for PartRows<T> {
+impl<T: Serialize + Send + Sync> Swap for PartRows<T> {
     fn swap(&mut self, report: &mut Report) {
         let v = (self.of)(report);
         let end = v
@@ -74,8 +74,31 @@ impl<T: Serialize + Send + Sync> PartSnapshot for PartRows<T> {
     }
 }
 
+/// A choice in a select (an event kind, a status): `set` writes it; the step holds the
+/// value on its other side (`then`) and the one now in the report.
+pub struct Choice<T, S> {
+    pub set: S,
+    pub then: Option<T>,
+    pub now: Option<T>,
+}
+
+impl<T, S> Swap for Choice<T, S>
+where
+    T: Copy + Send + Sync,
+    S: Fn(&mut Report, Option<T>) + Send + Sync,
+{
+    fn swap(&mut self, report: &mut Report) {
+        (self.set)(report, self.then);
+        std::mem::swap(&mut self.then, &mut self.now);
+    }
+
+    fn bytes(&self) -> usize {
+        64
+    }
+}
+
 /// A snapshot shared by the step and what applies it (a swap turns it into the step back).
-pub type Snapshot = Arc<Mutex<dyn PartSnapshot>>;
+pub type Snapshot = Arc<Mutex<dyn Swap>>;
 
 /// One undoable change.
 #[derive(Clone)]
@@ -91,7 +114,7 @@ pub enum Step {
     /// The whole report, on the other side of this step (before it when in the past,
     /// after it when in the future).
     Whole(Box<Report>),
-    /// One part's rows, on the other side of this step.
+    /// One part's rows or one choice, on the other side of this step.
     Rows(Snapshot),
 }
 
@@ -123,7 +146,7 @@ pub enum Apply {
     SetText(Location, String),
     /// Replace the whole report.
     Replace(Box<Report>),
-    /// Swap these rows into the report (`PartSnapshot::swap`).
+    /// Swap these rows or this choice into the report (`Swap::swap`).
     Swap(Snapshot),
 }
 
@@ -193,8 +216,9 @@ impl History {
         self.push(Step::Whole(Box::new(before)));
     }
 
-    /// Records one part's rows as they were before rows were added, moved or removed.
-    pub fn record_rows(&mut self, before: impl PartSnapshot + 'static) {
+    /// Records a small step: one part's rows as they were before rows were added, moved
+    /// or removed, or a choice.
+    pub fn record_rows(&mut self, before: impl Swap + 'static) {
         self.push(Step::Rows(Arc::new(Mutex::new(before))));
     }
 
@@ -410,6 +434,36 @@ mod tests {
         snap.lock().expect("snapshot").swap(&mut report);
         assert_eq!(report.went_well.len(), 2);
         assert_eq!(report.timeline.entries.len(), 1000, "other parts untouched");
+    }
+
+    #[test]
+    fn a_choice_costs_bytes_and_swaps_both_ways() {
+        let set = |r: &mut Report, v: Option<hindsight_core::EventKind>| {
+            r.timeline.entries[0].kind = v;
+        };
+        let mut report = Report::default();
+        report.timeline.entries = (0..1000).map(entry).collect();
+        let mut h = History::default();
+        report.timeline.entries[0].kind = Some(hindsight_core::EventKind::Detected);
+        h.record_rows(Choice {
+            set,
+            then: None,
+            now: Some(hindsight_core::EventKind::Detected),
+        });
+        assert!(h.bytes() < 256, "{} bytes for one choice", h.bytes());
+        let Some(Apply::Swap(snap)) = h.undo(Report::default) else {
+            panic!("a choice undoes by a swap");
+        };
+        snap.lock().expect("snapshot").swap(&mut report);
+        assert_eq!(report.timeline.entries[0].kind, None);
+        let Some(Apply::Swap(snap)) = h.redo(Report::default) else {
+            panic!("and redoes by one");
+        };
+        snap.lock().expect("snapshot").swap(&mut report);
+        assert_eq!(
+            report.timeline.entries[0].kind,
+            Some(hindsight_core::EventKind::Detected)
+        );
     }
 
     fn timeline(r: &mut Report) -> &mut Vec<hindsight_core::TimelineEntry> {

@@ -1,7 +1,8 @@
 //! The live review: the core's `review` (findings, metrics, score, overview) runs once
 //! typing pauses (or every so often during a long burst), never inside the keystroke's own
 //! frame, and each control hears only about the findings at its own location, so a report
-//! with thousands of controls does not re-render them all when the findings change.
+//! with thousands of controls does not re-render them all when the findings change. It
+//! reviews under the team's policy once one is loaded (`use_policy`), the default before.
 
 use hindsight_core::policy::Policy;
 use hindsight_core::validate::{Finding, Level};
@@ -42,6 +43,8 @@ pub struct LiveReview {
     last: StoredValue<HashMap<Location, Vec<Finding>>>,
     /// The review waiting to run, and when the first change it covers came.
     pending: StoredValue<Option<(TimeoutHandle, f64)>>,
+    /// The policy reviews run under: the team's, or the default.
+    policy: StoredValue<Policy>,
 }
 
 impl LiveReview {
@@ -55,7 +58,25 @@ impl LiveReview {
             per_location: StoredValue::new(HashMap::new()),
             last: StoredValue::new(HashMap::new()),
             pending: StoredValue::new(None),
+            policy: StoredValue::new(Policy::default()),
         }
+    }
+
+    /// Reviews under `policy` from now on (a team's settings arrived), starting with the
+    /// open report.
+    pub fn use_policy(self, policy: Policy, report: Store<Report>) {
+        if self.policy.with_value(|p| *p == policy) {
+            return;
+        }
+        self.policy.set_value(policy);
+        self.schedule(report);
+    }
+
+    /// Reviews `report` under the policy in use, outside the live review (a report added
+    /// to the library).
+    pub fn review_of(self, report: &Report) -> Review {
+        self.policy
+            .with_value(|p| hindsight_core::review(report, p))
     }
 
     /// The findings at exactly this location, as a signal that changes only when they do.
@@ -75,7 +96,7 @@ impl LiveReview {
 
     /// Reviews now.
     pub fn run(self, report: &Report) {
-        self.apply(hindsight_core::review(report, &Policy::default()));
+        self.apply(self.review_of(report));
     }
 
     fn apply(self, review: Review) {
@@ -114,7 +135,7 @@ impl LiveReview {
                 return;
             }
             self.pending.set_value(None);
-            let review = report.with_untracked(|r| hindsight_core::review(r, &Policy::default()));
+            let review = report.with_untracked(|r| self.review_of(r));
             self.apply(review);
         };
         match set_timeout_with_handle(run, Duration::from_millis(wait as u64)) {

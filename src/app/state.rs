@@ -3,13 +3,12 @@
 //! report lives once, in `Ctx::report`; the library holds only what the list shows.
 
 use super::files;
-use super::history::{Apply, History, PartRows};
+use super::history::{Apply, History, PartRows, Swap};
 use super::library::{new_id, Entry};
 use super::review::LiveReview;
 use super::revisions::{Conflict, Outcome, Synced};
 use super::storage::{self, Problem, SetAside};
 use super::tabs;
-use hindsight_core::policy::Policy;
 use hindsight_core::{Location, Report};
 use leptos::prelude::*;
 use reactive_stores::{Field, Store};
@@ -189,10 +188,9 @@ impl Ctx {
         self.change_in(|| self.report.update(f));
     }
 
-    /// Runs `f`, which writes through store fields (rows added, moved or removed, a select,
-    /// a picker); the report as it was before is kept for undo. Only what reads the
-    /// fields `f` wrote re-renders.
-    pub fn change_in(self, f: impl FnOnce()) {
+    /// Runs `f`, which writes the whole report; the report as it was before is kept for
+    /// undo.
+    fn change_in(self, f: impl FnOnce()) {
         let before = self.report.get_untracked();
         f();
         if self.report.with_untracked(|r| *r == before) {
@@ -222,6 +220,17 @@ impl Ctx {
         }) else {
             return;
         };
+        if let Some(id) = self.open.get_untracked() {
+            self.histories
+                .update_value(|h| h.entry(id).or_default().record_rows(step));
+        }
+        self.changed();
+    }
+
+    /// Runs `f`, which makes the choice `step` describes (through store fields); the step
+    /// is what undo keeps.
+    pub fn change_by(self, step: impl Swap + 'static, f: impl FnOnce()) {
+        f();
         if let Some(id) = self.open.get_untracked() {
             self.histories
                 .update_value(|h| h.entry(id).or_default().record_rows(step));
@@ -345,7 +354,7 @@ impl Ctx {
                         .review
                         .review
                         .with_untracked(|v| v.clone())
-                        .unwrap_or_else(|| hindsight_core::review(report, &Policy::default()));
+                        .unwrap_or_else(|| self.review.review_of(report));
                     self.library.update(|entries| {
                         if let Some(e) = entries.iter_mut().find(|e| e.id == id) {
                             e.update(now_ms(), report, &review);
@@ -427,6 +436,9 @@ impl Ctx {
             });
         }
         self.conflict.set(None);
+        // Reviewed before the editor draws it, so its first frame already has the inline
+        // findings (arriving a moment later, they pushed the fields down).
+        self.review.run(&report);
         self.report.set(report);
         self.open.set(Some(id.to_string()));
         self.histories.update_value(|h| {
@@ -434,7 +446,6 @@ impl Ctx {
                 h.end_burst();
             }
         });
-        self.review.schedule(self.report);
         self.refresh_steps();
         self.remember_open();
     }
@@ -452,7 +463,7 @@ impl Ctx {
     /// Adds a report to the top of the list (or at `index`) and saves it.
     fn add(self, report: Report, index: usize) -> String {
         let id = new_id(now_ms(), js_sys::Math::random());
-        let review = hindsight_core::review(&report, &Policy::default());
+        let review = self.review.review_of(&report);
         let entry = Entry::of(id.clone(), now_ms(), &report, &review);
         self.library.update(|l| l.insert(index.min(l.len()), entry));
         let result = self.write(&id, &report).and_then(|()| self.write_index());

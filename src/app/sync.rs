@@ -10,7 +10,6 @@ use super::revisions::{Conflict, Outcome, Synced};
 use super::state::{now_ms, Ctx};
 use super::storage::{self, Problem, Stamp};
 use super::tabs::{self, News};
-use hindsight_core::policy::Policy;
 use hindsight_core::{merge, Merge, Report};
 use leptos::prelude::*;
 
@@ -115,7 +114,7 @@ impl Ctx {
             format!("{title} (my copy)")
         };
         let id = new_id(now_ms(), js_sys::Math::random());
-        let review = hindsight_core::review(&report, &Policy::default());
+        let review = self.review.review_of(&report);
         let entry = Entry::of(id.clone(), now_ms(), &report, &review);
         self.library.update(|l| l.insert(0, entry));
         self.synced.update_value(|m| {

@@ -4,6 +4,7 @@
 
 use super::bind_value::bind_value;
 use super::marker::marker;
+use crate::app::history::Choice;
 use crate::app::use_ctx;
 use hindsight_core::fields::CellKind;
 use hindsight_core::{Location, Report};
@@ -137,8 +138,14 @@ where
             .parse::<usize>()
             .ok()
             .and_then(|i| all.get(i).copied());
-        if ctx.report.with_untracked(|r| at.exists_in(r)) && lens.get_untracked() != picked {
-            ctx.change_in(|| {
+        let then = lens.get_untracked();
+        if ctx.report.with_untracked(|r| at.exists_in(r)) && then != picked {
+            let step = Choice {
+                set,
+                then,
+                now: picked,
+            };
+            ctx.change_by(step, || {
                 ctx.write_quietly(|r| set(r, picked));
                 lens.notify();
             });
@@ -149,14 +156,14 @@ where
         .enumerate()
         .map(|(i, t)| {
             let t = *t;
-            view! { <option value=i.to_string() selected=move || value.get() == Some(t)>{name(t)}</option> }
+            view! { <option value=i.to_string() prop:selected=move || value.get() == Some(t)>{name(t)}</option> }
         })
         .collect_view();
     view! {
         <div class="cell" data-path=at.to_string()>
             <label for=id.clone()>{label}</label>
             <select id=id.clone() data-testid=id on:change=change>
-                <option value="" selected=move || value.get().is_none()>"—"</option>
+                <option value="" prop:selected=move || value.get().is_none()>"—"</option>
                 {options}
             </select>
         </div>

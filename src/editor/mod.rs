@@ -136,7 +136,7 @@ pub fn Editor() -> impl IntoView {
                     <select id="template-select" data-testid="template-select" on:change=switch>
                         {templates::all().iter().map(|t| {
                             let id = t.id;
-                            view! { <option value=id selected=move || template().id == id>{t.name}</option> }
+                            view! { <option value=id prop:selected=move || template().id == id>{t.name}</option> }
                         }).collect_view()}
                     </select>
                 </span>

@@ -1,28 +1,25 @@
 //! The preview tab: the core's Markdown export rendered to HTML by the core (comrak,
 //! without raw HTML or `javascript:` links), exactly what the exported file will show,
 //! and the core's timeline chart (SVG) below it, which printing keeps. The chart is our
-//! own markup: every user string in it is XML-escaped by the core, and it carries no
-//! script, event handler, link or foreign content (checked by the tests below).
+//! own markup, coloured by the core's `chart::CSS`: every user string in it is
+//! XML-escaped by the core, and it carries no script, event handler, link or foreign
+//! content (checked by the tests below).
 
 use crate::app::files;
 use crate::app::use_ctx;
+use crate::parts::timeline_chart::adopt_chart_css;
+use hindsight_core::chart;
 use hindsight_core::markdown::render_html;
-use hindsight_core::timeline_svg;
 use leptos::prelude::*;
 
-/// The chart's SVG for the page, or nothing when the timeline is empty. The core's SVG
-/// is a standalone file with its own `<style>`; the page's Content-Security-Policy
-/// (`style-src 'self'`) refuses inline styles, so that element is left out here and the
-/// same rules come from `style/handoff.css` (scoped to `.chart-svg`).
+/// The chart's SVG for the page, or nothing when the timeline is empty: the core's SVG
+/// without its inline `<style>` (the page's Content-Security-Policy, `style-src 'self'`,
+/// refuses it); its colours are the core's `chart::CSS`, which the view adopts.
 pub fn chart_svg(report: &hindsight_core::Report) -> Option<String> {
     if report.timeline.entries.is_empty() {
         return None;
     }
-    let svg = timeline_svg(report);
-    Some(match (svg.find("<style>"), svg.find("</style>")) {
-        (Some(a), Some(b)) if a < b => format!("{}{}", &svg[..a], &svg[b + "</style>".len()..]),
-        _ => svg,
-    })
+    Some(chart::timeline_svg_unstyled(report))
 }
 
 #[component]
@@ -32,6 +29,7 @@ pub fn Preview() -> impl IntoView {
         ctx.report
             .with(|r| render_html(&files::markdown(r, &r.template, false, false).text))
     });
+    adopt_chart_css();
     let chart = Memo::new(move |_| ctx.report.with(chart_svg));
     view! {
         <article class="preview" data-testid="preview" inner_html=move || html.get()></article>

@@ -9,9 +9,10 @@ pub mod save_folder;
 pub mod team;
 pub mod tracker;
 
-use crate::app::storage;
+use crate::app::{storage, use_ctx, Ctx};
+use hindsight_core::policy::Policy;
 use hindsight_core::propose::Target;
-use hindsight_core::repo_config::RepoConfig;
+use hindsight_core::repo_config::{PolicySource, RepoConfig};
 use hindsight_core::Report;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -44,6 +45,8 @@ pub struct Handoff {
     pub mermaid: RwSignal<bool>,
     /// Where "Propose in repo" goes and GitHub issue links point.
     pub target: RwSignal<RepoTarget>,
+    /// The app, whose live review takes the team's policy.
+    ctx: Ctx,
 }
 
 impl Handoff {
@@ -58,11 +61,16 @@ impl Handoff {
             team_note: RwSignal::new(None),
             mermaid: RwSignal::new(false),
             target: RwSignal::new(remembered),
+            ctx: use_ctx(),
         }
     }
 
-    /// Takes a team config: its defaults fill what the author has not set here.
+    /// Takes a team config: its defaults fill what the author has not set here, and an
+    /// inline policy is what the live review checks against from now on.
     pub fn apply_team(self, config: RepoConfig) {
+        if let Some(PolicySource::Inline(policy)) = &config.policy {
+            self.use_policy((**policy).clone());
+        }
         self.mermaid.set(config.mermaid.unwrap_or(false));
         self.target.update(|t| {
             if t.repo.trim().is_empty() {
@@ -82,6 +90,11 @@ impl Handoff {
             }
         });
         self.team.set(config);
+    }
+
+    /// Reviews under the team's policy from now on.
+    pub fn use_policy(self, policy: Policy) {
+        self.ctx.review.use_policy(policy, self.ctx.report);
     }
 
     /// Remembers the repo target in this browser.

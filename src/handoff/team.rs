@@ -2,13 +2,16 @@
 //! relative to the page at start (absent is fine), or a `.hindsight.json` /
 //! `hindsight.config.json` dropped on the page. Both are read by the core's
 //! `RepoConfig` (the CLI's `.hindsight.json`): default template, folder, file name
-//! pattern, Mermaid, repo and branch. A file that does not read shows a banner naming
-//! the file and the reason, and changes nothing.
+//! pattern, Mermaid, repo and branch, and the policy the live review checks against
+//! (written inline, or, beside the page only, the path of a policy file relative to it).
+//! A file that does not read shows a banner naming the file and the reason, and changes
+//! nothing.
 
 use super::Handoff;
 use crate::app::files;
 use crate::app::use_ctx;
-use hindsight_core::repo_config::{RepoConfig, FILE_NAME};
+use hindsight_core::policy::Policy;
+use hindsight_core::repo_config::{PolicySource, RepoConfig, FILE_NAME};
 use hindsight_core::{templates, Report};
 use leptos::prelude::*;
 use wasm_bindgen::closure::Closure;
@@ -38,8 +41,10 @@ pub fn summary(c: &RepoConfig) -> Vec<String> {
     if let Some(t) = c.template.as_deref().and_then(templates::by_id) {
         out.push(format!("template {}", t.name));
     }
-    if c.policy.is_some() {
-        out.push("a policy (used by `hindsight lint`)".to_string());
+    match &c.policy {
+        Some(PolicySource::Inline(_)) => out.push("the review's policy".to_string()),
+        Some(PolicySource::File(path)) => out.push(format!("the review's policy from {path}")),
+        None => {}
     }
     if let Some(f) = &c.folder {
         out.push(format!("folder {f}"));
@@ -59,63 +64,92 @@ pub fn summary(c: &RepoConfig) -> Vec<String> {
     out
 }
 
-/// Reads a config's text and applies it, or says why not.
-pub fn apply_text(h: Handoff, from: &str, text: &str) {
+/// Reads a config's text and applies it, or says why not. Returns the path of the policy
+/// file it names, for the caller that can read one.
+pub fn apply_text(h: Handoff, from: &str, text: &str) -> Option<String> {
     match RepoConfig::from_json(text) {
         // The shipped file is `{}`: no settings, nothing to say.
-        Ok(config) if config == RepoConfig::default() => h.team_note.set(None),
+        Ok(config) if config == RepoConfig::default() => {
+            h.team_note.set(None);
+            None
+        }
         Ok(config) => {
             h.team_note.set(Some(TeamNote::Loaded {
                 from: from.to_string(),
                 sets: summary(&config),
             }));
+            let path = match &config.policy {
+                Some(PolicySource::File(path)) => Some(path.clone()),
+                _ => None,
+            };
             h.apply_team(config);
+            path
         }
-        Err(e) => h.team_note.set(Some(TeamNote::Refused {
-            from: from.to_string(),
-            reason: e.to_string(),
+        Err(e) => {
+            h.team_note.set(Some(TeamNote::Refused {
+                from: from.to_string(),
+                reason: e.to_string(),
+            }));
+            None
+        }
+    }
+}
+
+/// Reads the policy file a hosted config names (relative to the page) and reviews under
+/// it, or says why not.
+fn apply_policy_text(h: Handoff, path: &str, text: Option<String>) {
+    let policy = text
+        .ok_or_else(|| "it could not be fetched beside the page".to_string())
+        .and_then(|t| Policy::from_json(&t).map_err(|e| e.to_string()));
+    match policy {
+        Ok(policy) => h.use_policy(policy),
+        Err(reason) => h.team_note.set(Some(TeamNote::Refused {
+            from: path.to_string(),
+            reason,
         })),
     }
 }
 
-/// Fetches `hindsight.config.json` relative to the page. A missing file (or a host that
-/// answers with its HTML page) means no team settings.
+/// A file beside the page, asked afresh (never from the HTTP cache: a revalidation within
+/// the same second as an edit can answer 304 with the old copy, and a team that edits the
+/// file should see it on the next load). `None` when missing, or when the host answers
+/// with its HTML page.
+async fn fetch_beside(name: &str) -> Option<String> {
+    let window = web_sys::window()?;
+    let init = web_sys::RequestInit::new();
+    init.set_cache(web_sys::RequestCache::NoStore);
+    let resp = JsFuture::from(window.fetch_with_str_and_init(name, &init))
+        .await
+        .ok()?;
+    let resp = resp.dyn_into::<web_sys::Response>().ok()?;
+    let html = resp
+        .headers()
+        .get("content-type")
+        .ok()
+        .flatten()
+        .is_some_and(|t| t.contains("html"));
+    if !resp.ok() || html {
+        return None;
+    }
+    JsFuture::from(resp.text().ok()?).await.ok()?.as_string()
+}
+
+/// Fetches `hindsight.config.json` relative to the page, and the policy file it names. A
+/// missing file means no team settings.
 pub fn load_hosted(h: Handoff) {
     leptos::task::spawn_local(async move {
-        let Some(window) = web_sys::window() else {
-            return;
-        };
         // Offline (an installed page opened with no network) there is nothing to ask, and a
         // failed fetch would only add a console error.
-        if !window.navigator().on_line() {
+        if !web_sys::window().is_some_and(|w| w.navigator().on_line()) {
             return;
         }
-        // Always asked afresh, never from the HTTP cache (a revalidation within the same
-        // second as an edit can answer 304 with the old copy): a team that edits the file
-        // sees it on the next load.
-        let init = web_sys::RequestInit::new();
-        init.set_cache(web_sys::RequestCache::NoStore);
-        let Ok(resp) = JsFuture::from(window.fetch_with_str_and_init(HOSTED_NAME, &init)).await
-        else {
+        let Some(text) = fetch_beside(HOSTED_NAME).await else {
             return;
         };
-        let Ok(resp) = resp.dyn_into::<web_sys::Response>() else {
-            return;
-        };
-        let html = resp
-            .headers()
-            .get("content-type")
-            .ok()
-            .flatten()
-            .is_some_and(|t| t.contains("html"));
-        if !resp.ok() || html {
-            return;
+        if let Some(path) = apply_text(h, HOSTED_NAME, &text) {
+            let policy = fetch_beside(&path).await;
+            apply_policy_text(h, &path, policy);
         }
-        let Ok(text) = resp.text() else { return };
-        let Some(text) = JsFuture::from(text).await.ok().and_then(|t| t.as_string()) else {
-            return;
-        };
-        apply_text(h, HOSTED_NAME, &text);
     });
 }
 
@@ -139,7 +173,17 @@ pub fn install_config_drop(h: Handoff) {
         let name = file.name();
         leptos::task::spawn_local(async move {
             match files::file_text(&file).await {
-                Ok(text) => apply_text(h, &name, &text),
+                Ok(text) => {
+                    // A dropped file has no folder to read a policy path from.
+                    if let Some(path) = apply_text(h, &name, &text) {
+                        h.team_note.update(|n| {
+                            if let Some(TeamNote::Loaded { sets, .. }) = n {
+                                sets.retain(|s| !s.contains(&path));
+                                sets.push(format!("but not the policy file {path} (a dropped file cannot point to one: write the policy inline)"));
+                            }
+                        });
+                    }
+                }
                 Err(reason) => h
                     .team_note
                     .set(Some(TeamNote::Refused { from: name, reason })),

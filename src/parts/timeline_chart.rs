@@ -71,9 +71,10 @@ pub fn TimelineChart() -> impl IntoView {
     }
 }
 
-/// Adds the chart's colours to the document once, as a constructed stylesheet (CSSOM,
-/// which the policy's `style-src 'self'` allows, unlike an inline `<style>`).
-fn adopt_chart_css() {
+/// Adds the chart's colours (the core's `chart::CSS`, their one copy) to the document
+/// once, as a constructed stylesheet (CSSOM, which the policy's `style-src 'self'`
+/// allows, unlike an inline `<style>`). Every view that shows the chart calls it.
+pub fn adopt_chart_css() {
     use wasm_bindgen::{JsCast, JsValue};
     const MARK: &str = "__hindsightChartCss";
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {

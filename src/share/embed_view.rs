@@ -1,11 +1,14 @@
 //! The embed (`?embed#r=…`): a compact, read-only view of a shared report made for an
 //! iframe in a wiki: title, severity, status, date and duration, summary, the metrics the
-//! core computes from the timeline, the timeline, action items with owners and status,
-//! and how many findings the review still has open. Everything comes from the fragment:
-//! it never touches storage, so it works where a third-party iframe's storage is blocked.
+//! core computes from the timeline, the timeline (the core's chart, then the table),
+//! action items with owners and status, and how many findings the review still has
+//! open. Everything comes from the fragment: it never touches storage, so it works where
+//! a third-party iframe's storage is blocked.
 
 use super::page_base;
+use crate::editor::preview::chart_svg;
 use crate::editor::review_panel::score_class;
+use crate::parts::timeline_chart::adopt_chart_css;
 use crate::start::severity_class;
 use hindsight_core::level::Level;
 use hindsight_core::policy::Policy;
@@ -85,6 +88,10 @@ pub fn EmbedView(report: Result<Report, String>) -> impl IntoView {
             format!("{}{}", page_base(&href), hash)
         })
         .unwrap_or_default();
+    let chart = chart_svg(&report);
+    if chart.is_some() {
+        adopt_chart_css();
+    }
     let timeline = report.timeline.entries.clone();
     let actions = report.action_items.clone();
     view! {
@@ -107,6 +114,11 @@ pub fn EmbedView(report: Result<Report, String>) -> impl IntoView {
             </dl>
             <section aria-labelledby="embed-timeline-h">
                 <h2 id="embed-timeline-h">"Timeline"</h2>
+                {chart.map(|svg| view! {
+                    <figure class="embed-chart" data-testid="embed-chart">
+                        <div class="chart-svg" inner_html=svg></div>
+                    </figure>
+                })}
                 {if timeline.is_empty() {
                     view! { <p class="empty">"No timeline yet."</p> }.into_any()
                 } else {

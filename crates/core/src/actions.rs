@@ -161,10 +161,7 @@ fn task_list(report: &Report, link: Option<&str>) -> String {
         out.push_str(&format!("Action items from <{l}>\n\n"));
     }
     for i in &report.action_items {
-        let done = matches!(
-            one_line(&i.status).to_ascii_lowercase().as_str(),
-            "done" | "closed" | "complete" | "completed" | "resolved" | "fixed"
-        );
+        let done = i.is_done();
         let mut line = format!(
             "- [{}] {}",
             if done { "x" } else { " " },

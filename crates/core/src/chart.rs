@@ -23,6 +23,8 @@ const ROW: f64 = 28.0;
 const FONT: u32 = 12;
 /// Average advance of a 12-unit sans-serif character, to fit labels to the space left.
 const CHAR_WIDTH: f64 = 6.4;
+/// The same for the brackets' 10-unit labels (digits and capitals run wide).
+const BRACKET_CHAR_WIDTH: f64 = 5.8;
 /// Tick steps the axis may use, in minutes; the first that gives at most six ticks wins.
 const TICK_STEPS: [i64; 15] = [
     1, 2, 5, 10, 15, 30, 60, 120, 180, 360, 720, 1440, 2880, 10080, 43200,
@@ -57,7 +59,7 @@ fn render(report: &Report, styled: bool) -> String {
         t => format!("Incident timeline: {}", one_line(t)),
     };
     s.push_str(&format!(
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {WIDTH} {h}\" width=\"100%\" \
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"hs-chart\" viewBox=\"0 0 {WIDTH} {h}\" width=\"100%\" \
          role=\"img\" aria-labelledby=\"hs-chart-title hs-chart-desc\" font-family=\"system-ui, sans-serif\" \
          font-size=\"{FONT}\">\n",
         h = num(height)
@@ -123,8 +125,17 @@ fn render(report: &Report, styled: bool) -> String {
             };
             let y = AXIS_Y + 10.0 + LANE * lane as f64;
             let (x0, x1) = (scale.x(from), scale.x(to));
+            // After the bracket's end when the label fits there; else ending inside it
+            // (its halo hides the line under it), never past the view box.
+            let width = (b.short.len() + 1 + b.words.chars().count()) as f64 * BRACKET_CHAR_WIDTH;
+            let right = f64::from(WIDTH) - 2.0;
+            let (tx, anchor) = if x1 + 3.0 + width <= right {
+                (x1 + 3.0, "start")
+            } else {
+                ((x1 - 3.0).max(width + 2.0).min(right), "end")
+            };
             s.push_str(&format!(
-                "<g class=\"bracket\"><title>{name}: {words}</title><path d=\"M{x0} {yt} V{y} H{x1} V{yt}\"/><text x=\"{tx}\" y=\"{ty}\">{short} {words}</text></g>\n",
+                "<g class=\"bracket\"><title>{name}: {words}</title><path d=\"M{x0} {yt} V{y} H{x1} V{yt}\"/><text x=\"{tx}\" y=\"{ty}\" text-anchor=\"{anchor}\">{short} {words}</text></g>\n",
                 name = b.name,
                 short = b.short,
                 words = esc(&b.words),
@@ -132,7 +143,7 @@ fn render(report: &Report, styled: bool) -> String {
                 x1 = num(x1),
                 y = num(y),
                 yt = num(y - 4.0),
-                tx = num(x0.max(x1.min(f64::from(WIDTH) - 120.0)) + 3.0),
+                tx = num(tx),
                 ty = num(y + 4.0),
             ));
         }
@@ -198,25 +209,52 @@ fn render(report: &Report, styled: bool) -> String {
     s
 }
 
-/// Colours: light by default, dark when the reader's system is dark, light on paper.
-/// The chart's colours: light, dark (`prefers-color-scheme`) and print.
-pub const CSS: &str = ".fg{fill:#1f2328}.muted{fill:#59636e}.axis{stroke:#59636e;stroke-width:1}
-.guide{stroke:#d1d9e0;stroke-width:0.5}.day{stroke:#8c959f;stroke-dasharray:3 3}
-.impact{fill:#cf222e;fill-opacity:0.08}
-.bracket path{fill:none;stroke:#59636e}.bracket text{fill:#59636e;font-size:10px}
-.ev{stroke:#ffffff;stroke-width:1.5}.impact-start{fill:#cf222e}.detect{fill:#bc4c00}
-.respond{fill:#8250df}.investigate{fill:#0969da}.mitigate{fill:#1a7f37}
-.resolve{fill:#116329}.other{fill:#59636e}.unplaced{fill:none;stroke:#59636e}
+/// The chart's colours, the one copy: light by default, dark when the reader's system is
+/// dark, light on paper. Scoped to the SVG's own `hs-chart` class, so a page that adopts
+/// them (the web app, whose CSP refuses the inline `<style>`) colours nothing else.
+pub const CSS: &str = ".hs-chart .fg{fill:#1f2328}
+.hs-chart .muted{fill:#59636e}
+.hs-chart .axis{stroke:#59636e;stroke-width:1}
+.hs-chart .guide{stroke:#d1d9e0;stroke-width:0.5}
+.hs-chart .day{stroke:#8c959f;stroke-dasharray:3 3}
+.hs-chart .impact{fill:#cf222e;fill-opacity:0.08}
+.hs-chart .bracket path{fill:none;stroke:#59636e}
+.hs-chart .bracket text{fill:#59636e;font-size:10px;paint-order:stroke;stroke:#ffffff;stroke-width:3px;stroke-linejoin:round}
+.hs-chart .ev{stroke:#ffffff;stroke-width:1.5}
+.hs-chart .impact-start{fill:#cf222e}
+.hs-chart .detect{fill:#bc4c00}
+.hs-chart .respond{fill:#8250df}
+.hs-chart .investigate{fill:#0969da}
+.hs-chart .mitigate{fill:#1a7f37}
+.hs-chart .resolve{fill:#116329}
+.hs-chart .other{fill:#59636e}
+.hs-chart .unplaced{fill:none;stroke:#59636e}
 @media (prefers-color-scheme: dark){
-.fg{fill:#f0f6fc}.muted{fill:#9198a1}.axis{stroke:#9198a1}.guide{stroke:#3d444d}
-.day{stroke:#656c76}.impact{fill:#ff7b72;fill-opacity:0.14}
-.bracket path{stroke:#9198a1}.bracket text{fill:#9198a1}.ev{stroke:#0d1117}
-.impact-start{fill:#ff7b72}.detect{fill:#f0883e}.respond{fill:#bc8cff}
-.investigate{fill:#4493f8}.mitigate{fill:#3fb950}.resolve{fill:#56d364}
-.other{fill:#9198a1}.unplaced{fill:none;stroke:#9198a1}}
+.hs-chart .fg{fill:#f0f6fc}
+.hs-chart .muted{fill:#9198a1}
+.hs-chart .axis{stroke:#9198a1}
+.hs-chart .guide{stroke:#3d444d}
+.hs-chart .day{stroke:#656c76}
+.hs-chart .impact{fill:#ff7b72;fill-opacity:0.14}
+.hs-chart .bracket path{stroke:#9198a1}
+.hs-chart .bracket text{fill:#9198a1;stroke:#0d1117}
+.hs-chart .ev{stroke:#0d1117}
+.hs-chart .impact-start{fill:#ff7b72}
+.hs-chart .detect{fill:#f0883e}
+.hs-chart .respond{fill:#bc8cff}
+.hs-chart .investigate{fill:#4493f8}
+.hs-chart .mitigate{fill:#3fb950}
+.hs-chart .resolve{fill:#56d364}
+.hs-chart .other{fill:#9198a1}
+.hs-chart .unplaced{fill:none;stroke:#9198a1}}
 @media print{
-.fg{fill:#000000}.muted{fill:#333333}.axis{stroke:#333333}.guide{stroke:#cccccc}
-.impact{fill:#cf222e;fill-opacity:0.1}.ev{stroke:#ffffff}}
+.hs-chart .fg{fill:#000000}
+.hs-chart .muted{fill:#333333}
+.hs-chart .axis{stroke:#333333}
+.hs-chart .guide{stroke:#cccccc}
+.hs-chart .impact{fill:#cf222e;fill-opacity:0.1}
+.hs-chart .ev{stroke:#ffffff}
+.hs-chart .bracket text{stroke:#ffffff}}
 ";
 
 /// The colour group of an event kind.

@@ -591,6 +591,18 @@ pub struct ActionItem {
     pub success_criteria: String,
 }
 
+impl ActionItem {
+    /// True when the status says the work is finished ("Done", "closed", "Resolved"…):
+    /// a task list ticks it, and nothing asks it for a tracking link any more.
+    pub fn is_done(&self) -> bool {
+        let status = self.status.trim().to_ascii_lowercase();
+        matches!(
+            status.as_str(),
+            "done" | "closed" | "complete" | "completed" | "resolved" | "fixed"
+        )
+    }
+}
+
 /// Prevention (seed 001).
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
 #[cfg_attr(feature = "store", derive(reactive_stores::Store))]

@@ -78,6 +78,9 @@ pub struct Policy {
     pub coverage_for: Vec<String>,
     /// Templates whose action-item table has no priority column.
     pub templates_without_priority: Vec<String>,
+    /// Templates whose action-item table has no tracking column (`action-item-tracking`
+    /// does not ask there).
+    pub templates_without_tracking: Vec<String>,
     /// Timeline rows may lie this many hours outside the stated start/end.
     pub timeline_window_slack_hours: u32,
 }
@@ -101,6 +104,7 @@ pub struct PolicyFile {
     pub action_items_required_for: Option<Vec<String>>,
     pub coverage_for: Option<Vec<String>>,
     pub templates_without_priority: Option<Vec<String>>,
+    pub templates_without_tracking: Option<Vec<String>>,
     pub timeline_window_slack_hours: Option<u32>,
 }
 
@@ -256,6 +260,7 @@ impl Default for Policy {
             action_items_required_for: high.clone(),
             coverage_for: high,
             templates_without_priority: strings(&["001", "003"]),
+            templates_without_tracking: strings(&["002", "003", "004"]),
             timeline_window_slack_hours: 24,
         }
     }
@@ -299,6 +304,9 @@ impl Policy {
         }
         if let Some(v) = file.templates_without_priority {
             self.templates_without_priority = v;
+        }
+        if let Some(v) = file.templates_without_tracking {
+            self.templates_without_tracking = v;
         }
         if let Some(v) = file.timeline_window_slack_hours {
             self.timeline_window_slack_hours = v;

@@ -264,3 +264,44 @@ fn the_unstyled_chart_is_the_chart_without_its_style_block() {
     assert!(!bare.contains("<style"));
     assert!(Document::parse(&bare).is_ok());
 }
+
+#[test]
+fn bracket_labels_stay_inside_the_view_box() {
+    // Resolution at the right edge, with a long span: "TTR 2 hours 35 minutes" cannot
+    // follow the bracket's end, so it ends inside it.
+    let r = report_with(
+        "2024-03-02",
+        vec![
+            entry("09:00", "Errors start", Some(EventKind::ImpactStart)),
+            entry("09:04", "Alert fired", Some(EventKind::Alerted)),
+            entry("10:10", "Rolled back", Some(EventKind::Mitigated)),
+            entry("11:35", "Resolved", Some(EventKind::Resolved)),
+        ],
+    );
+    let svg = timeline_svg(&r);
+    let doc = Document::parse(&svg).expect("valid XML");
+    let labels: Vec<_> = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("g") && n.attribute("class") == Some("bracket"))
+        .filter_map(|g| g.children().find(|c| c.has_tag_name("text")))
+        .collect();
+    assert!(labels.len() >= 3, "{svg}");
+    let width = f64::from(chart::WIDTH);
+    for t in labels {
+        let text = t.text().unwrap_or_default();
+        let x: f64 = t
+            .attribute("x")
+            .and_then(|x| x.parse().ok())
+            .unwrap_or(-1.0);
+        // 10-unit text: 5.8 units a character (digits and capitals run wide).
+        let extent = text.chars().count() as f64 * 5.8;
+        let (left, right) = match t.attribute("text-anchor") {
+            Some("end") => (x - extent, x),
+            _ => (x, x + extent),
+        };
+        assert!(
+            left >= 0.0 && right <= width + 2.0,
+            "{text:?} spans {left}..{right}"
+        );
+    }
+}

@@ -29,6 +29,7 @@ const DUE: &str = "action-item-due-date";
 const PRIORITY: &str = "action-item-priority";
 const COVERAGE: &str = "action-item-coverage";
 const REVIEW: &str = "review-deadline";
+const TRACKING: &str = "action-item-tracking";
 
 const FIXTURES: &[Expect] = &[
     Expect {
@@ -226,7 +227,10 @@ const FIXTURES: &[Expect] = &[
     },
     Expect {
         file: "000-export-incident-io-api-errors.md",
-        findings: &[],
+        findings: &[
+            (TRACKING, "action_items[0].tracking"),
+            (TRACKING, "action_items[2].tracking"),
+        ],
         known_false_positives: &[],
     },
     Expect {
@@ -259,6 +263,7 @@ const FIXTURES: &[Expect] = &[
             (PLACEHOLDER, "meta.attendees"),
             // No duration-mismatch: 2h30 is real time across the clock change. No
             // blame-language: "screwed up" is a customer's quoted words.
+            (TRACKING, "action_items[2].tracking"),
         ],
         known_false_positives: &[],
     },

@@ -1,8 +1,9 @@
 //! Action-item checks: each item needs an owner, a due date and a priority that are real
 //! (`action-item-owner`, `action-item-due-date`, `action-item-priority`), a due date not
 //! before the incident (`action-item-due-past`) and a concrete action
-//! (`action-item-vague`); serious incidents need items (`action-items-required`) that
-//! cover prevention and detection (`action-item-coverage`).
+//! (`action-item-vague`) and, until it is done, a tracking link so it is followed up
+//! after the review (`action-item-tracking`); serious incidents need items
+//! (`action-items-required`) that cover prevention and detection (`action-item-coverage`).
 
 use crate::fields::Part;
 use crate::model::{ActionItem, Category};
@@ -49,6 +50,14 @@ pub const ACTION_ITEM_VAGUE: Rule = Rule {
     level: Level::Warning,
     doc: "An action item is only a vague verb (\"investigate\", \"look into\", \"improve\", \"be more careful\") with no concrete object or measure.",
     check: vague,
+};
+
+/// `action-item-tracking`: an open item with no ticket to follow it up.
+pub const ACTION_ITEM_TRACKING: Rule = Rule {
+    id: "action-item-tracking",
+    level: Level::Info,
+    doc: "An action item that is not done has no tracking link or ticket, so nothing follows it up after the review (templates with a tracking column).",
+    check: tracking,
 };
 
 /// `action-items-required`: a SEV1/SEV2 with no action items.
@@ -167,6 +176,29 @@ fn priority(cx: &Context) -> Vec<Finding> {
                 format!("Action item {} has no priority.", i + 1),
             )
             .fix("Set a priority (P1–P3, or High/Medium/Low).")
+        })
+        .collect()
+}
+
+fn tracking(cx: &Context) -> Vec<Finding> {
+    let template = cx.report.template.as_str();
+    if cx
+        .policy
+        .templates_without_tracking
+        .iter()
+        .any(|t| t == template)
+    {
+        return Vec::new();
+    }
+    items(cx)
+        .filter(|(_, a)| real(&a.action) && !a.is_done() && !real(&a.tracking))
+        .map(|(i, _)| {
+            Finding::new(
+                &ACTION_ITEM_TRACKING,
+                Location::cell(Part::ActionItems, i, "tracking"),
+                format!("Action item {} has no tracking link.", i + 1),
+            )
+            .fix("Create the ticket (Jira, GitHub issue…) and paste its URL or key here.")
         })
         .collect()
 }
@@ -451,6 +483,7 @@ mod tests {
             &ACTION_ITEM_VAGUE,
             &ACTION_ITEMS_REQUIRED,
             &ACTION_ITEM_COVERAGE,
+            &ACTION_ITEM_TRACKING,
         ] {
             assert!(run(rule, &r).is_empty(), "{}", rule.id);
         }
@@ -474,6 +507,84 @@ mod tests {
             locations(&ACTION_ITEM_PRIORITY, &r),
             ["action_items[2].priority"]
         );
+    }
+
+    #[test]
+    fn tracking_is_asked_of_open_items_until_a_ticket_is_pasted() {
+        let mut r = clean();
+        r.action_items[0].tracking = "_Ticket link_".into();
+        r.action_items[1].tracking = " ".into();
+        r.action_items[2].tracking.clear();
+        r.action_items[2].status = "Done".into();
+        assert_eq!(
+            locations(&ACTION_ITEM_TRACKING, &r),
+            ["action_items[0].tracking", "action_items[1].tracking"]
+        );
+        let f = &run(&ACTION_ITEM_TRACKING, &r)[0];
+        assert_eq!(f.level, Level::Info);
+        assert_eq!(f.message, "Action item 1 has no tracking link.");
+        // Pasting the created tickets back (a URL, or a key) stops the asking.
+        r.action_items[0].tracking = "https://acme.atlassian.net/browse/OPS-12".into();
+        r.action_items[1].tracking = "OPS-13".into();
+        assert!(run(&ACTION_ITEM_TRACKING, &r).is_empty());
+        // A row with no action yet is not ready for a ticket.
+        r.action_items.push(ActionItem {
+            owner: "Dana".into(),
+            ..ActionItem::default()
+        });
+        assert!(run(&ACTION_ITEM_TRACKING, &r).is_empty());
+    }
+
+    #[test]
+    fn tracking_is_asked_only_where_the_template_has_the_column_unless_the_policy_says() {
+        let mut r = clean();
+        r.action_items[0].tracking.clear();
+        // The default list is exactly the templates without a tracking column.
+        let without: Vec<&str> = crate::templates::all()
+            .iter()
+            .filter(|t| {
+                !t.blocks.iter().any(|b| {
+                    matches!(b, crate::templates::Block::ActionItems { columns, .. }
+                        if columns.iter().any(|(c, _)| *c == crate::templates::Col::Tracking))
+                })
+            })
+            .map(|t| t.id)
+            .collect();
+        assert_eq!(Policy::default().templates_without_tracking, without);
+        r.template = "003".into();
+        assert!(run(&ACTION_ITEM_TRACKING, &r).is_empty());
+        let policy = Policy::default().with(crate::policy::PolicyFile {
+            templates_without_tracking: Some(Vec::new()),
+            ..Default::default()
+        });
+        assert_eq!(
+            crate::validate::testing::run_with(&ACTION_ITEM_TRACKING, &r, &policy).len(),
+            1
+        );
+    }
+
+    #[test]
+    fn tracking_follows_the_policy_level() {
+        let mut r = clean();
+        r.action_items[0].tracking.clear();
+        let mut policy = Policy::default();
+        let level = |p: &Policy| {
+            crate::validate::validate(&r, p)
+                .into_iter()
+                .find(|f| f.rule == "action-item-tracking")
+                .map(|f| f.level)
+        };
+        assert_eq!(level(&policy), Some(Level::Info));
+        policy.rules.insert(
+            "action-item-tracking".into(),
+            crate::policy::RuleSetting::Warning,
+        );
+        assert_eq!(level(&policy), Some(Level::Warning));
+        policy.rules.insert(
+            "action-item-tracking".into(),
+            crate::policy::RuleSetting::Off,
+        );
+        assert_eq!(level(&policy), None);
     }
 
     #[test]

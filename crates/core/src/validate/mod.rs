@@ -110,6 +110,7 @@ pub const RULES: &[Rule] = &[
     action_items::ACTION_ITEM_PRIORITY,
     action_items::ACTION_ITEM_DUE_PAST,
     action_items::ACTION_ITEM_VAGUE,
+    action_items::ACTION_ITEM_TRACKING,
     action_items::ACTION_ITEM_COVERAGE,
     review_deadline::REVIEW_DEADLINE,
     blame::BLAME_LANGUAGE,
@@ -479,7 +480,7 @@ mod tests {
         ids.sort_unstable();
         ids.dedup();
         assert_eq!(ids.len(), RULES.len());
-        assert_eq!(RULES.len(), 20);
+        assert_eq!(RULES.len(), 21);
     }
 
     #[test]
