@@ -14,12 +14,12 @@ export const root = join(here, '..');
 // HINDSIGHT_DIST serves another build (the keystroke benchmark compares two).
 export const dist = process.env.HINDSIGHT_DIST || join(root, 'dist');
 
-const FLAGS = [
+export const FLAGS = [
   '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
   '--disable-background-networking', '--disable-component-update', '--disable-sync',
 ];
 
-function freePort() {
+export function freePort() {
   return new Promise((resolve, reject) => {
     const srv = net.createServer();
     srv.listen(0, '127.0.0.1', () => {
@@ -41,8 +41,8 @@ async function waitForServer(url, tries = 100) {
   throw new Error(`static server did not come up at ${url}`);
 }
 
-/** Starts the server and the browser; returns helpers and a `close()`. */
-export async function start({ viewport = { width: 1280, height: 900 }, colorScheme = 'light' } = {}) {
+/** Serves dist/ on a free port; returns its base URL and the server process. */
+export async function serve() {
   if (!existsSync(join(dist, 'index.html'))) {
     throw new Error('dist/index.html missing: run `trunk build --release` first');
   }
@@ -52,6 +52,12 @@ export async function start({ viewport = { width: 1280, height: 900 }, colorSche
   });
   const base = `http://127.0.0.1:${port}/`;
   await waitForServer(base);
+  return { base, server };
+}
+
+/** Starts the server and the browser; returns helpers and a `close()`. */
+export async function start({ viewport = { width: 1280, height: 900 }, colorScheme = 'light' } = {}) {
+  const { base, server } = await serve();
   const profile = mkdtempSync(join(tmpdir(), 'hindsight-e2e-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: process.env.CHROMIUM || '/usr/bin/chromium',

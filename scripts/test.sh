@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 #! Runs every Hindsight test: native core/CLI tests, the downstream-renderer XSS corpus
-#! over exported Markdown, browser tests (wasm-bindgen-test in headless Chromium) and
-#! end-to-end journeys against the built dist/. Installs what the tests need first (build
+#! over exported Markdown, a minute of fuzzing per fuzz target, browser tests
+#! (wasm-bindgen-test in headless Chromium) and end-to-end journeys against the built
+#! dist/. Installs what the tests need first (build
 #! tools, Debian chromium, chromium-driver and python3-venv, the pinned renderers).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -63,9 +64,19 @@ xss_status=0
 awk '/^xss: [0-9]+ passed, [0-9]+ failed$/{print "test result: ok. " $2 " passed; " $4 " failed"}' "$log.xss" >> "$log"
 rm -f "$log.xss"
 
+echo "== fuzzing: every target in fuzz/ for ${FUZZ_SECONDS:-60} s (stable toolchain, scripts/fuzz.sh)"
+fuzz_status=0
+bash scripts/fuzz.sh 2>&1 | tee "$log.fuzz" || fuzz_status=$?
+awk '/^fuzz: [0-9]+ passed, [0-9]+ failed$/{print "test result: ok. " $2 " passed; " $4 " failed"}' "$log.fuzz" >> "$log"
+rm -f "$log.fuzz"
+
 echo "== browser tests (wasm-bindgen-test in headless Chromium)"
-CHROMEDRIVER="${CHROMEDRIVER:-$(command -v chromedriver)}" \
-  cargo test --target wasm32-unknown-unknown -p hindsight --test browser 2>&1 | tee -a "$log"
+# browser: the app's wiring; recovery: a real panic and the recovery screen (its own
+# binary: the panic hook replaces the harness's and leaves the wasm trapped).
+for t in browser recovery; do
+  CHROMEDRIVER="${CHROMEDRIVER:-$(command -v chromedriver)}" \
+    cargo test --target wasm32-unknown-unknown -p hindsight --test "$t" 2>&1 | tee -a "$log"
+done
 
 echo "== end-to-end journeys (playwright-core + Chromium against the built site in dist/)"
 # Trunk's release build plus the Workbox service worker (the offline journey needs it).
@@ -82,4 +93,5 @@ passed=$(grep -oE '^test result: [a-zA-Z]+\. [0-9]+ passed' "$log" | awk '{s+=$4
 failed=$(grep -oE '; [0-9]+ failed' "$log" | awk '{s+=$2} END {print s+0}')
 echo
 echo "total: ${passed} passed, ${failed} failed"
-[ "${e2e_status:-0}" -eq 0 ] && [ "${xss_status:-0}" -eq 0 ] && [ "$failed" -eq 0 ]
+[ "${e2e_status:-0}" -eq 0 ] && [ "${xss_status:-0}" -eq 0 ] && [ "${fuzz_status:-0}" -eq 0 ] \
+  && [ "$failed" -eq 0 ]

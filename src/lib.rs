@@ -67,6 +67,7 @@ pub fn App(
     shared: Option<Result<hindsight_core::Report, String>>,
 ) -> impl IntoView {
     let ctx = Ctx::init();
+    ctx.recover();
     let shared = RwSignal::new(shared);
     // A share link pasted into this tab's address bar changes only the fragment.
     let links = window_event_listener(leptos::ev::hashchange, move |_| {
@@ -109,7 +110,7 @@ pub fn App(
     });
     // Tests (and curious authors) can see whether everything is written.
     Effect::new(move |_| {
-        let saved = if ctx.unsaved.get() { "no" } else { "yes" };
+        let saved = if ctx.all_saved() { "yes" } else { "no" };
         if let Some(body) = document().body() {
             let _ = body.set_attribute("data-saved", saved);
         }

@@ -102,13 +102,20 @@ fn hindsight_keys() -> Vec<String> {
         .collect()
 }
 
-fn clear() {
+/// Empties localStorage and the durable copy (IndexedDB), so each case starts from nothing.
+async fn clear() {
     storage().clear().unwrap();
+    let p = js_sys::Promise::new(&mut |resolve, _| {
+        hindsight::app::durable::forget_all(move || {
+            let _ = resolve.call0(&wasm_bindgen::JsValue::NULL);
+        });
+    });
+    wasm_bindgen_futures::JsFuture::from(p).await.unwrap();
 }
 
 #[wasm_bindgen_test]
 async fn typing_updates_the_report_and_survives_a_remount() {
-    clear();
+    clear().await;
     let (host, handle) = mount().await;
     click(&host, "new-000").await;
     type_into(&host, "field-meta.title", "Checkout outage").await;
@@ -140,7 +147,7 @@ async fn typing_updates_the_report_and_survives_a_remount() {
 
 #[wasm_bindgen_test]
 async fn typing_updates_the_findings() {
-    clear();
+    clear().await;
     let (host, handle) = mount().await;
     click(&host, "new-001").await;
     type_into(&host, "field-meta.incident_id", "[INC-XXXX]").await;
@@ -164,7 +171,7 @@ async fn typing_updates_the_findings() {
 
 #[wasm_bindgen_test]
 async fn undo_and_redo_step_through_edits() {
-    clear();
+    clear().await;
     let (host, handle) = mount().await;
     click(&host, "new-003").await;
     type_into(&host, "field-meta.title", "First").await;
@@ -180,7 +187,7 @@ async fn undo_and_redo_step_through_edits() {
 
 #[wasm_bindgen_test]
 async fn corrupt_storage_is_set_aside_and_reported() {
-    clear();
+    clear().await;
     let s = storage();
     let bad = "{\"meta\": {\"title\": 42"; // truncated JSON
     s.set_item(&format!("{DOC_PREFIX}rbroken"), bad).unwrap();
@@ -208,7 +215,7 @@ async fn corrupt_storage_is_set_aside_and_reported() {
 
 #[wasm_bindgen_test]
 async fn full_storage_says_so_and_keeps_the_edit_in_memory() {
-    clear();
+    clear().await;
     let (host, handle) = mount().await;
     click(&host, "new-002").await;
     // Fill the quota with filler until the browser refuses.
@@ -234,12 +241,12 @@ async fn full_storage_says_so_and_keeps_the_edit_in_memory() {
     }
     drop(handle);
     host.remove();
-    clear();
+    clear().await;
 }
 
 #[wasm_bindgen_test]
 async fn start_and_end_pickers_write_the_canonical_text_and_keep_unread_text() {
-    clear();
+    clear().await;
     let (host, handle) = mount().await;
     click(&host, "new-003").await;
     pick(&host, "field-meta.start-picker", "2024-01-15T14:30").await;
@@ -297,6 +304,59 @@ async fn start_and_end_pickers_write_the_canonical_text_and_keep_unread_text() {
     assert_eq!(saved.meta.end, "2024-01-15 15:45 JST");
     let ctx = hindsight_core::time::TimeContext::from_report(&saved);
     assert_eq!(ctx.offset, hindsight_core::time::parse_zone("CET").unwrap());
+    drop(handle);
+    host.remove();
+}
+
+#[wasm_bindgen_test]
+async fn what_local_storage_lost_comes_back_from_the_durable_copy() {
+    clear().await;
+    let (host, handle) = mount().await;
+    click(&host, "new-000").await;
+    type_into(&host, "field-meta.title", "Written before the crash").await;
+    // "Saved" waits for IndexedDB to say the write is on disk.
+    let mut saved = false;
+    for _ in 0..60 {
+        sleep(50).await;
+        if by_testid(&host, "save-state").and_then(|e| e.text_content()) == Some("Saved".into()) {
+            saved = true;
+            break;
+        }
+    }
+    assert!(saved, "never said Saved");
+    let id = hindsight_keys()
+        .into_iter()
+        .find_map(|k| k.strip_prefix(DOC_PREFIX).map(str::to_string))
+        .unwrap();
+    drop(handle);
+    host.remove();
+    // A browser crash loses localStorage's last writes: here, all of them.
+    storage().clear().unwrap();
+    let (host, handle) = mount().await;
+    let mut back = false;
+    for _ in 0..40 {
+        sleep(50).await;
+        if by_testid(&host, "field-meta.title").is_some() {
+            back = true;
+            break;
+        }
+    }
+    assert!(back, "the report left open was not reopened");
+    assert_eq!(
+        value_of(&host, "field-meta.title"),
+        "Written before the crash"
+    );
+    let raw = storage()
+        .get_item(&format!("{DOC_PREFIX}{id}"))
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        hindsight::app::storage::decode_report(&raw)
+            .unwrap()
+            .meta
+            .title,
+        "Written before the crash"
+    );
     drop(handle);
     host.remove();
 }

@@ -174,12 +174,13 @@ try {
     await page.focus('[data-testid="field-impact.users_affected"]');
     const far = await typeKeys(page);
     step('typed');
-    // Findings after a keystroke: emptying and refilling the title adds and drops a finding.
+    // Findings after a keystroke: blame language in the summary adds a finding, a neutral
+    // summary drops it.
     const review = [];
     for (let i = 0; i < 10; i++) {
-      review.push(await page.evaluate(async (empty) => {
-        const el = document.querySelector('[data-testid="field-meta.title"]');
-        // The findings list itself: an empty title adds a finding, a title drops it.
+      review.push(await page.evaluate(async (blame) => {
+        const el = document.querySelector('[data-testid="field-summary.summary"]');
+        // The findings list itself, where the blame-language finding comes and goes.
         const panel = document.querySelector('[data-testid="findings"]') || document.body;
         const t = performance.now();
         const changed = new Promise((resolve) => {
@@ -187,7 +188,7 @@ try {
           obs.observe(panel, { subtree: true, childList: true, characterData: true, attributes: true });
           setTimeout(() => { obs.disconnect(); resolve(NaN); }, 5000);
         });
-        el.value = empty ? '' : 'Big';
+        el.value = blame ? 'The on-call engineer should have known better.' : 'A pool ran out of connections.';
         el.dispatchEvent(new Event('input', { bubbles: true }));
         return changed;
       }, i % 2 === 0));

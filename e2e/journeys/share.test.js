@@ -56,8 +56,18 @@ test('a link made by Python opens read-only; "Save a copy" adds a new report eac
 
 test('a garbage, cut-off or hostile fragment shows a message and stores nothing', async () => {
   const { page } = h;
-  await page.goto(h.base);
-  await page.evaluate(() => localStorage.clear());
+  // Nothing stored before: localStorage and the durable copy (IndexedDB) both empty,
+  // cleared from a page of the same site where the app is not running (so nothing
+  // writes again in between).
+  // (That page has no icon link: answer its favicon request rather than log a 404.)
+  await page.route('**/favicon.ico', (r) => r.fulfill({ status: 204 }));
+  await page.goto(`${h.base}manifest.webmanifest`);
+  await page.evaluate(() => new Promise((done) => {
+    localStorage.clear();
+    const req = indexedDB.deleteDatabase('hindsight-reports');
+    req.onsuccess = req.onerror = () => done();
+  }));
+  await page.unroute('**/favicon.ico');
   const good = pythonFragment(json);
   const cases = [
     ['#r=this-is-not$$base64', /damaged/],

@@ -1,12 +1,18 @@
 //! The app's state and its side effects, with no view code: the shared handles and the
 //! operations on them (`state`), the library's entries (`library`), localStorage
-//! (`storage`), undo steps (`history`), the live review (`review`), files in and out (`files`),
-//! and other tabs: their messages (`tabs`), the revisions a copy was made from
-//! (`revisions`) and guarded writes and conflicts (`sync`).
+//! (`storage`), the durable IndexedDB copy (`durable`) and putting back what a crash took
+//! (`recover`), the browser's quota (`quota`), backups (`backup`), undo steps
+//! (`history`), the live review (`review`), files in and out (`files`), and other tabs:
+//! their messages (`tabs`), the revisions a copy was made from (`revisions`) and guarded
+//! writes and conflicts (`sync`).
 
+pub mod backup;
+pub mod durable;
 pub mod files;
 pub mod history;
 pub mod library;
+pub mod quota;
+mod recover;
 pub mod review;
 pub mod revisions;
 pub mod state;

@@ -2,6 +2,7 @@
 //! components call (open, create, duplicate, delete, type, change, undo, save). The open
 //! report lives once, in `Ctx::report`; the library holds only what the list shows.
 
+use super::durable;
 use super::files;
 use super::history::{Apply, History, PartRows, Swap};
 use super::library::{new_id, Entry};
@@ -49,6 +50,9 @@ pub struct Ctx {
     pub review: LiveReview,
     /// True while changes wait to be written (or could not be written).
     pub unsaved: RwSignal<bool>,
+    /// Writes to the durable copy (IndexedDB) the browser has not yet said are on disk:
+    /// "Saved" waits for them.
+    pub pending_disk: RwSignal<u32>,
     /// Why the last write failed, for the save state (the banner can be dismissed; this
     /// stays until a write works).
     pub save_problem: RwSignal<Option<Problem>>,
@@ -56,6 +60,8 @@ pub struct Ctx {
     pub conflict: RwSignal<Option<Conflict>>,
     /// Copies of unreadable data set aside when loading, for the library.
     pub set_aside: RwSignal<Vec<SetAside>>,
+    /// When all reports were last downloaded as a backup (ms since the epoch).
+    pub last_backup: RwSignal<Option<f64>>,
     /// Whether Undo and Redo have a step to take.
     pub can_undo: RwSignal<bool>,
     pub can_redo: RwSignal<bool>,
@@ -87,9 +93,11 @@ impl Ctx {
             notes: RwSignal::new(Vec::new()),
             review: LiveReview::new(),
             unsaved: RwSignal::new(false),
+            pending_disk: RwSignal::new(0),
             save_problem: RwSignal::new(None),
             conflict: RwSignal::new(None),
             set_aside: RwSignal::new(Vec::new()),
+            last_backup: RwSignal::new(None),
             can_undo: RwSignal::new(false),
             can_redo: RwSignal::new(false),
             histories: StoredValue::new(HashMap::new()),
@@ -105,6 +113,7 @@ impl Ctx {
                 ctx.problems.set(loaded.problems);
                 ctx.library.set(loaded.entries);
                 ctx.set_aside.set(storage::set_aside_list(&s));
+                ctx.last_backup.set(storage::last_backup(&s));
                 if let Some(id) = storage::open_id(&s) {
                     ctx.open_doc(&id);
                 }
@@ -123,7 +132,11 @@ impl Ctx {
             return c.save_state();
         }
         if !self.unsaved.get() {
-            return "Saved";
+            return if self.pending_disk.get() > 0 {
+                "Saving…"
+            } else {
+                "Saved"
+            };
         }
         match self.save_problem.get() {
             Some(Problem::Unavailable) => "Not saved: storage blocked",
@@ -131,6 +144,26 @@ impl Ctx {
             Some(Problem::WriteFailed(_)) => "Not saved: the browser refused — retrying",
             Some(Problem::Corrupt(_)) | None => "Saving…",
         }
+    }
+
+    /// True when every change is written and on disk.
+    pub fn all_saved(self) -> bool {
+        !self.unsaved.get() && self.pending_disk.get() == 0
+    }
+
+    /// Writes a stored copy to the durable copy too; "Saved" waits until the browser says
+    /// it is on disk. A durable write that fails says so and is tried again.
+    pub(super) fn write_durably(self, id: &str, raw: &str) {
+        self.pending_disk.update(|n| *n += 1);
+        durable::put_doc(id, raw, move |result| {
+            if self.pending_disk.is_disposed() {
+                return;
+            }
+            self.pending_disk.update(|n| *n = n.saturating_sub(1));
+            if result.is_err() {
+                self.note_result(result);
+            }
+        });
     }
 
     /// A stored report by id: the open one, one the browser refused to keep, or storage.
@@ -307,7 +340,7 @@ impl Ctx {
 
     /// Writes a report that is not stored yet (new, duplicated, restored), or keeps it in
     /// memory when the browser refuses.
-    fn write(self, id: &str, report: &Report) -> Result<(), Problem> {
+    pub(super) fn write(self, id: &str, report: &Report) -> Result<(), Problem> {
         self.synced.update_value(|m| {
             m.insert(
                 id.to_string(),
@@ -327,7 +360,7 @@ impl Ctx {
         }
     }
 
-    fn write_index(self) -> Result<(), Problem> {
+    pub(super) fn write_index(self) -> Result<(), Problem> {
         let s = storage::local()?;
         self.library
             .with_untracked(|entries| storage::save_index(&s, entries))
@@ -404,6 +437,7 @@ impl Ctx {
     fn remember_open(self) {
         if let Ok(s) = storage::local() {
             let open = self.open.get_untracked();
+            durable::remember_open(open.as_deref());
             let result = storage::remember_open(&s, open.as_deref());
             if result.is_err() {
                 self.note_result(result);
@@ -514,6 +548,11 @@ impl Ctx {
                 m.remove(id);
             });
             if let Ok(s) = storage::local() {
+                let rev = storage::stored_stamp(&s, id)
+                    .ok()
+                    .flatten()
+                    .map_or(0, |st| st.rev);
+                durable::put_deleted(id, rev);
                 let result = self.library.with_untracked(|l| storage::remove(&s, id, l));
                 tabs::tell(&tabs::News::Deleted { id: id.to_string() });
                 self.note_result(result);

@@ -164,6 +164,13 @@ fn stamp_of_head(head: &str) -> Option<Stamp> {
     serde_json::from_str(&format!("{}}}", &head[..end])).ok()
 }
 
+/// The stamp of a stored copy's text, read from its head (revision 0 for copies from
+/// before revisions).
+pub fn stamp_of_text(raw: &str) -> Stamp {
+    let end = raw.char_indices().nth(300).map_or(raw.len(), |(i, _)| i);
+    stamp_of_head(&raw[..end]).unwrap_or_default()
+}
+
 fn encode_index(entries: &[Entry]) -> String {
     serde_json::to_string(entries).unwrap_or_else(|_| "[]".to_string())
 }
@@ -299,18 +306,44 @@ pub fn stored_stamp(storage: &web_sys::Storage, id: &str) -> Result<Option<Stamp
     Ok(Some(stamp_of_head(&head).unwrap_or_default()))
 }
 
-/// Saves one report as revision `stamp`.
+/// Saves one report as revision `stamp`; returns the text written (the durable copy
+/// keeps the same).
 pub fn save_report(
     storage: &web_sys::Storage,
     id: &str,
     stamp: &Stamp,
     report: &Report,
-) -> Result<(), Problem> {
-    set(
-        storage,
-        &format!("{DOC_PREFIX}{id}"),
-        &encode_report(stamp, report),
-    )
+) -> Result<String, Problem> {
+    let raw = encode_report(stamp, report);
+    set(storage, &format!("{DOC_PREFIX}{id}"), &raw)?;
+    Ok(raw)
+}
+
+/// The ids of every stored report, in storage order.
+pub fn doc_ids(storage: &web_sys::Storage) -> Vec<String> {
+    let len = storage.length().unwrap_or(0);
+    (0..len)
+        .filter_map(|i| storage.key(i).ok().flatten())
+        .filter_map(|k| k.strip_prefix(DOC_PREFIX).map(str::to_string))
+        .collect()
+}
+
+/// The stored text of one report, exactly as kept.
+pub fn raw_doc(storage: &web_sys::Storage, id: &str) -> Option<String> {
+    storage
+        .get_item(&format!("{DOC_PREFIX}{id}"))
+        .ok()
+        .flatten()
+}
+
+/// Puts back a stored text of one report (from the durable copy) as it was.
+pub fn restore_raw(storage: &web_sys::Storage, id: &str, raw: &str) -> Result<(), Problem> {
+    set(storage, &format!("{DOC_PREFIX}{id}"), raw)
+}
+
+/// Removes one stored report (deleted durably; localStorage lost the delete).
+pub fn forget_doc(storage: &web_sys::Storage, id: &str) {
+    let _ = storage.remove_item(&format!("{DOC_PREFIX}{id}"));
 }
 
 /// Saves the list order and what it shows. Reports another tab added since this one
@@ -439,6 +472,23 @@ pub fn remember_open(storage: &web_sys::Storage, id: Option<&str>) -> Result<(),
             Ok(())
         }
     }
+}
+
+/// Key of the time of the last backup (ms since the epoch), for the library's reminder.
+pub const LAST_BACKUP_KEY: &str = "hindsight.v1.last_backup";
+
+/// When all reports were last backed up, if ever.
+pub fn last_backup(storage: &web_sys::Storage) -> Option<f64> {
+    storage
+        .get_item(LAST_BACKUP_KEY)
+        .ok()
+        .flatten()
+        .and_then(|v| v.parse().ok())
+}
+
+/// Remembers when all reports were backed up.
+pub fn remember_backup(storage: &web_sys::Storage, at_ms: f64) -> Result<(), Problem> {
+    set(storage, LAST_BACKUP_KEY, &format!("{}", at_ms as u64))
 }
 
 /// Key of the "Propose in repo" target (repo URL, branch, folder) as JSON.

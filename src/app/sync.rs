@@ -43,7 +43,8 @@ impl Ctx {
             (Some(_), None) => return Ok(Outcome::Gone),
             (_, Some(_)) => return Ok(Outcome::Newer),
         };
-        storage::save_report(&s, id, &stamp, report)?;
+        let raw = storage::save_report(&s, id, &stamp, report)?;
+        self.write_durably(id, &raw);
         self.synced.update_value(|m| {
             let parent = m.remove(id).map(|x| x.report);
             m.insert(
@@ -290,7 +291,7 @@ impl Ctx {
 
     /// The open report becomes the stored one (this tab had nothing unsaved, or the
     /// author chose theirs).
-    fn take_stored(self, id: &str) {
+    pub(super) fn take_stored(self, id: &str) {
         let Some((stamp, theirs)) = storage::local()
             .ok()
             .and_then(|s| storage::load_stored(&s, id))
@@ -324,7 +325,7 @@ impl Ctx {
     }
 
     /// The open report was deleted in another tab: back to the library, saying so.
-    fn closed_elsewhere(self) {
+    pub(super) fn closed_elsewhere(self) {
         let title = self
             .report
             .with_untracked(|r| r.meta.title.trim().to_string());

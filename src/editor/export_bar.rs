@@ -1,13 +1,14 @@
-//! The editor's export controls: Markdown in any template (front matter and the Mermaid
-//! timeline on or off), JSON, copying the Markdown, the share and embed links, "Save to
-//! folder…" (the docs repo's folder, or a download of the same name) and "Propose in
-//! repo".
+//! The editor's export controls: Markdown in any template or a document's own layout
+//! (front matter and the Mermaid timeline on or off), JSON, copying the Markdown, the
+//! share and embed links, "Save to folder…" (the docs repo's folder, or a download of the
+//! same name) and "Propose in repo".
 
 use crate::app::files::{self as export, Export};
 use crate::app::use_ctx;
 use crate::handoff::propose::ProposePanel;
 use crate::handoff::save_folder::{self, Saved};
 use crate::handoff::use_handoff;
+use hindsight_core::model::ReportStoreFields;
 use hindsight_core::templates;
 use leptos::prelude::*;
 
@@ -21,10 +22,16 @@ pub fn ExportBar() -> impl IntoView {
     let (copied, set_copied) = signal(None::<bool>);
     let (saved, set_saved) = signal(None::<Result<Saved, String>>);
     let proposing = RwSignal::new(false);
+    let own_layout = move || ctx.report.layout().with(Option::is_some);
     let md = move || {
         ctx.report.with_untracked(|r| {
             let t = template.get_untracked();
-            let t = if t.is_empty() { r.template.clone() } else { t };
+            // A document kept in its own layout is written in it unless another is picked.
+            let t = match (t.is_empty(), r.layout.is_some()) {
+                (false, _) => t,
+                (true, true) => templates::OWN_LAYOUT.to_string(),
+                (true, false) => r.template.clone(),
+            };
             export::markdown(
                 r,
                 &t,
@@ -74,7 +81,9 @@ pub fn ExportBar() -> impl IntoView {
             <label for="export-template" class="inline-label">"Export as"</label>
             <select id="export-template" data-testid="export-template"
                 on:change=move |ev| template.set(event_target_value(&ev))>
-                <option value="" selected=true>"this template"</option>
+                <option value="" selected=true>
+                    {move || if own_layout() { "its own layout" } else { "this template" }}
+                </option>
                 {templates::all().iter().map(|t| view! { <option value=t.id>{t.name}</option> }).collect_view()}
             </select>
             <label class="check">

@@ -2,12 +2,14 @@
 //! listing them loads none), a new post-mortem from any template, and import; Ctrl+Z
 //! undoes a delete.
 
+pub mod backup_panel;
 pub mod import_panel;
 pub mod set_aside;
 
 use crate::app::files as export;
 use crate::app::{now_ms, use_ctx, Ctx};
 use crate::editor::review_panel::score_class;
+use backup_panel::BackupPanel;
 use hindsight_core::{templates, Report};
 use import_panel::ImportPanel;
 use leptos::prelude::*;
@@ -152,6 +154,7 @@ pub fn StartScreen() -> impl IntoView {
                 <h2 id="import-h">"Import"</h2>
                 <ImportPanel />
             </section>
+            <BackupPanel />
         </main>
     }
 }

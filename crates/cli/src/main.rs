@@ -51,7 +51,8 @@ enum Command {
         /// Output format.
         #[arg(long, value_enum)]
         to: Format,
-        /// Template to write in (default: the report's own).
+        /// Template to write in (default: the report's own), or `own`: a document that
+        /// follows no template, in its own sections and headings.
         #[arg(short, long)]
         template: Option<String>,
         /// Add YAML front matter to Markdown output.
@@ -240,7 +241,15 @@ fn run(cli: Cli) -> Result<u8, Failure> {
                 input::Parsed::Json(r) => r,
                 input::Parsed::Markdown(imported) => imported.report,
             };
-            if let Some(id) = &template {
+            let own = template.as_deref() == Some(templates::OWN_LAYOUT);
+            if own && report.layout.is_none() {
+                eprintln!(
+                    "{}: follows a template, so it has no layout of its own; written in template {}",
+                    input.display(),
+                    report.template
+                );
+            }
+            if let Some(id) = template.as_ref().filter(|_| !own) {
                 let t = template_arg(id)?;
                 templates::switch_template(&mut report, t.id);
             }
@@ -249,7 +258,7 @@ fn run(cli: Cli) -> Result<u8, Failure> {
                 Format::Md => hindsight_core::to_markdown(
                     &report,
                     &hindsight_core::MarkdownOptions {
-                        template: None,
+                        template: own.then(|| templates::OWN_LAYOUT.to_string()),
                         front_matter,
                         placeholders: false,
                         mermaid: match (mermaid, no_mermaid) {

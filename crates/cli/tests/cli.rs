@@ -128,3 +128,30 @@ fn help_explains_the_templates() {
         assert!(help.contains(needle), "help lacks {needle}");
     }
 }
+
+#[test]
+fn convert_writes_a_document_in_its_own_layout() {
+    let sre = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../core/tests/fixtures/custom-sre-book-ca-recheck.md"
+    );
+    let o = hindsight(&["convert", sre, "--to", "md", "--template", "own"]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let md = stdout(&o);
+    let headings: Vec<&str> = md.lines().filter(|l| l.starts_with("## ")).collect();
+    assert_eq!(
+        headings[..5],
+        [
+            "## Summary",
+            "## Impact",
+            "## Root Causes",
+            "## Trigger",
+            "## Resolution"
+        ]
+    );
+    // A template document has no layout of its own: it is written in its template.
+    let o = hindsight(&["convert", RICH, "--to", "md", "--template", "own"]);
+    assert!(o.status.success());
+    assert!(String::from_utf8_lossy(&o.stderr).contains("no layout of its own"));
+    assert!(stdout(&o).contains("## "));
+}

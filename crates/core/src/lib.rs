@@ -6,6 +6,7 @@
 #![forbid(unsafe_code)]
 
 pub mod actions;
+pub mod backup;
 pub mod chart;
 pub mod fields;
 pub mod import;

@@ -4,6 +4,8 @@
 //! has no place for is written under "Additional Notes" with canonical headings, so no
 //! content is lost when a report is rendered in another template.
 
+mod own_layout;
+
 use std::collections::BTreeSet;
 
 use comrak::nodes::{
@@ -24,7 +26,8 @@ use crate::templates::{
 /// Options for `to_markdown`.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct MarkdownOptions {
-    /// Template to render in; `None` uses the report's own.
+    /// Template to render in; `None` uses the report's own. `templates::OWN_LAYOUT` writes
+    /// an imported document in its own layout (the report's template when it has none).
     pub template: Option<String>,
     /// Write YAML front matter (title, id, date, severity, status, template, schema version).
     pub front_matter: bool,
@@ -50,8 +53,16 @@ pub fn comrak_options() -> Options<'static> {
 
 /// Renders the report as Markdown in a template. Same report and options, same bytes.
 pub fn to_markdown(report: &Report, options: &MarkdownOptions) -> String {
-    let template =
-        templates::by_id_or_default(options.template.as_deref().unwrap_or(&report.template));
+    let asked = options.template.as_deref();
+    let own = match (asked, &report.layout) {
+        (Some(templates::OWN_LAYOUT), Some(layout)) => Some(layout),
+        _ => None,
+    };
+    let id = match asked {
+        Some(id) if id != templates::OWN_LAYOUT => id,
+        _ => &report.template,
+    };
+    let template = templates::by_id_or_default(id);
     let arena = Arena::new();
     let w = Writer {
         arena: &arena,
@@ -63,17 +74,21 @@ pub fn to_markdown(report: &Report, options: &MarkdownOptions) -> String {
     };
     let mut chunks: Vec<String> = Vec::new();
     if options.front_matter {
-        chunks.push(front_matter(report, template));
+        chunks.push(front_matter(report, own.is_none().then_some(template)));
     }
-    if w.blank && !template.preamble.is_empty() {
-        chunks.push(template.preamble.to_string());
+    if let Some(layout) = own {
+        w.own_layout(layout, &mut chunks);
+    } else {
+        if w.blank && !template.preamble.is_empty() {
+            chunks.push(template.preamble.to_string());
+        }
+        chunks.push(w.title());
+        for block in template.blocks {
+            w.block(block, &mut chunks);
+        }
+        w.extra_sections(&mut chunks);
+        w.additional_notes(&mut chunks);
     }
-    chunks.push(w.title());
-    for block in template.blocks {
-        w.block(block, &mut chunks);
-    }
-    w.extra_sections(&mut chunks);
-    w.additional_notes(&mut chunks);
     let mut out = chunks
         .into_iter()
         .filter(|c| !c.trim().is_empty())
@@ -87,7 +102,9 @@ pub fn to_markdown(report: &Report, options: &MarkdownOptions) -> String {
 /// which YAML reads back verbatim. A renderer that does not know front matter shows it
 /// as Markdown, so the characters that open markup or links there (`<`, `>`, `&`, `[`,
 /// `]`, backtick) are written as `\uXXXX` escapes, which YAML and JSON decode alike.
-fn front_matter(report: &Report, template: &Template) -> String {
+/// Without a template (a document in its own layout) the `template` key is left out, so
+/// the import does not read the document as one.
+fn front_matter(report: &Report, template: Option<&Template>) -> String {
     let q = |s: &str| {
         let json = serde_json::to_string(s).unwrap_or_else(|_| "\"\"".to_string());
         let mut out = String::with_capacity(json.len());
@@ -110,7 +127,9 @@ fn front_matter(report: &Report, template: &Template) -> String {
     fm.push_str(&format!("date: {}\n", q(report.meta.date.trim())));
     fm.push_str(&format!("severity: {}\n", q(&severity)));
     fm.push_str(&format!("status: {}\n", q(report.meta.status.trim())));
-    fm.push_str(&format!("template: {}\n", q(template.id)));
+    if let Some(t) = template {
+        fm.push_str(&format!("template: {}\n", q(t.id)));
+    }
     fm.push_str(&format!("schema_version: {}\n", report.schema_version));
     fm.push_str("---");
     fm
@@ -1042,6 +1061,12 @@ impl<'a> Writer<'a, '_> {
 
     fn additional_notes(&self, out: &mut Vec<String>) {
         let placed: BTreeSet<Slot> = self.template.placed_slots().into_iter().collect();
+        self.unplaced_notes(&placed, out);
+    }
+
+    /// Every filled slot outside `placed`, under "Additional Notes" with its canonical
+    /// label, so nothing is lost in a layout that has no place for it.
+    fn unplaced_notes(&self, placed: &BTreeSet<Slot>, out: &mut Vec<String>) {
         let level = self.template.section_level();
         let mut chunks = Vec::new();
         for slot in Slot::all() {
@@ -1049,48 +1074,54 @@ impl<'a> Writer<'a, '_> {
                 continue;
             }
             chunks.push(self.heading(level + 1, slot.label()));
-            match slot {
-                Slot::Text(t) => chunks.push(self.prose(&self.text_value(t))),
-                Slot::List(l) => {
-                    let style = if l == List::Logs {
-                        ListStyle::Code
-                    } else {
-                        ListStyle::Bullet
-                    };
-                    chunks.push(self.items(l.get(self.report), style));
-                }
-                Slot::Part(p) => match p {
-                    Part::Timeline => {
-                        chunks.push(self.timeline("Time", "Event", false, ""));
-                        if self.mermaid {
-                            chunks.push(
-                                crate::mermaid::timeline_mermaid(self.report)
-                                    .trim_end()
-                                    .to_string(),
-                            );
-                        }
-                    }
-                    Part::Whys => chunks.push(self.whys(WhyStyle::Nested)),
-                    Part::FactorChecklist => chunks.push(self.factor_checklist()),
-                    Part::ActionItems => self.action_items(&Col::ALL, false, true, &mut chunks),
-                    Part::SignOff => chunks.push(self.sign_off(SignOffStyle::Table)),
-                    Part::MetaExtra => {
-                        chunks.push(self.rows(Form::BoldLines, &[], Some(Part::MetaExtra)))
-                    }
-                    Part::ImpactExtra => chunks.push(self.rows(
-                        Form::Table {
-                            header: &["Metric", "Value"],
-                            bold_keys: false,
-                        },
-                        &[],
-                        Some(Part::ImpactExtra),
-                    )),
-                },
-            }
+            self.slot_body(slot, &mut chunks);
         }
         if !chunks.is_empty() {
             out.push(self.heading(level, ADDITIONAL_NOTES));
             out.extend(chunks);
+        }
+    }
+
+    /// One slot's content in the exporter's plain form (prose, bullets, a table), for
+    /// places that are not a template's own block.
+    fn slot_body(&self, slot: Slot, chunks: &mut Vec<String>) {
+        match slot {
+            Slot::Text(t) => chunks.push(self.prose(&self.text_value(t))),
+            Slot::List(l) => {
+                let style = if l == List::Logs {
+                    ListStyle::Code
+                } else {
+                    ListStyle::Bullet
+                };
+                chunks.push(self.items(l.get(self.report), style));
+            }
+            Slot::Part(p) => match p {
+                Part::Timeline => {
+                    chunks.push(self.timeline("Time", "Event", false, ""));
+                    if self.mermaid {
+                        chunks.push(
+                            crate::mermaid::timeline_mermaid(self.report)
+                                .trim_end()
+                                .to_string(),
+                        );
+                    }
+                }
+                Part::Whys => chunks.push(self.whys(WhyStyle::Nested)),
+                Part::FactorChecklist => chunks.push(self.factor_checklist()),
+                Part::ActionItems => self.action_items(&Col::ALL, false, true, chunks),
+                Part::SignOff => chunks.push(self.sign_off(SignOffStyle::Table)),
+                Part::MetaExtra => {
+                    chunks.push(self.rows(Form::BoldLines, &[], Some(Part::MetaExtra)))
+                }
+                Part::ImpactExtra => chunks.push(self.rows(
+                    Form::Table {
+                        header: &["Metric", "Value"],
+                        bold_keys: false,
+                    },
+                    &[],
+                    Some(Part::ImpactExtra),
+                )),
+            },
         }
     }
 }

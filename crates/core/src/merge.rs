@@ -106,7 +106,7 @@ impl Piece {
             Piece::List(l) => l.get(a) == l.get(b),
             Piece::Part(p) => with_rows!(p, a, b, |x, y| x == y),
             Piece::Row(p, i) => with_rows!(p, a, b, |x, y| x.get(i) == y.get(i)),
-            Piece::Template => a.template == b.template,
+            Piece::Template => a.template == b.template && a.layout == b.layout,
             Piece::ExtraSections => a.extra_sections == b.extra_sections,
             Piece::Placeholders => a.placeholders == b.placeholders,
         }
@@ -118,7 +118,10 @@ impl Piece {
             Piece::List(l) => l.get_mut(to).clone_from(l.get(from)),
             Piece::Part(p) => copy_part(p, None, from, to),
             Piece::Row(p, i) => copy_part(p, Some(i), from, to),
-            Piece::Template => to.template.clone_from(&from.template),
+            Piece::Template => {
+                to.template.clone_from(&from.template);
+                to.layout.clone_from(&from.layout);
+            }
             Piece::ExtraSections => to.extra_sections.clone_from(&from.extra_sections),
             Piece::Placeholders => to.placeholders.clone_from(&from.placeholders),
         }

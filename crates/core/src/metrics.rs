@@ -1,13 +1,13 @@
 //! Incident metrics computed from the timeline: time to detect, acknowledge, mitigate and
 //! resolve, and total duration. Each is measured for this one incident ("time to X", not
-//! "mean time to X"), from impact start (else the first row), using each row's event kind
-//! where set and otherwise well-known words in its text.
+//! "mean time to X"), from impact start (else the stated start, else the first row), using
+//! each row's event kind where set and otherwise well-known words in its text.
 
 use chrono::{DateTime, FixedOffset, TimeDelta};
 use serde::Serialize;
 
 use crate::model::{EventKind, Report, TimelineEntry};
-use crate::time::{resolve_report_timeline, ResolvedTimeline};
+use crate::time::{resolve_report_timeline, resolve_timeline, ResolvedTimeline, TimeContext};
 
 /// The moments and spans the timeline shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
@@ -21,6 +21,11 @@ pub struct Metrics {
     pub acknowledged: Option<DateTime<FixedOffset>>,
     pub mitigated: Option<DateTime<FixedOffset>>,
     pub resolved: Option<DateTime<FixedOffset>>,
+    /// The key timestamps the metadata states ("Impact started at:", "Fixed at:"):
+    /// where the metrics are measured from and to when no row names impact start or
+    /// resolution.
+    pub stated_start: Option<DateTime<FixedOffset>>,
+    pub stated_end: Option<DateTime<FixedOffset>>,
     /// Each measured from `start()` (impact start, else the first row).
     pub time_to_detect: Option<TimeDelta>,
     pub time_to_acknowledge: Option<TimeDelta>,
@@ -31,13 +36,14 @@ pub struct Metrics {
 }
 
 impl Metrics {
-    /// Where the metrics are measured from: impact start, else the first row.
+    /// Where the metrics are measured from: impact start, else the stated start, else
+    /// the first row.
     pub fn start(&self) -> Option<DateTime<FixedOffset>> {
-        self.impact_start.or(self.first)
+        self.impact_start.or(self.stated_start).or(self.first)
     }
-    /// Where the incident ends: resolution, else the last row.
+    /// Where the incident ends: resolution, else the stated end, else the last row.
     pub fn end(&self) -> Option<DateTime<FixedOffset>> {
-        self.resolved.or(self.last)
+        self.resolved.or(self.stated_end).or(self.last)
     }
 }
 
@@ -201,7 +207,35 @@ fn negated(before: &str) -> bool {
 /// Computes the metrics of a report's timeline.
 pub fn compute(report: &Report) -> Metrics {
     let resolved = resolve_report_timeline(report);
-    from_resolved(&report.timeline.entries, &resolved)
+    let mut m = from_resolved(&report.timeline.entries, &resolved);
+    key_times(report, &TimeContext::from_report(report), &mut m);
+    m
+}
+
+/// Adds the metadata's key timestamps (`meta.start`, `meta.end`) to metrics computed from
+/// the rows, and measures again from them where no row names impact start or resolution.
+pub fn key_times(report: &Report, context: &TimeContext, m: &mut Metrics) {
+    let stated = resolve_timeline(
+        [report.meta.start.as_str(), report.meta.end.as_str()],
+        context,
+    );
+    m.stated_start = stated.at.first().copied().flatten();
+    m.stated_end = stated.at.get(1).copied().flatten();
+    if m.stated_start.is_none() && m.stated_end.is_none() {
+        return;
+    }
+    measure(m);
+}
+
+/// The spans, from `start()`.
+fn measure(m: &mut Metrics) {
+    let start = m.start();
+    let since = |t: Option<DateTime<FixedOffset>>| start.zip(t).map(|(s, t)| t - s);
+    m.time_to_detect = since(m.detected);
+    m.time_to_acknowledge = since(m.acknowledged);
+    m.time_to_mitigate = since(m.mitigated);
+    m.time_to_resolve = since(m.resolved);
+    m.total_duration = since(m.end());
 }
 
 /// Computes the metrics from rows already resolved (see `time::resolve_timeline`).
@@ -242,13 +276,7 @@ pub fn from_resolved(entries: &[TimelineEntry], resolved: &ResolvedTimeline) -> 
     }
     // A timeline that records only the restoration still shows when the bleeding stopped.
     m.mitigated = m.mitigated.or(restored);
-    let start = m.start();
-    let since = |t: Option<DateTime<FixedOffset>>| start.zip(t).map(|(s, t)| t - s);
-    m.time_to_detect = since(m.detected);
-    m.time_to_acknowledge = since(m.acknowledged);
-    m.time_to_mitigate = since(m.mitigated);
-    m.time_to_resolve = since(m.resolved);
-    m.total_duration = since(m.end());
+    measure(&mut m);
     m
 }
 
@@ -306,6 +334,29 @@ mod tests {
         let mut r = row("10:00", "Incident resolved");
         r.kind = Some(EventKind::Monitoring);
         assert_eq!(classify(&r), Some(EventKind::Monitoring));
+    }
+
+    #[test]
+    fn key_timestamps_feed_the_metrics_when_no_row_names_them() {
+        // incident.io-style: "Impact started at" and "Fixed at" in the details, rows
+        // that start with the change before the impact.
+        let mut r = report(vec![
+            row("13:52", "Pool size change deployed"),
+            row("14:03", "Alert fired: error rate"),
+            row("15:20", "Follow-up cleanup done"),
+        ]);
+        r.meta.start = "2024-01-15 13:58 UTC".into();
+        r.meta.end = "2024-01-15 15:06 UTC".into();
+        let m = compute(&r);
+        assert_eq!(m.total_duration, mins(68));
+        assert_eq!(m.time_to_detect, mins(5));
+        // A row that names the impact start wins over the stated one.
+        r.timeline.entries[0].event = "Impact started: pool size change deployed".into();
+        assert_eq!(compute(&r).time_to_detect, mins(11));
+        // Without key timestamps nothing changes.
+        r.meta.start.clear();
+        r.meta.end.clear();
+        assert_eq!(compute(&r).total_duration, mins(88));
     }
 
     #[test]

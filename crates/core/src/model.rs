@@ -45,6 +45,10 @@ pub struct Report {
     /// Template placeholders an import found left in the source, so validation can report
     /// them even though they were not imported as values.
     pub placeholders: Vec<PlaceholderNote>,
+    /// The document's own section order and headings, when it was imported from a layout
+    /// that follows none of the five templates: what "export in its own layout" writes.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub layout: Option<OwnLayout>,
 }
 
 /// With the `probe` feature, every whole-report clone is counted (`crate::probe`), so a
@@ -103,6 +107,7 @@ impl Default for Report {
             sign_off: Vec::new(),
             extra_sections: Vec::new(),
             placeholders: Vec::new(),
+            layout: None,
         }
     }
 }
@@ -656,6 +661,51 @@ pub struct ExtraSection {
     pub title: String,
     /// Markdown, kept as written (it is the author's own Markdown, not a plain field).
     pub body: String,
+}
+
+/// A document's own layout: the fields its opening lines held, then its sections in order.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(default, deny_unknown_fields)]
+pub struct OwnLayout {
+    /// Field paths (`meta.date`, `meta.author`) read from the lines above the first
+    /// section, in the order they were read.
+    pub top: Vec<String>,
+    pub sections: Vec<OwnSection>,
+}
+
+impl OwnLayout {
+    /// The slots the layout has a place for (the title, the opening lines' fields, every
+    /// section's), in canonical order.
+    pub fn slots(&self) -> Vec<crate::fields::Slot> {
+        let paths: Vec<&str> = self
+            .top
+            .iter()
+            .chain(self.sections.iter().flat_map(|s| &s.fields))
+            .map(String::as_str)
+            .collect();
+        crate::fields::Slot::all()
+            .filter(|s| {
+                *s == crate::fields::Slot::Text(crate::fields::Text::Title)
+                    || paths.contains(&s.path())
+            })
+            .collect()
+    }
+}
+
+/// One section of a document's own layout, with the author's heading.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(default, deny_unknown_fields)]
+pub struct OwnSection {
+    /// The heading as text, as the author wrote it ("Root Causes", "Where we got lucky").
+    pub heading: String,
+    /// Heading level, 1–6.
+    pub level: u8,
+    /// Field paths this section was read into (`root_cause.statement`, `timeline`), in the
+    /// order they were filled; empty for a heading that only groups the ones below it.
+    pub fields: Vec<String>,
+    /// Titles of the extra sections that hold what this section had no field for (the
+    /// section itself when nothing in it was mapped).
+    pub notes: Vec<String>,
 }
 
 /// A template placeholder found in imported text.

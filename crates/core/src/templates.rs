@@ -304,6 +304,9 @@ pub fn scale_of(template_id: &str) -> crate::severity::Scale {
     by_id_or_default(template_id).severity_scale
 }
 
+/// `MarkdownOptions::template` value that writes an imported document in its own layout.
+pub const OWN_LAYOUT: &str = "own";
+
 /// Heading of the section that collects what a template has no place for.
 pub const ADDITIONAL_NOTES: &str = "Additional Notes";
 
@@ -1152,9 +1155,11 @@ mod tests {
 /// Moves a report to another template. Nothing is dropped (the exporter puts what the new
 /// layout has no place for under "Additional Notes"); a severity the author wrote in the
 /// old template's scale is re-expressed in the new one, so "P1" in seed 003 (SEV2)
-/// becomes "P2" in seed 004 rather than silently changing meaning.
+/// becomes "P2" in seed 004 rather than silently changing meaning. A document kept in
+/// its own layout takes the template's from then on.
 pub fn switch_template(report: &mut crate::model::Report, id: &str) {
     let Some(to) = by_id(id) else { return };
+    report.layout = None;
     let from = by_id_or_default(&report.template);
     if let Some(s) = crate::severity::Severity::parse(&report.meta.severity, from.severity_scale) {
         if from.id != to.id {
@@ -1186,6 +1191,14 @@ mod switch_tests {
             (r.template.as_str(), r.meta.severity.as_str()),
             ("003", "whatever")
         );
+    }
+
+    #[test]
+    fn switching_leaves_a_documents_own_layout() {
+        let mut r = Report::new("000");
+        r.layout = Some(crate::model::OwnLayout::default());
+        switch_template(&mut r, "000");
+        assert_eq!((r.template.as_str(), r.layout.is_none()), ("000", true));
     }
 
     #[test]

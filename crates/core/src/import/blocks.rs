@@ -769,9 +769,10 @@ pub(super) fn timeline_day(t: &str) -> Option<String> {
         .trim()
         .trim_end_matches(':')
         .trim();
-    let stamp = crate::time::parse_stamp(inner)?;
-    (stamp.time.is_none() && matches!(stamp.date, crate::time::DatePart::Full(_)))
-        .then(|| unescape(inner))
+    // Google Docs writes the date's dashes escaped (`__2016\-12\-31__`).
+    let inner = unescape(inner);
+    let stamp = crate::time::parse_stamp(&inner)?;
+    (stamp.time.is_none() && matches!(stamp.date, crate::time::DatePart::Full(_))).then_some(inner)
 }
 
 /// "All times in UTC." / "All times are US/Pacific." → the zone.
@@ -849,16 +850,22 @@ impl Grid {
 }
 
 /// Two columns whose header row and every row name a field the importer knows in the
-/// first cell.
+/// first cell; under an export's blank header row (`| | |`), pairs of which most name a
+/// known field (the rest, "Milestones", are the tool's own and kept as extra details).
 fn is_property_table(grid: &Grid) -> bool {
     let known = |cells: &[String]| {
         cells.len() == 2 && metadata::is_known(&super::strip_emphasis(&cells[0]))
     };
-    // An export's blank header row (`| | |`) over the pairs.
     let blank = grid.header.len() == 2 && grid.header.iter().all(|c| c.trim().is_empty());
-    (known(&grid.header) || blank)
-        && !grid.rows.is_empty()
-        && grid.rows.iter().all(|(r, _)| known(r))
+    if grid.rows.is_empty() {
+        return false;
+    }
+    if blank {
+        let pairs = grid.rows.iter().all(|(r, _)| r.len() == 2);
+        let hits = grid.rows.iter().filter(|(r, _)| known(r)).count();
+        return pairs && hits * 2 > grid.rows.len();
+    }
+    known(&grid.header) && grid.rows.iter().all(|(r, _)| known(r))
 }
 
 /// Standard notes seed 001 prints in its detection-delay table.

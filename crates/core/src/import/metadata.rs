@@ -51,8 +51,8 @@ pub fn target(key: &str, ctx: Ctx) -> Option<Target> {
         "date and time" | "date time" | "time window" => Target::StartEnd,
         "start" | "start time" | "started" | "started at" | "impact start" | "impact started"
         | "impact started at" | "impact began at" | "incident start" => T(Text::Start),
-        "end" | "end time" | "ended" | "ended at" | "resolved at" | "fixed at" | "impact ended"
-        | "impact ended at" | "resolution time" | "incident end" => T(Text::End),
+        "end" | "end time" | "ended" | "ended at" | "resolved" | "resolved at" | "fixed at"
+        | "impact ended" | "impact ended at" | "resolution time" | "incident end" => T(Text::End),
         "time zone" | "timezone" => T(Text::Timezone),
         "duration" | "total duration" | "incident duration" => T(Text::Duration),
         "severity" | "sev" | "severity level" | "incident severity" => T(Text::Severity),

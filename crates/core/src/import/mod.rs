@@ -11,6 +11,7 @@ mod editors;
 mod front_matter;
 mod layout;
 mod metadata;
+mod own_layout;
 mod pasted;
 mod reader;
 mod resemblance;
@@ -25,7 +26,7 @@ use comrak::{parse_document, Arena, Options};
 use serde::{Deserialize, Serialize};
 
 use crate::fields::Text;
-use crate::model::{ExtraSection, KeyValue, PlaceholderNote, Report};
+use crate::model::{ExtraSection, KeyValue, OwnLayout, PlaceholderNote, Report};
 use crate::placeholder;
 use layout::SectionLayout;
 use metadata::Target;
@@ -118,14 +119,20 @@ pub fn parse_markdown(input: &str) -> Imported {
         .or(closest.clone())
         .unwrap_or_else(|| "000".to_string());
     // Front matter repeats what the body says; it only fills what the body left empty.
+    let mark = own_layout::Mark::of(&imp.report);
     for k in &front {
         imp.front_key(&k.key, &k.value, Some(k.line));
     }
+    if let Some(mut layout) = imp.own.take() {
+        own_layout::add_top(&mut layout, &mark, &imp.report);
+        imp.report.layout = Some(layout);
+    }
     if let Some(id) = &closest {
+        let n = imp.report.layout.as_ref().map_or(0, |l| l.sections.len());
         imp.warn(
             None,
             &format!(
-                "follows no template; closest: {id}. Sections were matched by name and the report uses template {id}"
+                "follows no template; closest: {id}. Kept in its own layout ({n} sections in their order, under their own headings); facts were read by section name, and the editor shows them in template {id}"
             ),
         );
     }
@@ -190,6 +197,8 @@ struct Importer<'s> {
     last_line: usize,
     /// The seed a document that follows none comes closest to.
     closest: Option<String>,
+    /// The layout of a document that follows no template, as it is read.
+    own: Option<OwnLayout>,
 }
 
 fn line_u32(line: usize) -> Option<u32> {
@@ -206,6 +215,7 @@ impl<'s> Importer<'s> {
             warnings: Vec::new(),
             last_line,
             closest: None,
+            own: None,
         }
     }
 
@@ -363,6 +373,9 @@ impl<'s> Importer<'s> {
         self.closest = resemblance::closest(&layouts, &normed)
             .filter(|(_, score)| *score > 0.0)
             .map(|(id, _)| id.to_string());
+        if template.is_none() {
+            self.own = Some(OwnLayout::default());
+        }
         let lay = template
             .as_deref()
             .and_then(|id| layouts.into_iter().find(|l| l.id == id));
@@ -412,13 +425,17 @@ impl<'s> Importer<'s> {
                 if !preface.is_empty() && i > 0 {
                     preface.clear();
                 }
+                let mark = own_layout::Mark::of(&self.report);
                 self.title(&secs[i].title, line_u32(secs[i].line));
                 self.read_section(meta.clone(), "Preface", &preface);
                 self.read_section(meta, &secs[i].title, &secs[i].blocks);
+                self.own_top(&mark);
                 i + 1
             }
             None => {
+                let mark = own_layout::Mark::of(&self.report);
                 self.read_section(meta, "Preface", &preface);
+                self.own_top(&mark);
                 0
             }
         };
@@ -445,7 +462,20 @@ impl<'s> Importer<'s> {
                         Some(s)
                     }
                     Some(s) => Some(s),
-                    None => sections::classify(&n).map(SectionLayout::bare),
+                    None => sections::classify(&n).map(|mut r| {
+                        // In a layout of its own, prose under a details heading
+                        // ("Incident summary" as a paragraph, not seed 003's bullets) is
+                        // the summary.
+                        if self.own.is_some()
+                            && r.ctx == Ctx::Meta
+                            && r.prose.is_none()
+                            && r.list.is_none()
+                            && r.special == Special::None
+                        {
+                            r.prose = Some(Text::Summary);
+                        }
+                        SectionLayout::bare(r)
+                    }),
                 }
             };
             match spec {
@@ -457,7 +487,9 @@ impl<'s> Importer<'s> {
                     if spec.role.special == Special::AdditionalNotes {
                         notes_level = Some(s.level);
                     }
+                    let mark = own_layout::Mark::of(&self.report);
                     self.read_section(spec, &s.title, &s.blocks);
+                    self.own_section(&secs[i], &mark);
                     i += 1;
                 }
                 None => {
@@ -470,12 +502,29 @@ impl<'s> Importer<'s> {
                     let end = secs.get(j).map_or(self.last_line, |n| n.line - 1);
                     let body = tidy_body(&self.src.lines(s.end_line + 1, end));
                     let title = s.title.clone();
+                    let mark = own_layout::Mark::of(&self.report);
                     self.keep_section(&title, &body, line_u32(s.line));
+                    self.own_section(&secs[i], &mark);
                     i = j;
                 }
             }
         }
         template
+    }
+
+    /// Records, for a document in its own layout, what the opening lines filled.
+    fn own_top(&mut self, mark: &own_layout::Mark) {
+        if let Some(layout) = self.own.as_mut() {
+            own_layout::add_top(layout, mark, &self.report);
+        }
+    }
+
+    /// Records, for a document in its own layout, the section just read.
+    fn own_section(&mut self, s: &Section<'_>, mark: &own_layout::Mark) {
+        if let Some(layout) = self.own.as_mut() {
+            let heading = unescape(s.title.trim());
+            own_layout::add_section(layout, heading, s.level, mark, &self.report);
+        }
     }
 
     fn title(&mut self, heading: &str, line: Option<u32>) {

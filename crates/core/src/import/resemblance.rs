@@ -20,21 +20,25 @@ pub fn guess(layouts: &[Layout], headings: &[String], pasted: bool) -> Option<St
 /// got lucky", "Supporting information" beside a seed's "Summary" and "Impact").
 const FOREIGN_LIMIT: usize = 3;
 
-/// Headings that name a known kind of section the seed has no heading for (the
-/// exporter's own sub-headings and action-item horizons aside).
+/// Headings the seed has no heading for: known kinds of section and ones no template
+/// knows (the exporter's own sub-headings and action-item horizons aside).
 fn foreign(layout: &Layout, headings: &[String]) -> usize {
     let seed: Vec<&str> = layout.headings().collect();
     headings
         .iter()
         .take_while(|h| h.as_str() != "additional notes")
-        .filter(|h| !seed.contains(&h.as_str()))
-        .filter(|h| {
-            sections::classify(h).is_some_and(|r| {
+        .enumerate()
+        .filter(|(_, h)| !seed.contains(&h.as_str()))
+        .filter(|(i, h)| match sections::classify(h) {
+            Some(r) => {
                 !matches!(
                     r.special,
                     Special::ActionItems(_) | Special::AdditionalNotes | Special::Preamble
                 ) || sections::norm(h) == "action items"
-            })
+            }
+            // A heading no template knows ("Leadup", "Themes") is the author's own too;
+            // the first one is usually the document's title.
+            None => *i > 0,
         })
         .count()
 }

@@ -126,7 +126,9 @@ pub fn classify(n: &str) -> Option<Role> {
         | "post mortem template"
         | "postmortem template"
         | "how to use this template" => Role::new(None, None, C::General, Special::Preamble),
-        "summary" | "incident overview" | "overview" => Role::prose(Text::Summary, C::Meta),
+        "summary" | "incident overview" | "overview" | "description" | "incident description" => {
+            Role::prose(Text::Summary, C::Meta)
+        }
         "incident summary"
         | "incident metadata"
         | "metadata"
@@ -178,26 +180,32 @@ pub fn classify(n: &str) -> Option<Role> {
         | "what did not go well"
         | "what could have gone better"
         | "what went wrong"
-        | "what went poorly" => Role::list(List::CouldImprove),
+        | "what went poorly"
+        | "what can be improved"
+        | "what can we improve" => Role::list(List::CouldImprove),
         "where we got lucky" | "what we got lucky with" | "where we were lucky" => {
             Role::list(List::GotLucky)
         }
         "resolution" | "resolution and recovery" | "recovery" => {
             Role::prose(Text::ImmediateFix, C::Resolution)
         }
-        "immediate fix" | "fix" | "mitigation" => Role::prose(Text::ImmediateFix, C::Resolution),
+        "immediate fix" | "fix" | "mitigation" | "how we fixed it" | "how it was fixed" => {
+            Role::prose(Text::ImmediateFix, C::Resolution)
+        }
         "verification" => Role::prose(Text::Verification, C::Resolution),
         "action items"
         | "action items and follow ups"
         | "follow ups"
         | "follow up actions"
         | "corrective actions"
-        | "remediation" => Role::new(None, None, C::General, Special::ActionItems(None)),
+        | "remediation"
+        | "what we will do"
+        | "next steps" => Role::new(None, None, C::General, Special::ActionItems(None)),
         "prevention" => Role::container(C::Prevention),
         "how do we prevent recurrence" => Role::prose(Text::PreventRecurrence, C::Prevention),
         "how do we detect faster" => Role::prose(Text::DetectFaster, C::Prevention),
         "how do we recover faster" => Role::prose(Text::RecoverFaster, C::Prevention),
-        "lessons learned" | "lessons" | "learnings" => {
+        "lessons learned" | "lessons" | "learnings" | "retrospective" | "retro" => {
             Role::new(None, Some(List::KeyTakeaways), C::Lessons, Special::None)
         }
         "key takeaways" => Role::list(List::KeyTakeaways),

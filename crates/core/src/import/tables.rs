@@ -27,6 +27,8 @@ pub struct TimelineCols {
     pub time: usize,
     pub event: usize,
     pub owner: Option<usize>,
+    /// A "Date" column beside the time column: the day of each row's time.
+    pub date: Option<usize>,
     /// Other columns, kept by appending them to the event text.
     pub other: Vec<usize>,
 }
@@ -68,13 +70,15 @@ pub fn classify(header: &[String]) -> TableKind {
     ]);
     if let (Some(time), Some(event)) = (time, event) {
         let owner = find(&["owner", "who", "actor", "by", "person"]);
+        let date = find(&["date", "day", "date utc"]).filter(|d| *d != time);
         let other = (0..h.len())
-            .filter(|i| *i != time && *i != event && Some(*i) != owner)
+            .filter(|i| *i != time && *i != event && Some(*i) != owner && Some(*i) != date)
             .collect();
         return TableKind::Timeline(TimelineCols {
             time,
             event,
             owner,
+            date,
             other,
         });
     }
@@ -102,10 +106,13 @@ pub fn classify(header: &[String]) -> TableKind {
         "who",
         "responsible",
     ]);
-    if action.is_some() || (description.is_some() && owner.is_some()) {
-        let (action, description) = match action {
-            Some(a) => (a, description),
-            None => (description.unwrap_or(0), None),
+    // A tracker's export names the action "Summary" or "Title" beside its assignee.
+    let summary = find(&["summary", "title"]).filter(|_| owner.is_some());
+    if action.is_some() || summary.is_some() || (description.is_some() && owner.is_some()) {
+        let (action, description) = match (action, summary) {
+            (Some(a), _) => (a, description),
+            (None, Some(s)) => (s, description),
+            (None, None) => (description.unwrap_or(0), None),
         };
         let mut cols = ActionCols {
             id: find(&["", "id", "no", "number", "ai", "ref"]),

@@ -82,6 +82,14 @@ impl SectionReader<'_, '_> {
                 continue;
             }
             let time = grid.cell(row, Some(cols.time)).to_string();
+            // "| 2022-02-14 | 13:00:00 | …": the date column dates a time-only cell.
+            let day = grid.cell(row, cols.date);
+            let time_only = parse_stamp(&time).is_some_and(|s| s.date == DatePart::None);
+            let time = if time_only && super::blocks::timeline_day(day).is_some() {
+                format!("{} {time}", unescape(day))
+            } else {
+                time
+            };
             let mut event = grid.cell(row, Some(cols.event)).to_string();
             let owner = grid.cell(row, cols.owner).to_string();
             for &c in &cols.other {

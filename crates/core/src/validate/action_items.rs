@@ -117,6 +117,13 @@ fn items<'r>(cx: &'r Context) -> impl Iterator<Item = (usize, &'r ActionItem)> {
         .filter(|(_, a)| !blank(a))
 }
 
+/// True when the rules ask for this column: always in a template; in a document's own
+/// layout only when its action items have the column (one of them fills it), as a
+/// tracker's table without a Due column keeps its dates in the tracker.
+fn column_asked(cx: &Context, column: fn(&ActionItem) -> &String) -> bool {
+    cx.report.layout.is_none() || items(cx).any(|(_, a)| real(column(a)))
+}
+
 fn owner(cx: &Context) -> Vec<Finding> {
     items(cx)
         .filter(|(_, a)| !real(&a.owner))
@@ -133,6 +140,9 @@ fn owner(cx: &Context) -> Vec<Finding> {
 
 fn due_date(cx: &Context) -> Vec<Finding> {
     let mut out = Vec::new();
+    if !column_asked(cx, |a| &a.due) {
+        return out;
+    }
     for (i, a) in items(cx) {
         let due = a.due.trim();
         let message = if !real(due) {
@@ -164,6 +174,7 @@ fn priority(cx: &Context) -> Vec<Finding> {
         .templates_without_priority
         .iter()
         .any(|t| t == template)
+        || !column_asked(cx, |a| &a.priority)
     {
         return Vec::new();
     }
@@ -187,6 +198,7 @@ fn tracking(cx: &Context) -> Vec<Finding> {
         .templates_without_tracking
         .iter()
         .any(|t| t == template)
+        || !column_asked(cx, |a| &a.tracking)
     {
         return Vec::new();
     }
@@ -608,6 +620,21 @@ mod tests {
         assert_eq!(run(&ACTION_ITEM_PRIORITY, &r).len(), 3);
         r.template = "001".into();
         assert!(run(&ACTION_ITEM_PRIORITY, &r).is_empty());
+    }
+
+    #[test]
+    fn an_own_layout_is_asked_only_for_the_columns_it_has() {
+        let mut r = clean();
+        for a in &mut r.action_items {
+            a.priority.clear();
+            a.due.clear();
+        }
+        r.layout = Some(crate::model::OwnLayout::default());
+        assert!(run(&ACTION_ITEM_PRIORITY, &r).is_empty());
+        assert!(run(&ACTION_ITEM_DUE_DATE, &r).is_empty());
+        // One item with a due date: the table has the column, so the others are asked.
+        r.action_items[0].due = "2024-02-01".into();
+        assert_eq!(run(&ACTION_ITEM_DUE_DATE, &r).len(), 2);
     }
 
     #[test]

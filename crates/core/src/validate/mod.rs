@@ -130,7 +130,8 @@ pub struct Context<'a> {
     pub time: TimeContext,
     pub timeline: ResolvedTimeline,
     pub metrics: Metrics,
-    /// The slots the report's template has a place for; `None` for an unknown template.
+    /// The slots the report's template, or the document's own layout, has a place for;
+    /// `None` for an unknown template.
     pub placed: Option<Vec<Slot>>,
 }
 
@@ -141,7 +142,8 @@ impl<'a> Context<'a> {
             report.timeline.entries.iter().map(|e| e.time.as_str()),
             &time,
         );
-        let metrics = metrics::from_resolved(&report.timeline.entries, &timeline);
+        let mut metrics = metrics::from_resolved(&report.timeline.entries, &timeline);
+        metrics::key_times(report, &time, &mut metrics);
         Context {
             report,
             policy,
@@ -152,12 +154,15 @@ impl<'a> Context<'a> {
             time,
             timeline,
             metrics,
-            placed: crate::templates::by_id(&report.template).map(|t| t.placed_slots()),
+            placed: match &report.layout {
+                Some(layout) => Some(layout.slots()),
+                None => crate::templates::by_id(&report.template).map(|t| t.placed_slots()),
+            },
         }
     }
 
-    /// True when the report's template has a place for `slot` (or the template is
-    /// unknown): rules only ask for what the template asks for.
+    /// True when the report's template (or the document's own layout) has a place for
+    /// `slot`, or the template is unknown: rules only ask for what the layout asks for.
     pub fn template_has(&self, slot: Slot) -> bool {
         self.placed.as_ref().is_none_or(|p| p.contains(&slot))
     }

@@ -118,6 +118,14 @@ fn unknown_section(cx: &Context) -> Vec<Finding> {
         .extra_sections
         .iter()
         .enumerate()
+        // A document kept in its own layout has no template to depart from: a section
+        // its layout holds is where the author put it.
+        .filter(|(_, s)| {
+            cx.report
+                .layout
+                .as_ref()
+                .is_none_or(|l| !l.sections.iter().any(|x| x.notes.contains(&s.title)))
+        })
         .map(|(i, s)| {
             Finding::new(
                 &UNKNOWN_SECTION,
