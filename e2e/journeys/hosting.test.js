@@ -1,8 +1,9 @@
 // Journey: the built site on any static host. Under a sub-path (/a/b/) with the CSP sent
 // as a header too, it loads with no console error and keeps a report; the shell paints
 // the app's frame before the wasm arrives, without a jump; it runs in a sandboxed iframe
-// with allow-same-origin and explains itself without; after one visit it opens and keeps
-// a new report offline; a new deploy shows "A new version is ready" and Reload takes it.
+// with allow-same-origin and explains itself without; after one visit it opens, keeps a
+// new report and reads timeline events (the reader worker) offline; a new deploy shows
+// "A new version is ready" and Reload takes it.
 // Needs the site build (`bash scripts/build-site.sh`: Trunk plus the service worker).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -145,6 +146,11 @@ test('after one visit, offline: the app opens and a new report is typed and kept
     await page.reload();
     await page.waitForSelector('[data-testid="doc-title"]');
     assert.equal(await page.textContent('[data-testid="doc-title"]'), 'Typed on a plane');
+    // The timeline-source reader (its own worker and wasm) was kept for offline too.
+    await page.click('[data-testid="add-events-toggle"]');
+    await page.fill('[data-testid="events-paste"]', '2023-11-13 09:12 UTC config push reached EU edge\n2023-11-13 09:20 UTC alert fired');
+    await page.click('[data-testid="events-paste-read"]');
+    await page.waitForFunction(() => /of 2 rows ticked/.test(document.querySelector('[data-testid="events-count"]')?.textContent ?? ''));
     await page.click('[data-testid="back"]');
     assert.deepEqual(await page.locator('[data-testid="doc-item"] .doc-title').allTextContents(), ['Typed on a plane']);
   } finally {

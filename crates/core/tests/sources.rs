@@ -2,6 +2,7 @@
 //! documentation (bots, joins, edits, threads, emoji, mentions, epoch and ISO times,
 //! zones), detection by content, malformed and truncated input, 50,000 Slack messages,
 //! and merging kept rows into a report.
+#![cfg(feature = "read")]
 
 use chrono::{DateTime, FixedOffset, NaiveDate, Utc};
 use hindsight_core::sources::{

@@ -1,12 +1,15 @@
 //! "Add events from…" in the timeline section: the author drops, picks or pastes what the
 //! incident left behind (a Slack export zip or day file, PagerDuty, Opsgenie, Statuspage,
-//! Grafana, CSV, plain lines); the core reads it in the page; a review list to tick,
-//! edit and filter the rows; one undoable merge; then which row each metric uses.
+//! Grafana, CSV, plain lines); the core reads it in the reader worker, off the page's
+//! thread; a review list to tick, edit and filter the rows; one undoable merge; then which
+//! row each metric uses.
 
 pub mod picks;
+mod reader;
 
 use crate::app::{files, use_ctx, Ctx};
 use crate::chrome::drop_zone::files_of;
+use hindsight_core::sources::reading_context;
 use hindsight_core::EventKind;
 use leptos::prelude::*;
 use picks::{Applied, Outcome, ReadFile, Row};
@@ -32,15 +35,14 @@ pub fn AddEvents() -> impl IntoView {
         rows.set(next);
         limit.set(PAGE);
     };
-    // Reads each (name, bytes) in turn, after the "Reading…" note has painted.
+    // Reads each (name, bytes) in turn in the reader; the page answers all along.
     let take = move |given: Vec<(String, Vec<u8>)>| {
         leptos::task::spawn_local(async move {
             for (name, bytes) in given {
                 busy.set(Some(format!("Reading {name}…")));
-                files::after_paint().await;
-                let file = ctx
-                    .report
-                    .with_untracked(|r| ReadFile::read(r, name, bytes, None));
+                let context = ctx.report.with_untracked(reading_context);
+                let answer = reader::read(context, &bytes, None).await;
+                let file = ReadFile::new(name, bytes, None, answer);
                 read.update(|f| f.push(file));
             }
             // Reading and listing are separate tasks: the page answers in between.
@@ -100,19 +102,36 @@ pub fn AddEvents() -> impl IntoView {
             pasted.set(String::new());
         }
     };
-    let choose_channel = move |f: usize, channel: String| {
-        let again = read.with_untracked(|files| files.get(f).cloned());
-        let Some(old) = again else { return };
-        let channel = (!channel.is_empty()).then_some(channel);
-        let file = ctx
-            .report
-            .with_untracked(|r| ReadFile::read(r, old.name, old.bytes, channel));
-        read.update(|files| {
-            if let Some(slot) = files.get_mut(f) {
-                *slot = file;
-            }
+    // Reads file `f` again: with another channel, or after the reader could not run.
+    let reread = move |f: usize, channel: Option<String>| {
+        let Some((name, bytes)) = read.with_untracked(|files| {
+            files
+                .get(f)
+                .map(|old| (old.name.clone(), old.bytes.clone()))
+        }) else {
+            return;
+        };
+        leptos::task::spawn_local(async move {
+            busy.set(Some(format!("Reading {name}…")));
+            let context = ctx.report.with_untracked(reading_context);
+            let answer = reader::read(context, &bytes, channel.as_deref()).await;
+            let file = ReadFile::new(name, bytes, channel, answer);
+            read.update(|files| {
+                if let Some(slot) = files.get_mut(f) {
+                    *slot = file;
+                }
+            });
+            files::after_paint().await;
+            recombine();
+            busy.set(None);
         });
-        recombine();
+    };
+    let choose_channel = move |f: usize, channel: String| {
+        reread(f, (!channel.is_empty()).then_some(channel));
+    };
+    let retry = move |f: usize| {
+        let channel = read.with_untracked(|files| files.get(f).and_then(|x| x.channel.clone()));
+        reread(f, channel);
     };
     let remove_file = move |f: usize| {
         read.update(|files| {
@@ -181,12 +200,15 @@ pub fn AddEvents() -> impl IntoView {
         })
     });
 
+    // Borrowed, not cloned: a file holds its bytes and may hold 50,000 rows.
     let file_list = move || {
-        read.get()
-            .into_iter()
-            .enumerate()
-            .map(|(f, file)| file_view(f, file, choose_channel, remove_file))
-            .collect_view()
+        read.with(|files| {
+            files
+                .iter()
+                .enumerate()
+                .map(|(f, file)| file_view(f, file, choose_channel, retry, remove_file))
+                .collect_view()
+        })
     };
     let row_view = move |i: usize| candidate_row(ctx, rows, i);
 
@@ -194,7 +216,11 @@ pub fn AddEvents() -> impl IntoView {
         <div class="add-events" data-testid="add-events">
             <button type="button" class="add" data-testid="add-events-toggle"
                 aria-expanded=move || open.get().to_string()
-                on:click=move |_| set_open.update(|o| *o = !*o)>"Add events from…"</button>
+                on:click=move |_| {
+                    // The reader loads while the author finds the file.
+                    reader::warm();
+                    set_open.update(|o| *o = !*o)
+                }>"Add events from…"</button>
             <Show when=move || outcome.get().is_some()>
                 <div class="add-events-done" data-testid="add-events-done" role="status">
                     {move || outcome.get().map(|(there, added, left_out, origins)| {
@@ -292,19 +318,30 @@ pub fn AddEvents() -> impl IntoView {
     }
 }
 
-/// A file's line: what the core read it as, how many rows, its notes, a channel picker.
+/// A file's line: what the core read it as, how many rows, its notes, a channel picker,
+/// and "Try again" when the reader itself could not run.
 fn file_view(
     f: usize,
-    file: ReadFile,
+    file: &ReadFile,
     choose: impl Fn(usize, String) + Copy + Send + Sync + 'static,
+    retry: impl Fn(usize) + Copy + Send + Sync + 'static,
     remove: impl Fn(usize) + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
     let what = match &file.outcome {
         Outcome::Read { format, .. } => format!("{format}: {} rows", file.count()),
         Outcome::ChooseChannel => "Slack export: choose the incident's channel".to_string(),
         Outcome::Failed(e) => format!("Not read: {e}"),
+        Outcome::Unavailable(e) => {
+            format!("Not read: {e}. The file is kept here and nothing in the report changed.")
+        }
     };
-    let failed = matches!(file.outcome, Outcome::Failed(_));
+    let failed = matches!(file.outcome, Outcome::Failed(_) | Outcome::Unavailable(_));
+    let again = matches!(file.outcome, Outcome::Unavailable(_)).then(|| {
+        view! {
+            <button type="button" class="small" data-testid=format!("events-retry-{f}")
+                on:click=move |_| retry(f)>"Try again"</button>
+        }
+    });
     let notes = match &file.outcome {
         Outcome::Read { notes, .. } => notes.clone(),
         _ => Vec::new(),
@@ -328,6 +365,7 @@ fn file_view(
         <li class:error=failed data-testid=format!("events-file-{f}")>
             <strong>{file.name.clone()}</strong>" — "<span>{what}</span>
             {picker}
+            {again}
             <button type="button" class="small" aria-label=format!("Remove {}", file.name)
                 on:click=move |_| remove(f)>"Remove"</button>
             {(!notes.is_empty()).then(|| view! {

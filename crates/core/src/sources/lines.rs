@@ -3,10 +3,11 @@
 //! `| 09:12 | event | who |`. Clock-only times take the caller's date and roll over
 //! midnight in order; a line with no leading time is skipped and reported.
 
+#[cfg(feature = "read")]
 use super::{
-    column_instants, kind_of, one_line, Candidate, Context, Format, Input, Parsed, SkipReason,
-    Source, SourceError,
+    column_instants, Candidate, Context, Format, Input, Parsed, SkipReason, Source, SourceError,
 };
+use super::{kind_of, one_line};
 use crate::time::parse_stamp;
 
 /// A line split into its time, text and (for table rows) who.
@@ -84,6 +85,7 @@ fn word_ends(l: &str, max: usize) -> Vec<usize> {
     ends
 }
 
+#[cfg(feature = "read")]
 pub(crate) fn detect(input: &Input) -> bool {
     let Input::Text(text) = input else {
         return false;
@@ -91,6 +93,7 @@ pub(crate) fn detect(input: &Input) -> bool {
     text.lines().take(200).any(|l| split(l).is_some())
 }
 
+#[cfg(feature = "read")]
 pub(crate) fn parse(input: &Input, context: &Context) -> Result<Parsed, SourceError> {
     let Input::Text(text) = input else {
         return Err(SourceError::Unrecognised {
