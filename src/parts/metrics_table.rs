@@ -3,9 +3,9 @@
 //! the core's definition and the two rows it spans, with a one-click "mark" for a row the
 //! core only read from its words; the timeline chart beside them.
 
-use super::timeline::focus_soon;
 use super::timeline_chart::TimelineChart;
 use crate::app::use_ctx;
+use crate::controls::focus::focus_soon;
 use hindsight_core::fields::{Part, Text};
 use hindsight_core::metrics::{End, Explanation, Metric};
 use hindsight_core::model::{ReportStoreFields, TimelineEntryStoreFields, TimelineStoreFields};

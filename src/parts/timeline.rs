@@ -8,6 +8,7 @@ use super::row_table::{column, row_table, Rows, Shape};
 use crate::app::use_ctx;
 use crate::controls::cell::choice_cell;
 use crate::controls::date_time::now_utc;
+use crate::controls::focus::focus_soon;
 use chrono::{DateTime, FixedOffset};
 use hindsight_core::fields::Part;
 use hindsight_core::model::{ReportStoreFields, TimelineEntryStoreFields, TimelineStoreFields};
@@ -59,18 +60,6 @@ fn cell_of(ev: &leptos::ev::Event) -> Option<(usize, &'static str)> {
     )))
     .then_some(())?;
     Some((at.row?, at.column?))
-}
-
-/// Focuses the control `field-{at}` once the rows have been drawn.
-pub fn focus_soon(at: Location) {
-    request_animation_frame(move || {
-        let el = document()
-            .get_element_by_id(&format!("field-{at}"))
-            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
-        if let Some(el) = el {
-            let _ = el.focus();
-        }
-    });
 }
 
 #[component]

@@ -2,9 +2,9 @@
 //! level's "why" (a placeholder Tab takes, never text typing splices into).
 
 use super::row_table::{row_table, Rows, Shape};
-use super::timeline::focus_soon;
 use crate::app::use_ctx;
 use crate::controls::cell::{suggested_cell, text_cell};
+use crate::controls::focus::focus_soon;
 use hindsight_core::fields::{CellKind, Part};
 use hindsight_core::model::{ReportStoreFields, RootCauseStoreFields, WhyStoreFields};
 use hindsight_core::{Location, Why};

@@ -436,3 +436,19 @@ impl Slot {
         }
     }
 }
+
+impl crate::model::OwnLayout {
+    /// The slots the layout has a place for (the title, the opening lines' fields, every
+    /// section's), in canonical order.
+    pub fn slots(&self) -> Vec<Slot> {
+        let paths: Vec<&str> = self
+            .top
+            .iter()
+            .chain(self.sections.iter().flat_map(|s| &s.fields))
+            .map(String::as_str)
+            .collect();
+        Slot::all()
+            .filter(|s| *s == Slot::Text(Text::Title) || paths.contains(&s.path()))
+            .collect()
+    }
+}

@@ -694,25 +694,6 @@ pub struct OwnLayout {
     pub sections: Vec<OwnSection>,
 }
 
-impl OwnLayout {
-    /// The slots the layout has a place for (the title, the opening lines' fields, every
-    /// section's), in canonical order.
-    pub fn slots(&self) -> Vec<crate::fields::Slot> {
-        let paths: Vec<&str> = self
-            .top
-            .iter()
-            .chain(self.sections.iter().flat_map(|s| &s.fields))
-            .map(String::as_str)
-            .collect();
-        crate::fields::Slot::all()
-            .filter(|s| {
-                *s == crate::fields::Slot::Text(crate::fields::Text::Title)
-                    || paths.contains(&s.path())
-            })
-            .collect()
-    }
-}
-
 /// One section of a document's own layout, with the author's heading.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
 #[serde(default, deny_unknown_fields)]
