@@ -79,6 +79,7 @@ impl Clone for Report {
             sign_off: self.sign_off.clone(),
             extra_sections: self.extra_sections.clone(),
             placeholders: self.placeholders.clone(),
+            layout: self.layout.clone(),
         }
     }
 }
