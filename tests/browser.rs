@@ -151,7 +151,9 @@ async fn typing_updates_the_findings() {
     let (host, handle) = mount().await;
     click(&host, "new-001").await;
     type_into(&host, "field-meta.incident_id", "[INC-XXXX]").await;
-    sleep(300).await; // validation runs once typing pauses
+    // Validation runs once typing pauses; a new inline message waits out the typing
+    // hold (`review::HOLD_MS`, 1.2 s).
+    sleep(1500).await;
     leptos::task::tick().await;
     let marker = by_testid(&host, "marker-meta.incident_id").expect("inline marker shown");
     assert!(!marker.text_content().unwrap().is_empty());
@@ -264,6 +266,9 @@ async fn start_and_end_pickers_write_the_canonical_text_and_keep_unread_text() {
     assert_eq!(value_of(&host, "field-meta.end"), "around lunch");
     assert_eq!(value_of(&host, "field-meta.end-zone"), "as-typed");
     assert_eq!(value_of(&host, "field-meta.end-picker"), "");
+    // The hint waits out the typing hold, so a half-typed time does not flash one.
+    sleep(1500).await;
+    leptos::task::tick().await;
     assert!(by_testid(&host, "field-meta.end-hint").is_some());
     pick(&host, "field-meta.end-zone", "JST").await;
     assert_eq!(value_of(&host, "field-meta.end"), "around lunch");
@@ -283,7 +288,9 @@ async fn start_and_end_pickers_write_the_canonical_text_and_keep_unread_text() {
         type_into(&host, &format!("field-timeline[{i}].time"), time).await;
         type_into(&host, &format!("field-timeline[{i}].event"), event).await;
     }
-    sleep(300).await; // validation and metrics run once typing pauses
+    // Validation and metrics run once typing pauses; inline messages wait out the typing
+    // hold (`review::HOLD_MS`, 1.2 s).
+    sleep(1500).await;
     leptos::task::tick().await;
     let duration = by_testid(&host, "metric-duration")
         .and_then(|e| e.text_content())
