@@ -76,7 +76,8 @@ async function jump(page, i) {
     const part = loc.replace(/\[.*$/, '');
     const container = document.querySelector(`[data-path="${part}"]`);
     const r = el.getBoundingClientRect();
-    const empty = (c) => (c.type === 'checkbox' ? !c.checked : !c.value?.trim());
+    // Only form controls count (a hint or suggestion may carry a field- id too).
+    const empty = (c) => ('value' in c) && (c.type === 'checkbox' ? !c.checked : !c.value.trim());
     const rows = container ? container.querySelectorAll('[id^="field-"]').length : -1;
     return {
       rule: f.dataset.rule,
