@@ -26,7 +26,11 @@ function everyFinding() {
   a.meta.duration = '3 hours';
   a.sign_off = [];
   a.lessons = {}; a.went_well = []; a.could_improve = [];
-  a.extra_sections = [{ title: 'Customer Communications', body: 'We emailed every customer.' }];
+  a.meta.author = '';
+  a.extra_sections = [
+    { title: 'Customer Communications', body: 'We emailed every customer.' },
+    { title: 'Instructions', body: 'Copy this template for each post-mortem. Fill in all sections.' },
+  ];
   const e = a.timeline.entries;
   [e[1].time, e[2].time] = [e[2].time, e[1].time];
   e[3].time = 'soon';
@@ -128,7 +132,7 @@ for (const [name, report] of Object.entries(reports)) {
 }
 
 test('the journeys above jumped from a finding of every rule the core lists', () => {
-  assert.equal(ruleIds.length, 21);
+  assert.equal(ruleIds.length, 23);
   const missing = ruleIds.filter((r) => !seen.has(r));
   assert.deepEqual(missing, []);
 });

@@ -30,6 +30,8 @@ const PRIORITY: &str = "action-item-priority";
 const COVERAGE: &str = "action-item-coverage";
 const REVIEW: &str = "review-deadline";
 const TRACKING: &str = "action-item-tracking";
+const AUTHOR: &str = "author-missing";
+const INSTRUCTIONS: &str = "template-instructions";
 
 const FIXTURES: &[Expect] = &[
     Expect {
@@ -56,7 +58,9 @@ const FIXTURES: &[Expect] = &[
         file: "000-messy-s3-typo.md",
         findings: &[
             (MISSING, "detection.method"),
-            (UNKNOWN, "extra_sections[0]"),
+            // The template's "Instructions" were left above the title; kept, and reported.
+            (INSTRUCTIONS, "extra_sections[0]"),
+            (UNKNOWN, "extra_sections[1]"),
             (PLACEHOLDER, "meta.attendees"),
             // The template row `HH:MM | _Incident commander designated_`: time and event.
             (PLACEHOLDER, "timeline"),
@@ -117,6 +121,8 @@ const FIXTURES: &[Expect] = &[
             (MISSING, "lessons.key_takeaways"),
             (UNKNOWN, "extra_sections[0]"),
             (PLACEHOLDER, "meta.status"),
+            // `| **Author** | |`: the row is there, the name is not.
+            (AUTHOR, "meta.author"),
             (PLACEHOLDER, "action_items[1].success_criteria"),
             (WHYS, "root_cause.whys"),
             (OWNER, "action_items[1].owner"),
@@ -228,6 +234,8 @@ const FIXTURES: &[Expect] = &[
     Expect {
         file: "000-export-incident-io-api-errors.md",
         findings: &[
+            // The export names an incident lead but nobody as the report's author.
+            (AUTHOR, "meta.author"),
             (TRACKING, "action_items[0].tracking"),
             (TRACKING, "action_items[2].tracking"),
         ],
@@ -328,6 +336,8 @@ const FIXTURES: &[Expect] = &[
     Expect {
         file: "001-messy-status-page-dns.md",
         findings: &[
+            // No "Author:" line at all: the 001 layout asks for one.
+            (AUTHOR, "meta.author"),
             (MISSING, "summary.one_line"),
             (MISSING, "contributing_factors.items"),
             (MISSING, "detection.method"),

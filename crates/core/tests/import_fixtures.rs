@@ -131,16 +131,22 @@ const FIXTURES: &[Expect] = &[
             "action_items[1].owner",
         ],
         unmapped: &[
+            ("Instructions", "extra_sections[0]"),
             ("Region", "meta.extra[0]"),
             ("Dependent services", "impact.extra[0]"),
-            ("Customer Communication", "extra_sections[0]"),
+            ("Customer Communication", "extra_sections[1]"),
         ],
         extra: |i| {
-            // The template's preamble was left above the real (level-2) title.
+            // The template's preamble was left above the real (level-2) title: kept as
+            // its own section, for `template-instructions` to point at.
             assert!(i.warnings.iter().any(|w| w.message.contains("preamble")));
+            assert_eq!(i.report.extra_sections[0].title, "Instructions");
+            assert!(i.report.extra_sections[0]
+                .body
+                .starts_with("Copy this template"));
             assert_eq!(i.report.impact.duration, "04:17");
             assert_eq!(i.report.meta.extra[0].value, "us-east-1");
-            assert!(i.report.extra_sections[0]
+            assert!(i.report.extra_sections[1]
                 .body
                 .starts_with("We posted updates"));
         },

@@ -289,6 +289,30 @@ impl<'s> Importer<'s> {
         });
     }
 
+    /// A template's instructions section left in the document: kept verbatim as a
+    /// section of its own (the `template-instructions` rule asks the author to delete
+    /// it), never read into fields. A heading with nothing under it is dropped.
+    fn keep_instructions(&mut self, s: &Section<'_>) {
+        let end = s
+            .blocks
+            .last()
+            .map_or(s.end_line, |b| source::line_range(b).1);
+        let body = tidy_body(&self.src.lines(s.end_line + 1, end));
+        if body.is_empty() {
+            return;
+        }
+        let mark = own_layout::Mark::of(&self.report);
+        self.keep_section(&s.title, &body, line_u32(s.line));
+        self.own_section(s, &mark);
+        self.warn(
+            line_u32(s.line),
+            &format!(
+                "template preamble “{}” kept as its own section; delete it once the report is written",
+                unescape(s.title.trim())
+            ),
+        );
+    }
+
     /// A front-matter key: fills a field only when the body left it empty.
     fn front_key(&mut self, key: &str, value: &str, line: Option<u32>) {
         let n = sections::norm(key);
@@ -426,10 +450,22 @@ impl<'s> Importer<'s> {
         };
         let start = match title_idx {
             Some(i) => {
-                let skipped = &secs[..i];
-                if !skipped.is_empty() {
-                    let line = line_u32(skipped[0].line);
-                    self.warn(line, "template preamble above the title was not imported");
+                // A template's instructions left above the title are kept, as the section
+                // they are, so the review can point at them and the author delete them;
+                // other headings above the title are dropped, and said so.
+                let mut dropped = None;
+                for s in &secs[..i] {
+                    if is_preamble(&sections::norm(&s.title)) {
+                        self.keep_instructions(s);
+                    } else {
+                        dropped = dropped.or(Some(s.line));
+                    }
+                }
+                if let Some(line) = dropped {
+                    self.warn(
+                        line_u32(line),
+                        "template preamble above the title was not imported",
+                    );
                 }
                 if !preface.is_empty() && i > 0 {
                     preface.clear();
@@ -489,7 +525,7 @@ impl<'s> Importer<'s> {
             };
             match spec {
                 Some(spec) if spec.role.special == Special::Preamble => {
-                    self.warn(line_u32(s.line), "template instructions were not imported");
+                    self.keep_instructions(s);
                     i += 1;
                 }
                 Some(spec) => {
@@ -590,6 +626,13 @@ fn tidy_body(body: &str) -> String {
 
 fn is_preamble(n: &str) -> bool {
     n.contains("template") || n == "instructions"
+}
+
+/// True when a section heading names a template's instructions ("Instructions", "How to
+/// use this template", "Post-Mortem Template"): guidance for the author, not the report.
+pub fn is_instructions_heading(title: &str) -> bool {
+    let n = sections::norm(title);
+    is_preamble(&n) || sections::classify(&n).is_some_and(|r| r.special == Special::Preamble)
 }
 
 /// "Post-Mortem", "Post-Mortem Report", "Post-Mortem / Root Cause Analysis Report"…: a

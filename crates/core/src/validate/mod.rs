@@ -4,8 +4,10 @@
 //! pure check function and tests side by side; `RULES` lists them all.
 
 mod action_items;
+mod author;
 mod blame;
 mod five_whys;
+mod instructions;
 mod meta;
 mod mismatch;
 mod placeholder;
@@ -96,8 +98,10 @@ pub const RULES: &[Rule] = &[
     meta::SEVERITY_UNKNOWN,
     meta::DATE_INVALID,
     meta::STATUS_FINAL_UNSIGNED,
+    author::AUTHOR_MISSING,
     sections::MISSING_SECTION,
     sections::UNKNOWN_SECTION,
+    instructions::TEMPLATE_INSTRUCTIONS,
     placeholder::PLACEHOLDER,
     timeline::TIMELINE_TIME,
     timeline::TIMELINE_ORDER,
@@ -412,7 +416,14 @@ pub(crate) fn leaves(report: &Report) -> Vec<(Location, LeafKind, &str)> {
         ));
     }
     for (i, s) in report.extra_sections.iter().enumerate() {
-        out.push((Location::extra_section(i, Some("body")), Prose, &s.body));
+        // A template's instructions are not the author's prose (their "SEV1/SEV2" is no
+        // placeholder, their wording no blame): `template-instructions` reports them whole.
+        let kind = if instructions::is_instructions(s) {
+            Log
+        } else {
+            Prose
+        };
+        out.push((Location::extra_section(i, Some("body")), kind, &s.body));
     }
     out
 }
@@ -485,7 +496,7 @@ mod tests {
         ids.sort_unstable();
         ids.dedup();
         assert_eq!(ids.len(), RULES.len());
-        assert_eq!(RULES.len(), 21);
+        assert_eq!(RULES.len(), 23);
     }
 
     #[test]

@@ -120,6 +120,8 @@ fn unknown_section(cx: &Context) -> Vec<Finding> {
         .enumerate()
         // A document kept in its own layout has no template to depart from: a section
         // its layout holds is where the author put it.
+        // A template's instructions are `template-instructions`' to report.
+        .filter(|(_, s)| !super::instructions::is_instructions(s))
         .filter(|(_, s)| {
             cx.report
                 .layout
