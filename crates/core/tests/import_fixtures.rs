@@ -437,14 +437,20 @@ const FIXTURES: &[Expect] = &[
         timeline: (5, "18:45", "23:10"),
         actions: 3,
         no_owner: &[],
-        whys: 0,
+        whys: 2,
         placeholders: &[],
         unmapped: &[],
         extra: |i| {
             // TOML front matter, Setext headings, a timeline written as a list.
             let r = &i.report;
             assert_eq!(r.timeline.entries[1].event, "Packet loss alerts fire");
-            assert!(r.root_cause.analysis.starts_with("Why was capacity lost?"));
+            // The "5 Whys / Fishbone" bullet's chain, written inline, is the whys.
+            assert_eq!(r.root_cause.whys[0].why, "Why was capacity lost?");
+            assert_eq!(
+                r.root_cause.whys[1].because,
+                "the maintenance job matched them."
+            );
+            assert_eq!(r.root_cause.analysis, "");
         },
     },
     Expect {

@@ -596,10 +596,20 @@ impl SectionReader<'_, '_> {
             None if all_pairs => {
                 for it in &items {
                     if let Some((k, v, _)) = pair_of(it) {
-                        self.route(&k, &v, it.line, role.ctx);
-                        // "- **5 Whys / Fishbone:**" with the chain as a sub-list.
                         let whys_label = metadata::target(&norm(&k), Ctx::RootCause)
                             == Some(metadata::Target::Text(Text::Analysis));
+                        // "- **5 Whys / Fishbone:** Why …? Because …. Why …?": the chain
+                        // written inline (or as a paragraph under the bullet) is the whys.
+                        if whys_label && it.nested.is_empty() {
+                            if let Some(chain) = whys::inline_chain(&v) {
+                                for w in chain {
+                                    self.push_why(w, it.line);
+                                }
+                                continue;
+                            }
+                        }
+                        self.route(&k, &v, it.line, role.ctx);
+                        // "- **5 Whys / Fishbone:**" with the chain as a sub-list.
                         if whys_label && !it.nested.is_empty() {
                             for sub in &it.nested {
                                 let answer = (!sub.nested.is_empty()).then(|| {

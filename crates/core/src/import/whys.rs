@@ -1,7 +1,8 @@
 //! Five Whys, in any of the shapes authors use: "Why …? Because …" items, bold
 //! **Why** questions with a "→ Because" or nested "- Because" line, seed 001's
 //! "Why? cause" bullets, bold Why/Because pairs, "Why 1: … / Because: …" lines, statements
-//! nested one level deeper each, and a Why | Because table.
+//! nested one level deeper each, a Why | Because table, and a whole chain written inline
+//! in one line or paragraph ("Why …? Because …. Why …? Because …").
 
 use crate::model::Why;
 
@@ -167,6 +168,57 @@ fn find_because(text: &str) -> Option<usize> {
     None
 }
 
+/// A chain written inline, on one line or in a paragraph: "Why did X? Because Y. Why did
+/// Y? Because Z." (also with "Why 1:" labels, bold markers or a line per step). `None`
+/// unless the text is nothing but steps that each open with "Why" and have an answer, so
+/// a summary, a link or a sentence that merely mentions "why" stays the author's text.
+pub fn inline_chain(text: &str) -> Option<Vec<Why>> {
+    let starts = step_starts(text);
+    if starts.first() != Some(&0) {
+        return None;
+    }
+    let mut out = Vec::with_capacity(starts.len());
+    for (n, &from) in starts.iter().enumerate() {
+        let to = starts.get(n + 1).copied().unwrap_or(text.len());
+        let w = parse_item(text[from..to].trim(), None);
+        if w.because.trim().is_empty() {
+            return None;
+        }
+        out.push(w);
+    }
+    Some(out)
+}
+
+/// Byte offsets where a step opens: "Why" (any case, after optional bold markers) as a
+/// word at the start of the text or after a sentence end or line break.
+fn step_starts(text: &str) -> Vec<usize> {
+    let lower = text.to_ascii_lowercase();
+    let bytes = lower.as_bytes();
+    let mut out = Vec::new();
+    let mut from = 0;
+    while let Some(off) = lower[from..].find("why") {
+        let i = from + off;
+        from = i + 3;
+        // A word of its own: "Whyte" and "anyhow" are not steps.
+        if bytes.get(i + 3).is_some_and(|b| b.is_ascii_alphabetic()) {
+            continue;
+        }
+        let mut start = i;
+        while start > 0 && matches!(bytes[start - 1], b'*' | b'_') {
+            start -= 1;
+        }
+        let before = lower[..start].trim_end_matches([' ', '\t']);
+        let opens = before.is_empty()
+            || before.ends_with(['.', '?', '!', '\n', ')', ';'])
+            || before.ends_with("<br>");
+        if opens {
+            let first = text[..start].trim().is_empty();
+            out.push(if first { 0 } else { start });
+        }
+    }
+    out
+}
+
 /// "Why 1: …", "Why #2 - …", "Why: …" or "Because: …" opens the line.
 pub fn is_labelled_line(line: &str) -> bool {
     let l = line
@@ -266,6 +318,55 @@ mod tests {
     }
 
     #[test]
+    fn reads_a_chain_written_inline() {
+        let pairs = |ws: Vec<Why>| -> Vec<(String, String)> {
+            ws.into_iter().map(|w| (w.why, w.because)).collect()
+        };
+        let want = vec![
+            (
+                "Why was capacity lost?".to_string(),
+                "control planes were stopped.".to_string(),
+            ),
+            (
+                "Why were they stopped?".to_string(),
+                "the job matched them.".to_string(),
+            ),
+        ];
+        for text in [
+            // One line.
+            "Why was capacity lost? Because control planes were stopped. Why were they stopped? Because the job matched them.",
+            // A paragraph, a step per line.
+            "Why was capacity lost? Because control planes were stopped.\nWhy were they stopped? Because the job matched them.",
+            // Labelled and bold.
+            "**Why 1:** Why was capacity lost? **Because:** control planes were stopped. **Why 2:** Why were they stopped? **Because:** the job matched them.",
+        ] {
+            assert_eq!(inline_chain(text).map(pairs), Some(want.clone()), "{text}");
+        }
+        // A lower-case "because" after the question mark, "Why?" without a question.
+        assert_eq!(
+            inline_chain("Why? because the disk filled. Why? Because logs were kept forever.")
+                .map(pairs),
+            Some(vec![
+                (String::new(), "the disk filled.".to_string()),
+                (String::new(), "logs were kept forever.".to_string()),
+            ])
+        );
+        // Not a chain: a summary, a link, text before the first why, a why without an
+        // answer, a word that only starts with "why".
+        for text in [
+            "Summary in the appendix of the full review",
+            "[Brief summary or link to analysis]",
+            "https://wiki.example.com/five-whys",
+            "See below. Why did it fail? Because the disk filled.",
+            "Why did it fail? Because the disk filled. Why did the disk fill?",
+            "Whyte Street flooded because of rain.",
+            "",
+        ] {
+            assert_eq!(inline_chain(text), None, "{text}");
+        }
+    }
+
+    #[test]
     fn because_inside_a_sentence_is_not_a_split() {
         let w = parse_item("Why did retries pile up because of backoff?", None);
         assert_eq!(w.because, "");
@@ -306,10 +407,44 @@ mod import_tests {
         for shape in shapes {
             assert_eq!(whys(&format!("{head}{shape}")), want, "{shape}");
         }
-        // Seed 003's bullet with the chain as a sub-list. (Written inline, the chain stays
-        // the bullet's analysis text, as the 003 fixtures expect.)
-        let sub = "# Post-Mortem Report: Checkout down\n\n## 4. Root Cause Analysis\n\n*   **What was the immediate cause?** A leak.\n*   **5 Whys / Fishbone Diagram (if applicable):**\n    *   Why did checkout fail? Because the pool was full.\n    *   Why was the pool full? Because a job leaked connections.\n";
-        assert_eq!(whys(sub), want);
+        // Seed 003's "5 Whys / Fishbone" bullet: the chain as a sub-list, a sub-list of
+        // questions with nested answers, inline on the bullet's line, or as a paragraph
+        // under it. Written inline, the chain moves to the whys and leaves no analysis
+        // text behind (the export writes it once, as the whys).
+        let bullet = "# Post-Mortem Report: Checkout down\n\n## 4. Root Cause Analysis\n\n*   **What was the immediate cause?** A leak.\n*   **5 Whys / Fishbone Diagram (if applicable):**";
+        for chain in [
+            "\n    *   Why did checkout fail? Because the pool was full.\n    *   Why was the pool full? Because a job leaked connections.\n",
+            "\n    *   Why did checkout fail?\n        *   Because the pool was full.\n    *   Why was the pool full?\n        *   Because a job leaked connections.\n",
+            " Why did checkout fail? Because the pool was full. Why was the pool full? Because a job leaked connections.\n",
+            "\n    Why did checkout fail? Because the pool was full.\n    Why was the pool full? Because a job leaked connections.\n",
+            " **Why 1:** Why did checkout fail? **Because:** the pool was full. **Why 2:** Why was the pool full? **Because:** a job leaked connections.\n",
+        ] {
+            let md = format!("{bullet}{chain}");
+            let imp = parse_markdown(&md);
+            assert_eq!(whys(&md), want, "{chain}");
+            assert_eq!(imp.report.root_cause.analysis, "", "{chain}");
+            assert_eq!(imp.report.root_cause.what_happened, "A leak.");
+        }
+        // A summary or link in the bullet stays its analysis text.
+        let md = format!("{bullet} Summary in the appendix of the full review\n");
+        let imp = parse_markdown(&md);
+        assert!(imp.report.root_cause.whys.is_empty());
+        assert_eq!(
+            imp.report.root_cause.analysis,
+            "Summary in the appendix of the full review"
+        );
+        // Numbered and bold Why/Because pairs under a Five Whys heading.
+        for shape in [
+            "1. Why did checkout fail? Because the pool was full.\n2. Why was the pool full? Because a job leaked connections.\n",
+            "- **Why** did checkout fail?\n  - **Because** the pool was full.\n- **Why** was the pool full?\n  - **Because** a job leaked connections.\n",
+        ] {
+            let md = format!("# Incident: Checkout down\n\n## Five Whys\n\n{shape}");
+            let got = whys(&md);
+            assert_eq!(got.len(), 2, "{shape}: {got:?}");
+            assert_eq!(got[0].1, "the pool was full.", "{shape}");
+            assert_eq!(got[1].1, "a job leaked connections.", "{shape}");
+            assert!(got[1].0.contains("pool full"), "{shape}: {got:?}");
+        }
         let nested = format!("{head}- Checkout failed\n  - because the pool was full\n    - because a job leaked connections\n");
         assert_eq!(
             whys(&nested),
