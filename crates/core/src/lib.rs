@@ -49,5 +49,5 @@ pub use markdown::{render_html, to_markdown, MarkdownOptions};
 pub use merge::{merge, Merge};
 pub use model::*;
 pub use read::{read_any, Read, ReadError};
-pub use review::{review, Review};
+pub use review::{review, Review, Reviewer};
 pub use severity::{Scale, Severity};

@@ -256,6 +256,16 @@ fn measure(m: &mut Metrics) {
 
 /// Computes the metrics from rows already resolved (see `time::resolve_timeline`).
 pub fn from_resolved(entries: &[TimelineEntry], resolved: &ResolvedTimeline) -> Metrics {
+    from_resolved_with(entries, resolved, classify)
+}
+
+/// `from_resolved`, with each row's kind read by `kind_of`, which must answer what
+/// `classify` does (the incremental review passes one that remembers each event's kind).
+pub fn from_resolved_with(
+    entries: &[TimelineEntry],
+    resolved: &ResolvedTimeline,
+    mut kind_of: impl FnMut(&TimelineEntry) -> Option<EventKind>,
+) -> Metrics {
     let mut m = Metrics {
         first: resolved.first(),
         last: resolved.last(),
@@ -280,7 +290,7 @@ pub fn from_resolved(entries: &[TimelineEntry], resolved: &ResolvedTimeline) -> 
             break;
         }
         let Some(at) = *at else { continue };
-        let (slot, row) = match classify(entry) {
+        let (slot, row) = match kind_of(entry) {
             Some(EventKind::ImpactStart) => (&mut m.impact_start, &mut m.rows.impact_start),
             Some(EventKind::Detected | EventKind::Alerted) => {
                 (&mut m.detected, &mut m.rows.detected)

@@ -26,7 +26,52 @@ pub struct Review {
 
 /// Reviews a report under a policy.
 pub fn review(report: &Report, policy: &Policy) -> Review {
-    let context = Context::new(report, policy);
+    review_in(Context::new(report, policy))
+}
+
+/// Reviews one report after another, as an editor does on every change: what each text
+/// was read as (a row's time, an event's kind, a field's placeholders and blaming phrases)
+/// is remembered between reviews, so after an edit only the changed texts are read again.
+/// Every review equals `review(report, policy)`: the same rules run over the same
+/// context, and a remembered reading is the value a fresh one would be.
+#[derive(Debug, Default)]
+pub struct Reviewer {
+    policy: Policy,
+    memo: validate::Memo,
+}
+
+impl Reviewer {
+    /// A session reviewing under `policy`, remembering nothing yet.
+    pub fn new(policy: Policy) -> Reviewer {
+        Reviewer {
+            policy,
+            memo: validate::Memo::default(),
+        }
+    }
+
+    /// The policy reviews run under.
+    pub fn policy(&self) -> &Policy {
+        &self.policy
+    }
+
+    /// Reviews under `policy` from now on. Readings that depend on it are made again.
+    pub fn set_policy(&mut self, policy: Policy) {
+        self.policy = policy;
+    }
+
+    /// Reviews the report as it is now.
+    pub fn review(&self, report: &Report) -> Review {
+        review_in(Context::with_memo(report, &self.policy, &self.memo))
+    }
+
+    /// The readings remembered from the last reviews.
+    pub fn memo(&self) -> &validate::Memo {
+        &self.memo
+    }
+}
+
+fn review_in(context: Context) -> Review {
+    let report = context.report;
     let findings = validate::run(&context);
     let score = validate::readiness(report, &findings);
     let overview = overview(report, &findings, &context.timeline);

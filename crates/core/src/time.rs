@@ -677,7 +677,13 @@ pub fn resolve_timeline<'a>(
     times: impl IntoIterator<Item = &'a str>,
     context: &TimeContext,
 ) -> ResolvedTimeline {
-    let stamps: Vec<Option<Stamp>> = times.into_iter().map(parse_stamp).collect();
+    resolve_stamps(times.into_iter().map(parse_stamp).collect(), context)
+}
+
+/// `resolve_timeline` over times already read with `parse_stamp`, one per row: a caller
+/// that remembers each row's reading (the incremental review) places them without
+/// reading the text again.
+pub fn resolve_stamps(stamps: Vec<Option<Stamp>>, context: &TimeContext) -> ResolvedTimeline {
     let first_dated = stamps.iter().flatten().find_map(|s| match s.date {
         DatePart::Full(d) => Some(d),
         _ => None,

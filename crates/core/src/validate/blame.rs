@@ -416,7 +416,7 @@ impl Lexicon {
 
 /// One blaming phrase found in a text.
 #[derive(Debug, Clone, PartialEq, Eq)]
-struct Hit {
+pub(super) struct Hit {
     /// The words quoted in the finding ("the engineer failed to").
     quote: String,
     class: Option<Class>,
@@ -695,7 +695,13 @@ fn fix(class: Option<Class>) -> &'static str {
 }
 
 fn blame_language(cx: &Context) -> Vec<Finding> {
-    let lexicon = Lexicon::new(&cx.policy.blame_words, &cx.policy.allowed_words, people(cx));
+    let names = people(cx);
+    cx.use_lexicon(|| super::memo::Lexicon {
+        blame_words: cx.policy.blame_words.clone(),
+        allowed_words: cx.policy.allowed_words.clone(),
+        people: names.clone(),
+    });
+    let lexicon = Lexicon::new(&cx.policy.blame_words, &cx.policy.allowed_words, names);
     let mut out = Vec::new();
     for (loc, kind, text) in leaves(cx.report) {
         if kind != LeafKind::Prose || text.trim().is_empty() {
@@ -705,7 +711,10 @@ fn blame_language(cx: &Context) -> Vec<Finding> {
             || loc == Location::text(Text::Trigger)
             || (loc.place == Place::Slot(Slot::Part(Part::Whys)) && loc.column == Some("because"));
         let mut seen: Vec<String> = Vec::new();
-        for hit in find(text, &lexicon, cause_field) {
+        for hit in cx
+            .blame_in(text, cause_field, || find(text, &lexicon, cause_field))
+            .iter()
+        {
             if seen.contains(&hit.quote) {
                 continue;
             }
@@ -720,7 +729,7 @@ fn blame_language(cx: &Context) -> Vec<Finding> {
                 )
                 .fix(fix(hit.class)),
             );
-            seen.push(hit.quote);
+            seen.push(hit.quote.clone());
         }
     }
     out

@@ -8,6 +8,7 @@ mod author;
 mod blame;
 mod five_whys;
 mod instructions;
+mod memo;
 mod meta;
 mod mismatch;
 mod placeholder;
@@ -31,6 +32,7 @@ use crate::severity::Severity;
 use crate::time::{self, ResolvedTimeline, TimeContext};
 
 pub use crate::placeholder::{find_placeholders, is_placeholder, Placeholder};
+pub use memo::Memo;
 pub use sections::slot_filled;
 
 /// One thing a reviewer would point out.
@@ -137,18 +139,46 @@ pub struct Context<'a> {
     /// The slots the report's template, or the document's own layout, has a place for;
     /// `None` for an unknown template.
     pub placed: Option<Vec<Slot>>,
+    /// Readings remembered from earlier reviews of the same report (`Reviewer`); `None`
+    /// reads every text afresh.
+    memo: Option<&'a Memo>,
 }
 
 impl<'a> Context<'a> {
     pub fn new(report: &'a Report, policy: &'a Policy) -> Self {
+        Context::remembering(report, policy, None)
+    }
+
+    /// A context whose rules take the readings of unchanged texts from `memo` and leave
+    /// the new ones there for the next review.
+    pub fn with_memo(report: &'a Report, policy: &'a Policy, memo: &'a Memo) -> Self {
+        memo.turn();
+        Context::remembering(report, policy, Some(memo))
+    }
+
+    fn remembering(report: &'a Report, policy: &'a Policy, memo: Option<&'a Memo>) -> Self {
         let time = TimeContext::from_report(report);
-        let timeline = time::resolve_timeline(
-            report.timeline.entries.iter().map(|e| e.time.as_str()),
-            &time,
-        );
-        let mut metrics = metrics::from_resolved(&report.timeline.entries, &timeline);
+        let stamps = report
+            .timeline
+            .entries
+            .iter()
+            .map(|e| {
+                remembered(memo.map(|m| &m.stamps), &e.time, || {
+                    time::parse_stamp(&e.time)
+                })
+            })
+            .collect();
+        let timeline = time::resolve_stamps(stamps, &time);
+        let mut metrics = metrics::from_resolved_with(&report.timeline.entries, &timeline, |e| {
+            e.kind.or_else(|| {
+                remembered(memo.map(|m| &m.kinds), &e.event, || {
+                    metrics::kind_from_text(&e.event)
+                })
+            })
+        });
         metrics::key_times(report, &time, &mut metrics);
         Context {
+            memo,
             report,
             policy,
             severity: Severity::parse(
@@ -187,6 +217,58 @@ impl<'a> Context<'a> {
                 .then(|| self.metrics.start().map(|s| s.date_naive()))
                 .flatten()
         })
+    }
+}
+
+/// The reading `read` makes of `key`, taken from `table` when it remembers one (and left
+/// there when it does not); made afresh without a table. `read` must be a pure function
+/// of `key` alone: that is what makes a remembered reading equal a fresh one.
+fn remembered<V: Clone>(
+    table: Option<&std::cell::RefCell<memo::Table<String, V>>>,
+    key: &str,
+    read: impl FnOnce() -> V,
+) -> V {
+    match table {
+        Some(t) => t.borrow_mut().get_or(key, read),
+        None => read(),
+    }
+}
+
+impl Context<'_> {
+    /// The placeholder texts in `text` (`find_placeholders`), remembered by text.
+    pub(crate) fn placeholders_in(&self, text: &str) -> std::sync::Arc<[String]> {
+        remembered(self.memo.map(|m| &m.placeholders), text, || {
+            find_placeholders(text)
+                .into_iter()
+                .map(|p| p.text)
+                .collect()
+        })
+    }
+
+    /// The blame rule reads under this lexicon: remembered readings made under another
+    /// are forgotten. `lexicon` is only built when there is a memo to compare it with.
+    fn use_lexicon(&self, lexicon: impl FnOnce() -> memo::Lexicon) {
+        if let Some(m) = self.memo {
+            m.use_lexicon(lexicon());
+        }
+    }
+
+    /// The blaming phrases `find` reads in a prose field, remembered by text (and by
+    /// whether the field states a cause) under the lexicon of `use_lexicon`.
+    fn blame_in(
+        &self,
+        text: &str,
+        cause_field: bool,
+        find: impl FnOnce() -> Vec<blame::Hit>,
+    ) -> std::sync::Arc<[blame::Hit]> {
+        let table = self.memo.map(|m| {
+            if cause_field {
+                &m.blame_cause
+            } else {
+                &m.blame
+            }
+        });
+        remembered(table, text, || find().into())
     }
 }
 

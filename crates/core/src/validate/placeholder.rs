@@ -4,9 +4,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::{
-    find_placeholders, is_placeholder, leaves, Context, Finding, LeafKind, Level, Location, Rule,
-};
+use super::{is_placeholder, leaves, Context, Finding, LeafKind, Level, Location, Rule};
 
 /// `placeholder`: template placeholder text still present anywhere.
 pub const PLACEHOLDER: Rule = Rule {
@@ -42,10 +40,7 @@ fn placeholder(cx: &Context) -> Vec<Finding> {
                 Vec::new()
             }
         } else {
-            find_placeholders(text)
-                .into_iter()
-                .map(|p| p.text)
-                .collect()
+            cx.placeholders_in(text).to_vec()
         };
         for p in found {
             let key = (*loc, p);
