@@ -228,8 +228,34 @@ pub fn compute(report: &Report) -> Metrics {
     m
 }
 
-/// Adds the metadata's key timestamps (`meta.start`, `meta.end`) to metrics computed from
-/// the rows, and measures again from them where no row names impact start or resolution.
+/// The moment a labelled key timestamp kept in the report details (`meta.extra`) states:
+/// "Identified at:", "Detected at:", "Paged at:" → detection; "Acknowledged at:" →
+/// acknowledgement; "Mitigated at:" → mitigation. ("Impact started at:" and "Fixed at:"
+/// are `meta.start` and `meta.end`.) The key is compared without case, emphasis or colon.
+pub fn stated_moment(key: &str) -> Option<EventKind> {
+    let k = key
+        .trim()
+        .trim_matches(['*', '_', ':', ' '])
+        .to_ascii_lowercase()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    let kind = match k.as_str() {
+        "identified at" | "detected at" | "paged at" | "alerted at" | "reported at"
+        | "detection time" | "time detected" | "time of detection" => EventKind::Detected,
+        "acknowledged at" | "acked at" | "acknowledgement time" | "time acknowledged" => {
+            EventKind::Acknowledged
+        }
+        "mitigated at" | "mitigation time" | "time mitigated" => EventKind::Mitigated,
+        _ => return None,
+    };
+    Some(kind)
+}
+
+/// Adds the metadata's key timestamps to metrics computed from the rows: `meta.start`
+/// ("Impact started at:"), `meta.end` ("Fixed at:") and the detection, acknowledgement
+/// and mitigation times kept in `meta.extra` (`stated_moment`). Each is used only where
+/// no row names that moment, and the spans are measured again from them.
 pub fn key_times(report: &Report, context: &TimeContext, m: &mut Metrics) {
     let stated = resolve_timeline(
         [report.meta.start.as_str(), report.meta.end.as_str()],
@@ -237,10 +263,28 @@ pub fn key_times(report: &Report, context: &TimeContext, m: &mut Metrics) {
     );
     m.stated_start = stated.at.first().copied().flatten();
     m.stated_end = stated.at.get(1).copied().flatten();
-    if m.stated_start.is_none() && m.stated_end.is_none() {
-        return;
+    let mut any = m.stated_start.is_some() || m.stated_end.is_some();
+    for kv in &report.meta.extra {
+        let Some(kind) = stated_moment(&kv.key) else {
+            continue;
+        };
+        let slot = match kind {
+            EventKind::Detected => &mut m.detected,
+            EventKind::Acknowledged => &mut m.acknowledged,
+            _ => &mut m.mitigated,
+        };
+        if slot.is_some() {
+            continue;
+        }
+        let at = resolve_timeline([kv.value.as_str()], context).at[0];
+        if at.is_some() {
+            *slot = at;
+            any = true;
+        }
     }
-    measure(m);
+    if any {
+        measure(m);
+    }
 }
 
 /// The spans, from `start()`.
@@ -593,6 +637,72 @@ mod tests {
         r.meta.start.clear();
         r.meta.end.clear();
         assert_eq!(compute(&r).total_duration, mins(88));
+    }
+
+    #[test]
+    fn labelled_detection_acknowledge_and_mitigation_times_feed_the_metrics() {
+        use crate::model::KeyValue;
+        let kv = |k: &str, v: &str| KeyValue {
+            key: k.into(),
+            value: v.into(),
+        };
+        // Rows that name none of the moments: the labelled key timestamps give them.
+        let mut r = report(vec![
+            row("13:52", "Pool size change deployed"),
+            row("15:20", "Follow-up cleanup done"),
+        ]);
+        r.meta.start = "2024-01-15 13:58 UTC".into();
+        r.meta.end = "2024-01-15 15:06 UTC".into();
+        r.meta.extra = vec![
+            kv("Identified at", "2024-01-15 14:31 UTC"),
+            kv("**Acknowledged at:**", "2024-01-15 14:10 UTC"),
+            kv("Mitigated at", "2024-01-15 14:40 UTC"),
+            kv("Detected by", "Error-rate alert"),
+        ];
+        let m = compute(&r);
+        assert_eq!(m.time_to_detect, mins(33));
+        assert_eq!(m.time_to_acknowledge, mins(12));
+        assert_eq!(m.time_to_mitigate, mins(42));
+        assert_eq!(m.total_duration, mins(68));
+        // "Detected at" and "Paged at" say detection too; a time of day takes the
+        // report's date.
+        r.meta.extra = vec![kv("Paged at", "14:03")];
+        r.meta.date = "2024-01-15".into();
+        r.meta.timezone = "UTC".into();
+        assert_eq!(compute(&r).time_to_detect, mins(5));
+        r.meta.extra = vec![kv("Detected at:", "2024-01-15 14:03 UTC")];
+        assert_eq!(compute(&r).time_to_detect, mins(5));
+        // A row that names the moment wins over the label.
+        r.timeline
+            .entries
+            .insert(1, row("14:03", "Alert fired: error rate"));
+        r.meta.extra = vec![kv("Identified at", "2024-01-15 14:31 UTC")];
+        assert_eq!(compute(&r).time_to_detect, mins(5));
+        // An unreadable value, or a label that states no moment, changes nothing.
+        r.timeline.entries.remove(1);
+        r.meta.extra = vec![kv("Identified at", "soon"), kv("Region", "14:31")];
+        assert_eq!(compute(&r).time_to_detect, None);
+        assert_eq!(stated_moment("Impact started at"), None);
+        assert_eq!(
+            stated_moment(" IDENTIFIED  AT: "),
+            Some(EventKind::Detected)
+        );
+    }
+
+    #[test]
+    fn imported_key_timestamps_are_metadata_that_feed_the_metrics_not_rows() {
+        let md = "# INC-77: Search errors\n\n| | |\n|---|---|\n| **Severity** | Major |\n| **Impact started at** | 2024-05-14 13:58 UTC |\n| **Identified at** | 2024-05-14 14:31 UTC |\n| **Acknowledged at** | 2024-05-14 14:10 UTC |\n| **Mitigated at** | 2024-05-14 14:40 UTC |\n| **Fixed at** | 2024-05-14 15:06 UTC |\n\n## Summary\n\nSearch failed.\n\n## Timeline\n\n- 2024-05-14 13:52 UTC · Index settings changed\n- 2024-05-14 15:30 UTC · Follow-up review booked\n";
+        let r = crate::import::parse_markdown(md).report;
+        assert_eq!(r.timeline.entries.len(), 2, "{:?}", r.timeline.entries);
+        assert_eq!(r.meta.start, "2024-05-14 13:58 UTC");
+        assert_eq!(r.meta.end, "2024-05-14 15:06 UTC");
+        let keys: Vec<&str> = r.meta.extra.iter().map(|kv| kv.key.as_str()).collect();
+        assert_eq!(keys, ["Identified at", "Acknowledged at", "Mitigated at"]);
+        let m = compute(&r);
+        assert_eq!(m.time_to_detect, mins(33));
+        assert_eq!(m.time_to_acknowledge, mins(12));
+        assert_eq!(m.time_to_mitigate, mins(42));
+        assert_eq!(m.total_duration, mins(68));
     }
 
     #[test]

@@ -132,9 +132,8 @@ pub fn target(key: &str, ctx: Ctx) -> Option<Target> {
         }
         "trigger" => T(Text::Trigger),
         // Key timestamps with no field of their own: kept as the author's metadata rows.
-        "identified at" | "detected at" | "acknowledged at" | "mitigated at" | "paged at" => {
-            Target::Label
-        }
+        // (`metrics::stated_moment` reads them into the metrics where no row names them.)
+        k if crate::metrics::stated_moment(k).is_some() => Target::Label,
         _ => return canonical(key),
     };
     Some(t)
