@@ -11,6 +11,7 @@ use crate::editor::review_panel::score_class;
 use crate::parts::timeline_chart::adopt_chart_css;
 use crate::start::severity_class;
 use hindsight_core::level::Level;
+use hindsight_core::metrics::Metric;
 use hindsight_core::policy::Policy;
 use hindsight_core::time::format_duration;
 use hindsight_core::Report;
@@ -20,6 +21,36 @@ fn or_dash(s: &str) -> String {
     match s.trim() {
         "" => "—".to_string(),
         t => t.to_string(),
+    }
+}
+
+/// One part of the embed: its heading, what stands before its table (the chart), and
+/// its table of `rows` under `heads`, or `empty` when it has no rows. `id` names the
+/// heading (`{id}-h`) and the table's test id.
+fn part(
+    (id, title, empty): (&'static str, &'static str, &'static str),
+    before: Option<AnyView>,
+    heads: &[&'static str],
+    rows: Vec<AnyView>,
+) -> impl IntoView {
+    let (heading, labelled) = (format!("{id}-h"), format!("{id}-h"));
+    let body = if rows.is_empty() {
+        view! { <p class="empty">{empty}</p> }.into_any()
+    } else {
+        view! {
+            <table class="embed-table" data-testid=id>
+                <thead><tr>{heads.iter().map(|h| view! { <th scope="col">{*h}</th> }).collect_view()}</tr></thead>
+                <tbody>{rows}</tbody>
+            </table>
+        }
+        .into_any()
+    };
+    view! {
+        <section aria-labelledby=labelled>
+            <h2 id=heading>{title}</h2>
+            {before}
+            {body}
+        </section>
     }
 }
 
@@ -59,14 +90,15 @@ pub fn EmbedView(report: Result<Report, String>) -> impl IntoView {
     .into_iter()
     .find(|s| !s.trim().is_empty())
     .map(|s| s.trim().to_string());
-    let metric =
-        |d: Option<chrono::TimeDelta>| d.map(format_duration).unwrap_or_else(|| "—".into());
-    let metrics = [
-        ("Time to detect", metric(m.time_to_detect)),
-        ("Time to acknowledge", metric(m.time_to_acknowledge)),
-        ("Time to mitigate", metric(m.time_to_mitigate)),
-        ("Time to resolve", metric(m.time_to_resolve)),
-    ];
+    // The core's metrics, by the core's names; the duration is in the facts above.
+    let metrics: Vec<(&str, String)> = Metric::ALL
+        .into_iter()
+        .filter(|k| *k != Metric::Duration)
+        .map(|k| {
+            let value = k.value(&m).map(format_duration);
+            (k.name(), value.unwrap_or_else(|| "—".into()))
+        })
+        .collect();
     let open = review.findings.len();
     let errors = review
         .findings
@@ -112,54 +144,35 @@ pub fn EmbedView(report: Result<Report, String>) -> impl IntoView {
                     <div><dt>{label}</dt><dd>{value}</dd></div>
                 }).collect_view()}
             </dl>
-            <section aria-labelledby="embed-timeline-h">
-                <h2 id="embed-timeline-h">"Timeline"</h2>
-                {chart.map(|svg| view! {
+            {part(
+                ("embed-timeline", "Timeline", "No timeline yet."),
+                chart.map(|svg| view! {
                     <figure class="embed-chart" data-testid="embed-chart">
                         <div class="chart-svg" inner_html=svg></div>
                     </figure>
-                })}
-                {if timeline.is_empty() {
-                    view! { <p class="empty">"No timeline yet."</p> }.into_any()
-                } else {
-                    view! {
-                        <table class="embed-table" data-testid="embed-timeline">
-                            <thead><tr><th scope="col">"Time"</th><th scope="col">"Event"</th><th scope="col">"Who"</th></tr></thead>
-                            <tbody>
-                                {timeline.into_iter().map(|e| view! {
-                                    <tr>
-                                        <td class="when">{e.time}</td>
-                                        <td>{e.kind.map(|k| view! { <span class="kind">{k.label()}</span>" " })}{e.event}</td>
-                                        <td>{e.owner}</td>
-                                    </tr>
-                                }).collect_view()}
-                            </tbody>
-                        </table>
-                    }.into_any()
-                }}
-            </section>
-            <section aria-labelledby="embed-actions-h">
-                <h2 id="embed-actions-h">"Action items"</h2>
-                {if actions.is_empty() {
-                    view! { <p class="empty">"No action items yet."</p> }.into_any()
-                } else {
-                    view! {
-                        <table class="embed-table" data-testid="embed-actions">
-                            <thead><tr><th scope="col">"Action"</th><th scope="col">"Owner"</th><th scope="col">"Status"</th><th scope="col">"Due"</th></tr></thead>
-                            <tbody>
-                                {actions.into_iter().map(|a| view! {
-                                    <tr>
-                                        <td>{a.action}</td>
-                                        <td>{or_dash(&a.owner)}</td>
-                                        <td>{or_dash(&a.status)}</td>
-                                        <td class="when">{or_dash(&a.due)}</td>
-                                    </tr>
-                                }).collect_view()}
-                            </tbody>
-                        </table>
-                    }.into_any()
-                }}
-            </section>
+                }.into_any()),
+                &["Time", "Event", "Who"],
+                timeline.into_iter().map(|e| view! {
+                    <tr>
+                        <td class="when">{e.time}</td>
+                        <td>{e.kind.map(|k| view! { <span class="kind">{k.label()}</span>" " })}{e.event}</td>
+                        <td>{e.owner}</td>
+                    </tr>
+                }.into_any()).collect(),
+            )}
+            {part(
+                ("embed-actions", "Action items", "No action items yet."),
+                None,
+                &["Action", "Owner", "Status", "Due"],
+                actions.into_iter().map(|a| view! {
+                    <tr>
+                        <td>{a.action}</td>
+                        <td>{or_dash(&a.owner)}</td>
+                        <td>{or_dash(&a.status)}</td>
+                        <td class="when">{or_dash(&a.due)}</td>
+                    </tr>
+                }.into_any()).collect(),
+            )}
             <footer class="embed-foot">
                 <span data-testid="embed-findings">{findings}</span>
                 <a href=full target="_blank" rel="noopener noreferrer" data-testid="embed-open">"Open the full report"</a>
