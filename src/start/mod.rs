@@ -8,7 +8,7 @@ pub mod import_panel;
 pub mod set_aside;
 
 use crate::app::files as export;
-use crate::app::library::{find, shown_status, Order, Query};
+use crate::app::library::{find, shown_status, Entry, Order, Query};
 use crate::app::{now_ms, use_ctx, Ctx};
 use crate::editor::review_panel::score_class;
 use backup_panel::BackupPanel;
@@ -59,6 +59,81 @@ pub fn severity_class(normalised: Option<&str>) -> String {
     }
 }
 
+/// The values of `all`, sorted, each once.
+fn distinct(all: impl Iterator<Item = String>) -> Vec<String> {
+    let mut v: Vec<String> = all.collect();
+    v.sort();
+    v.dedup();
+    v
+}
+
+/// One of the library's filters: "any", then each value the library holds, then `none`
+/// (its value and label) when there is one; `get` and `set` are its field of the query.
+#[component]
+fn Filter(
+    what: &'static str,
+    testid: &'static str,
+    any: &'static str,
+    values: Memo<Vec<String>>,
+    none: Option<(&'static str, &'static str)>,
+    query: RwSignal<Query>,
+    get: fn(&Query) -> &str,
+    set: fn(&mut Query, String),
+) -> impl IntoView {
+    view! {
+        <label>
+            <span class="visually-hidden">{what}</span>
+            <select data-testid=testid on:change=move |ev| {
+                let v = event_target_value(&ev);
+                query.update(|q| set(q, v));
+            }>
+                <option value="">{any}</option>
+                {move || values.get().into_iter().map(|s| {
+                    let v = s.clone();
+                    view! { <option value=v.clone() selected=move || query.with(|q| get(q) == v)>{s}</option> }
+                }).collect_view()}
+                {none.map(|(value, label)| view! { <option value=value>{label}</option> })}
+            </select>
+        </label>
+    }
+}
+
+/// One stored report in the library: open, duplicate, download, delete.
+#[component]
+fn DocItem(entry: Entry) -> impl IntoView {
+    let ctx = use_ctx();
+    let id = entry.id.clone();
+    let (id1, id2, id3, id4, id5) = (id.clone(), id.clone(), id.clone(), id.clone(), id.clone());
+    let sev = if entry.severity.is_empty() {
+        "No severity".to_string()
+    } else {
+        entry.severity.clone()
+    };
+    let status = shown_status(&entry);
+    let edited = ago(entry.edited_ms, now_ms());
+    view! {
+        <li class="doc" data-testid="doc-item" data-id=id>
+            <button type="button" class="doc-open" data-testid="doc-open" on:click=move |_| ctx.open_doc(&id1)>
+                <span class="doc-title">{entry.shown_title()}</span>
+            </button>
+            <span class=severity_class(entry.severity_level.as_deref())>{sev}</span>
+            <span class="status">{status}</span>
+            <span class="edited" title="Last edited">{edited}</span>
+            <span class=score_class(entry.score) title="Readiness score" data-testid="doc-score">{format!("{} / 100", entry.score)}</span>
+            <span class="doc-actions">
+                <button type="button" class="small" data-testid="doc-duplicate" on:click=move |_| ctx.duplicate(&id2)>"Duplicate"</button>
+                <button type="button" class="small" data-testid="doc-export-md"
+                    title="Download Markdown"
+                    on:click=move |_| download(ctx, &id4, true)>".md"</button>
+                <button type="button" class="small" data-testid="doc-export-json"
+                    title="Download JSON"
+                    on:click=move |_| download(ctx, &id5, false)>".json"</button>
+                <button type="button" class="small danger" data-testid="doc-delete" on:click=move |_| ctx.delete(&id3)>"Delete"</button>
+            </span>
+        </li>
+    }
+}
+
 #[component]
 pub fn StartScreen() -> impl IntoView {
     let ctx = use_ctx();
@@ -87,19 +162,10 @@ pub fn StartScreen() -> impl IntoView {
     // The filters offer what the library holds: its severities (as the core names them)
     // and its statuses.
     let severities = Memo::new(move |_| {
-        let mut v: Vec<String> = ctx
-            .library
-            .with(|l| l.iter().filter_map(|e| e.severity_level.clone()).collect());
-        v.sort();
-        v.dedup();
-        v
+        ctx.library
+            .with(|l| distinct(l.iter().filter_map(|e| e.severity_level.clone())))
     });
-    let statuses = Memo::new(move |_| {
-        let mut v: Vec<String> = ctx.library.with(|l| l.iter().map(shown_status).collect());
-        v.sort();
-        v.dedup();
-        v
-    });
+    let statuses = Memo::new(move |_| ctx.library.with(|l| distinct(l.iter().map(shown_status))));
     let set = move |f: fn(&mut Query, String)| {
         move |ev: leptos::ev::Event| {
             let v = event_target_value(&ev);
@@ -131,27 +197,12 @@ pub fn StartScreen() -> impl IntoView {
                             prop:value=move || query.with(|q| q.text.clone())
                             on:input=set(|q, v| q.text = v) />
                     </label>
-                    <label>
-                        <span class="visually-hidden">"Severity"</span>
-                        <select data-testid="library-severity" on:change=set(|q, v| q.severity = v)>
-                            <option value="">"Any severity"</option>
-                            {move || severities.get().into_iter().map(|s| {
-                                let v = s.clone();
-                                view! { <option value=v.clone() selected=move || query.with(|q| q.severity == v)>{s}</option> }
-                            }).collect_view()}
-                            <option value="none">"No severity"</option>
-                        </select>
-                    </label>
-                    <label>
-                        <span class="visually-hidden">"Status"</span>
-                        <select data-testid="library-status" on:change=set(|q, v| q.status = v)>
-                            <option value="">"Any status"</option>
-                            {move || statuses.get().into_iter().map(|s| {
-                                let v = s.clone();
-                                view! { <option value=v.clone() selected=move || query.with(|q| q.status == v)>{s}</option> }
-                            }).collect_view()}
-                        </select>
-                    </label>
+                    <Filter what="Severity" testid="library-severity" any="Any severity" values=severities
+                        none=Some(("none", "No severity")) query=query
+                        get=|q| q.severity.as_str() set=|q, v| q.severity = v />
+                    <Filter what="Status" testid="library-status" any="Any status" values=statuses
+                        none=None query=query
+                        get=|q| q.status.as_str() set=|q, v| q.status = v />
                     <label>
                         <span class="visually-hidden">"Sort by"</span>
                         <select data-testid="library-sort"
@@ -169,34 +220,7 @@ pub fn StartScreen() -> impl IntoView {
                     </Show>
                     <ul class="doc-list" data-testid="doc-list">
                         <For each=move || shown.get() key=|e| (e.id.clone(), e.edited_ms as u64) let:entry>
-                            {
-                                let id = entry.id.clone();
-                                let (id1, id2, id3, id4, id5) = (id.clone(), id.clone(), id.clone(), id.clone(), id.clone());
-                                let sev = if entry.severity.is_empty() { "No severity".to_string() } else { entry.severity.clone() };
-                                let status = shown_status(&entry);
-                                let edited = ago(entry.edited_ms, now_ms());
-                                view! {
-                                    <li class="doc" data-testid="doc-item" data-id=id>
-                                        <button type="button" class="doc-open" data-testid="doc-open" on:click=move |_| ctx.open_doc(&id1)>
-                                            <span class="doc-title">{entry.shown_title()}</span>
-                                        </button>
-                                        <span class=severity_class(entry.severity_level.as_deref())>{sev}</span>
-                                        <span class="status">{status}</span>
-                                        <span class="edited" title="Last edited">{edited}</span>
-                                        <span class=score_class(entry.score) title="Readiness score" data-testid="doc-score">{format!("{} / 100", entry.score)}</span>
-                                        <span class="doc-actions">
-                                            <button type="button" class="small" data-testid="doc-duplicate" on:click=move |_| ctx.duplicate(&id2)>"Duplicate"</button>
-                                            <button type="button" class="small" data-testid="doc-export-md"
-                                                title="Download Markdown"
-                                                on:click=move |_| download(ctx, &id4, true)>".md"</button>
-                                            <button type="button" class="small" data-testid="doc-export-json"
-                                                title="Download JSON"
-                                                on:click=move |_| download(ctx, &id5, false)>".json"</button>
-                                            <button type="button" class="small danger" data-testid="doc-delete" on:click=move |_| ctx.delete(&id3)>"Delete"</button>
-                                        </span>
-                                    </li>
-                                }
-                            }
+                            <DocItem entry=entry />
                         </For>
                     </ul>
             </section>
