@@ -50,7 +50,12 @@ pub fn ListField(field: List) -> impl IntoView {
         )
     };
     let path = field.path();
-    let tools = rows.add_button(format!("add-{path}"), "+ Add entry", |_| String::new());
+    let tools = rows.add_button(
+        format!("add-{path}"),
+        "+ Add entry",
+        |_| String::new(),
+        None,
+    );
     let shape = Shape {
         list_class: "list-rows",
         label: Some(field.label()),

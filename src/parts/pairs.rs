@@ -23,7 +23,12 @@ pub fn KeyValues(part: Part, label: &'static str) -> impl IntoView {
             .collect_view()
     };
     let path = part.path();
-    let tools = rows.add_button(format!("add-{path}"), "+ Add row", |_| KeyValue::default());
+    let tools = rows.add_button(
+        format!("add-{path}"),
+        "+ Add row",
+        |_| KeyValue::default(),
+        None,
+    );
     let shape = Shape {
         label: Some(label),
         ..Shape::new(path, "part pairs", "row pair-row", "row")

@@ -5,6 +5,7 @@
 
 use crate::app::{use_ctx, Ctx};
 use crate::controls::cell::{apply, row_tools, text_cell, RowOp};
+use crate::controls::focus::focus_soon;
 use hindsight_core::fields::Part;
 use hindsight_core::{Location, Report};
 use leptos::prelude::*;
@@ -105,12 +106,26 @@ impl<T: Clone + PartialEq + serde::Serialize + Send + Sync + 'static> Rows<T> {
         });
     }
 
-    /// The "+ Add …" button under a table: adds a row made by `new` from the rows so far.
-    pub fn add_button(self, testid: String, label: &'static str, new: fn(&[T]) -> T) -> AnyView {
+    /// The "+ Add …" button under a table: adds a row made by `new` from the rows so far,
+    /// then, with `focus` (the part and a column), puts the cursor in that cell of the new
+    /// row.
+    pub fn add_button(
+        self,
+        testid: String,
+        label: &'static str,
+        new: fn(&[T]) -> T,
+        focus: Option<(Part, &'static str)>,
+    ) -> AnyView {
         let ctx = use_ctx();
         view! {
             <button type="button" class="add" data-testid=testid
-                on:click=move |_| self.push(ctx, new)>
+                on:click=move |_| {
+                    let n = self.field.with_untracked(Vec::len);
+                    self.push(ctx, new);
+                    if let Some((part, column)) = focus {
+                        focus_soon(Location::cell(part, n, column));
+                    }
+                }>
                 {label}
             </button>
         }

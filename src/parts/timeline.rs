@@ -88,14 +88,7 @@ pub fn TimelineTable() -> impl IntoView {
     };
     let tools = view! {
         <div class="part-tools">
-            <button type="button" class="add" data-testid="add-timeline"
-                on:click=move |_| {
-                    let n = rows.field.with_untracked(Vec::len);
-                    rows.push(ctx, |_| TimelineEntry::default());
-                    focus_soon(Location::cell(p, n, "time"));
-                }>
-                "+ Add event"
-            </button>
+            {rows.add_button("add-timeline".into(), "+ Add event", |_| TimelineEntry::default(), Some((p, "time")))}
             <button type="button" class="add" data-testid="sort-timeline"
                 title="Order rows by their time"
                 on:click=move |_| ctx.change(|r| {

@@ -4,7 +4,6 @@
 use super::row_table::{row_table, Rows, Shape};
 use crate::app::use_ctx;
 use crate::controls::cell::{suggested_cell, text_cell};
-use crate::controls::focus::focus_soon;
 use hindsight_core::fields::{CellKind, Part};
 use hindsight_core::model::{ReportStoreFields, RootCauseStoreFields, WhyStoreFields};
 use hindsight_core::{Location, Why};
@@ -106,17 +105,12 @@ pub fn FiveWhys() -> impl IntoView {
             {text_cell(Location::cell(p, i, "because"), "Because".into(), CellKind::Prose, None)}
         }
     };
-    let tools = view! {
-        <button type="button" class="add" data-testid="add-why"
-            on:click=move |_| {
-                let n = rows.field.with_untracked(Vec::len);
-                rows.push(ctx, |_| Why::default());
-                focus_soon(Location::cell(p, n, "why"));
-            }>
-            "+ Add a level"
-        </button>
-    }
-    .into_any();
+    let tools = rows.add_button(
+        "add-why".into(),
+        "+ Add a level",
+        |_| Why::default(),
+        Some((p, "why")),
+    );
     let shape = Shape {
         path: "root_cause.whys",
         class: "part whys",

@@ -9,7 +9,7 @@ mod reader;
 
 use crate::app::{files, use_ctx, Ctx};
 use crate::chrome::drop_zone::files_of;
-use hindsight_core::sources::reading_context;
+use hindsight_core::sources::{reading_context, Reading};
 use hindsight_core::EventKind;
 use leptos::prelude::*;
 use picks::{Applied, Outcome, ReadFile, Row};
@@ -69,7 +69,7 @@ pub fn AddEvents() -> impl IntoView {
                             bytes: Vec::new(),
                             channel: None,
                             channels: Vec::new(),
-                            outcome: Outcome::Failed(e),
+                            outcome: Outcome::Read(Reading::Failed(e)),
                         })
                     }),
                 }
@@ -328,14 +328,21 @@ fn file_view(
     remove: impl Fn(usize) + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
     let what = match &file.outcome {
-        Outcome::Read { format, .. } => format!("{format}: {} rows", file.count()),
-        Outcome::ChooseChannel => "Slack export: choose the incident's channel".to_string(),
-        Outcome::Failed(e) => format!("Not read: {e}"),
+        Outcome::Read(Reading::Read { format, .. }) => {
+            format!("{format}: {} rows", file.count())
+        }
+        Outcome::Read(Reading::ChooseChannel) => {
+            "Slack export: choose the incident's channel".to_string()
+        }
+        Outcome::Read(Reading::Failed(e)) => format!("Not read: {e}"),
         Outcome::Unavailable(e) => {
             format!("Not read: {e}. The file is kept here and nothing in the report changed.")
         }
     };
-    let failed = matches!(file.outcome, Outcome::Failed(_) | Outcome::Unavailable(_));
+    let failed = matches!(
+        file.outcome,
+        Outcome::Read(Reading::Failed(_)) | Outcome::Unavailable(_)
+    );
     let again = matches!(file.outcome, Outcome::Unavailable(_)).then(|| {
         view! {
             <button type="button" class="small" data-testid=format!("events-retry-{f}")
@@ -343,7 +350,7 @@ fn file_view(
         }
     });
     let notes = match &file.outcome {
-        Outcome::Read { notes, .. } => notes.clone(),
+        Outcome::Read(Reading::Read { notes, .. }) => notes.clone(),
         _ => Vec::new(),
     };
     let picker = (!file.channels.is_empty()).then(|| {

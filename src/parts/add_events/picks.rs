@@ -22,23 +22,24 @@ pub struct ReadFile {
     pub outcome: Outcome,
 }
 
-/// What reading a file gave.
+/// What reading a file gave: the core's reading, or why the reader could not run.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Outcome {
-    Read {
-        /// The format's name ("PagerDuty incident log entries").
-        format: String,
-        rows: Vec<Candidate>,
-        /// Warnings, then what was skipped and why, in the core's words.
-        notes: Vec<String>,
-    },
-    /// A Slack export with several channels and no incident channel: the author picks.
-    ChooseChannel,
-    /// The file is not readable as any source.
-    Failed(String),
+    /// The core read it (rows, a channel to choose, or why it is not a source).
+    Read(Reading),
     /// The reader itself could not run (not loaded, stopped): the file is kept to try
     /// again.
     Unavailable(String),
+}
+
+impl Outcome {
+    /// The rows read, when there are any.
+    pub fn rows(&self) -> Option<&[Candidate]> {
+        match self {
+            Outcome::Read(Reading::Read { rows, .. }) => Some(rows),
+            _ => None,
+        }
+    }
 }
 
 impl ReadFile {
@@ -50,22 +51,7 @@ impl ReadFile {
         answer: Result<FileReading, Unavailable>,
     ) -> Self {
         let (channels, outcome) = match answer {
-            Ok(FileReading { channels, outcome }) => (
-                channels,
-                match outcome {
-                    Reading::Read {
-                        format,
-                        rows,
-                        notes,
-                    } => Outcome::Read {
-                        format,
-                        rows,
-                        notes,
-                    },
-                    Reading::ChooseChannel => Outcome::ChooseChannel,
-                    Reading::Failed(why) => Outcome::Failed(why),
-                },
-            ),
+            Ok(FileReading { channels, outcome }) => (channels, Outcome::Read(outcome)),
             Err(Unavailable(why)) => (Vec::new(), Outcome::Unavailable(why)),
         };
         ReadFile {
@@ -79,10 +65,7 @@ impl ReadFile {
 
     /// How many rows it gave.
     pub fn count(&self) -> usize {
-        match &self.outcome {
-            Outcome::Read { rows, .. } => rows.len(),
-            _ => 0,
-        }
+        self.outcome.rows().map_or(0, <[Candidate]>::len)
     }
 }
 
@@ -105,7 +88,7 @@ type Pick = (bool, Option<hindsight_core::EventKind>, String);
 pub fn combine(files: &[ReadFile], before: &[Row]) -> Vec<Row> {
     let mut all: Vec<(usize, Candidate)> = Vec::new();
     for (f, file) in files.iter().enumerate() {
-        if let Outcome::Read { rows, .. } = &file.outcome {
+        if let Some(rows) = file.outcome.rows() {
             all.extend(rows.iter().cloned().map(|c| (f, c)));
         }
     }
@@ -380,7 +363,7 @@ mod tests {
         let r = report();
         let f = read(&r, "x.json", b"{\"log_entries\": [");
         assert!(
-            matches!(&f.outcome, Outcome::Failed(m) if m.contains("JSON")),
+            matches!(&f.outcome, Outcome::Read(Reading::Failed(m)) if m.contains("JSON")),
             "{f:?}"
         );
         assert_eq!(f.count(), 0);
