@@ -391,20 +391,23 @@ mod tests {
         }
     }
 
+    /// The action that puts `doc(rev)` back under `id`.
+    fn restore(id: &str, rev: u64) -> Action {
+        let Held::Doc { raw, .. } = doc(rev) else {
+            unreachable!("doc() holds a document")
+        };
+        Action::Restore { id: id.into(), raw }
+    }
+
+    fn copy(id: &str) -> Action {
+        Action::Copy { id: id.into() }
+    }
+
     #[test]
     fn the_higher_revision_wins_on_either_side() {
         let local = vec![("a".to_string(), stamp(3)), ("b".to_string(), stamp(5))];
         let held = vec![("a".to_string(), doc(4)), ("b".to_string(), doc(2))];
-        assert_eq!(
-            plan(&local, &held),
-            vec![
-                Action::Restore {
-                    id: "a".into(),
-                    raw: "{\"rev\":4}".into()
-                },
-                Action::Copy { id: "b".into() },
-            ]
-        );
+        assert_eq!(plan(&local, &held), vec![restore("a", 4), copy("b")]);
         let same = vec![("a".to_string(), doc(3))];
         assert_eq!(plan(&local[..1], &same), vec![]);
     }
@@ -413,16 +416,7 @@ mod tests {
     fn a_report_local_storage_lost_comes_back_and_old_copies_are_copied_once() {
         let held = vec![("gone".to_string(), doc(7))];
         let local = vec![("old".to_string(), Stamp::default())];
-        assert_eq!(
-            plan(&local, &held),
-            vec![
-                Action::Restore {
-                    id: "gone".into(),
-                    raw: "{\"rev\":7}".into()
-                },
-                Action::Copy { id: "old".into() },
-            ]
-        );
+        assert_eq!(plan(&local, &held), vec![restore("gone", 7), copy("old")]);
     }
 
     #[test]
@@ -435,10 +429,7 @@ mod tests {
         let local = vec![("x".to_string(), stamp(4)), ("y".to_string(), stamp(5))];
         assert_eq!(
             plan(&local, &held),
-            vec![
-                Action::Forget { id: "x".into() },
-                Action::Copy { id: "y".into() }
-            ]
+            vec![Action::Forget { id: "x".into() }, copy("y")]
         );
     }
 }

@@ -165,8 +165,7 @@ mod tests {
 
     #[test]
     fn json_round_trips_through_the_core() {
-        let mut r = Report::new("003");
-        r.meta.title = "Cache stampede".into();
+        let r = crate::app::sample_report();
         let text = hindsight_core::to_json(&r);
         assert_eq!(import("x.json", &text).map(|i| i.report), Ok(r));
     }

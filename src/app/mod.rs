@@ -21,3 +21,11 @@ pub mod sync;
 pub mod tabs;
 
 pub use state::{now_ms, use_ctx, Ctx};
+
+/// The report the app's unit tests store, export and import: template 003 with a title.
+#[cfg(test)]
+fn sample_report() -> hindsight_core::Report {
+    let mut r = hindsight_core::Report::new("003");
+    r.meta.title = "Cache stampede".into();
+    r
+}

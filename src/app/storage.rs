@@ -510,8 +510,7 @@ mod tests {
 
     #[test]
     fn stored_copies_are_compact_and_carry_their_stamp() {
-        let mut r = Report::new("003");
-        r.meta.title = "Cache stampede".into();
+        let r = crate::app::sample_report();
         let stamp = Stamp {
             rev: 7,
             tab: "tabc".into(),
