@@ -82,30 +82,32 @@ pub fn from_json(text: &str) -> Result<Report, JsonError> {
     }
     if version == u64::from(SCHEMA_VERSION) {
         // Deserialise from the text itself so field errors keep their line and column.
-        let de = &mut serde_json::Deserializer::from_str(text);
-        return serde_path_to_error::deserialize(de).map_err(|e| {
-            let path = e.path().to_string();
-            let inner = e.into_inner();
-            JsonError::Field {
-                path,
-                line: inner.line(),
-                column: inner.column(),
-                message: strip_position(&inner.to_string()),
-            }
-        });
+        return read_fields(text);
     }
-    let migrated = migrate(value, version);
-    let mut report: Report = serde_path_to_error::deserialize(migrated).map_err(|e| {
-        let path = e.path().to_string();
-        JsonError::Field {
+    // An older layout: migrated as a value, then read as text so a mistake still names
+    // its field (the line and column are the migrated document's, so they are not given).
+    let migrated = serde_json::to_string(&migrate(value, version)).unwrap_or_default();
+    let mut report = read_fields(&migrated).map_err(|e| match e {
+        JsonError::Field { path, message, .. } => JsonError::Field {
             path,
             line: 0,
             column: 0,
-            message: e.into_inner().to_string(),
-        }
+            message,
+        },
+        other => other,
     })?;
     report.schema_version = SCHEMA_VERSION;
     Ok(report)
+}
+
+/// Reads a report from JSON text known to be valid JSON; a data error names its field.
+fn read_fields(text: &str) -> Result<Report, JsonError> {
+    serde_json::from_str(text).map_err(|e| JsonError::Field {
+        path: crate::json_path::path_at(text, e.line(), e.column()),
+        line: e.line(),
+        column: e.column(),
+        message: strip_position(&e.to_string()),
+    })
 }
 
 /// Brings a document written with an older `schema_version` up to the current layout.

@@ -11,6 +11,7 @@ pub mod chart;
 pub mod fields;
 pub mod import;
 pub mod json;
+mod json_path;
 pub mod level;
 pub mod limits;
 pub mod link_safety;
