@@ -1,10 +1,14 @@
 // Journey: metrics say what they measure. Under each computed metric the core's definition
 // and the two rows it spans ("From Impact start 09:12 (row 2) to Acknowledged 09:22
 // (row 4)."); a row the core only read from its words is marked in one click, and a
-// metric with no row of its kind takes the author to the kind menu.
+// metric with no row of its kind takes the author to the kind menu. Time to acknowledge
+// runs from detection where the team's policy (or the template's wording) says so; time
+// to mitigate ends where service came back, and a mismatch gives both readings.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { start, waitSaved } from '../harness.js';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { start, waitSaved, fill, dist } from '../harness.js';
 import { violations } from '../axe.js';
 
 let h;
@@ -25,7 +29,7 @@ async function paste(page, text) {
 test('each metric shows its definition and the rows it spans', async () => {
   const { page } = h;
   await h.open();
-  await page.click('[data-testid="new-003"]');
+  await page.click('[data-testid="new-000"]');
   await page.click('[data-testid="add-timeline"]');
   await page.waitForFunction(() => document.activeElement?.dataset.testid === 'field-timeline[0].time');
   await paste(page, [
@@ -97,5 +101,86 @@ test('the kind menu offers Trigger, Change and Declared, and they survive a relo
   await page.waitForSelector('[data-testid="field-timeline[1].kind"]');
   assert.equal(await page.$eval('[data-testid="field-timeline[0].kind"]', (s) => s.selectedOptions[0].textContent), 'Change');
   assert.equal(await page.$eval('[data-testid="field-timeline[1].kind"]', (s) => s.selectedOptions[0].textContent), 'Trigger');
+  assert.deepEqual(h.errors, []);
+});
+
+async function timeline(page, template, rows) {
+  await page.click(`[data-testid="new-${template}"]`);
+  await page.click('[data-testid="add-timeline"]');
+  await page.waitForFunction(() => document.activeElement?.dataset.testid === 'field-timeline[0].time');
+  await paste(page, rows.join('\n'));
+  await page.waitForSelector(`[data-testid="timeline-row-${rows.length - 1}"]`);
+}
+
+const ROWS = [
+  '09:12 Impact started: 502s at the EU edge',
+  '09:15 Alert fired',
+  '09:22 On-call acknowledged',
+  '09:40 Mitigation applied: rollback started',
+  '09:55 Service restored',
+];
+const computed = (page, slug, want) => page.waitForFunction(
+  ([slug, want]) => document.querySelector(`[data-testid="metric-${slug}"]`)?.textContent === want, [slug, want]);
+
+test('acknowledge from detection by policy or template; mitigate to the restoration, with both readings', async () => {
+  const { page } = h;
+  const cfg = join(dist, 'hindsight.config.json');
+  const original = readFileSync(cfg, 'utf8');
+  try {
+    // The team counts acknowledge from the alert.
+    writeFileSync(cfg, JSON.stringify({ policy: { acknowledge_from: 'detection' } }));
+    await h.open();
+    await page.waitForSelector('[data-testid="team-config"]');
+    await timeline(page, '001', ROWS);
+    await computed(page, 'time-to-acknowledge', '7 minutes');
+    assert.equal(await text(page, 'metric-spans-time-to-acknowledge'), 'From Detection 09:15 (row 2) to Acknowledged 09:22 (row 3).');
+    assert.match(await text(page, 'metric-why-time-to-acknowledge'), /^From the first row that detected the incident/);
+    // The other metrics still run from impact start.
+    await computed(page, 'time-to-detect', '3 minutes');
+    // The mitigation row only started the fix: impact ended at the restoration.
+    await computed(page, 'time-to-mitigate', '43 minutes');
+    assert.equal(await text(page, 'metric-spans-time-to-mitigate'),
+      'From Impact start 09:12 (row 1) to Restored 09:55 (row 5); the fix started at Mitigation 09:40 (row 4).');
+    assert.match(await text(page, 'metric-why-time-to-mitigate'), /to the row that ended it \(service restored\)/);
+
+    // A stated figure that matches neither reading: the finding gives both.
+    await fill(page, 'detection.time_to_mitigate', '1 hour');
+    const mismatch = page.locator('[data-testid="finding"][data-rule="metric-mismatch"][data-location="detection.time_to_mitigate"]');
+    await mismatch.waitFor();
+    const message = await mismatch.textContent();
+    assert.match(message, /the timeline shows 43 minutes \(impact start to restoration\)/);
+    assert.match(message, /Counted to the mitigation row, where the fix started \(impact start to mitigation\), it is 28 minutes/);
+    // Either reading stands.
+    await fill(page, 'detection.time_to_mitigate', '28 minutes');
+    await mismatch.waitFor({ state: 'detached' });
+    await fill(page, 'detection.time_to_acknowledge', '30 minutes');
+    const ack = page.locator('[data-testid="finding"][data-rule="metric-mismatch"][data-location="detection.time_to_acknowledge"]');
+    await ack.waitFor();
+    assert.match(await ack.textContent(), /shows 7 minutes \(detection to acknowledgement\)\. Counted from impact start \(impact start to acknowledgement\), it is 10 minutes/);
+
+    // Which row is which: one click from the metric marks the restoration and the
+    // detection the core read from words.
+    await page.click('[data-testid="metric-mark-time-to-mitigate-restored"]');
+    await page.waitForFunction(() => document.querySelector('[data-testid="field-timeline[4].kind"]')?.selectedOptions[0]?.textContent === 'Restored');
+    await page.click('[data-testid="metric-mark-time-to-mitigate-mitigated"]');
+    await page.waitForFunction(() => document.querySelector('[data-testid="field-timeline[3].kind"]')?.selectedOptions[0]?.textContent === 'Mitigation');
+    await page.click('[data-testid="metric-mark-time-to-acknowledge-detected"]');
+    await page.waitForFunction(() => document.querySelector('[data-testid="field-timeline[1].kind"]')?.selectedOptions[0]?.textContent === 'Detection');
+    await waitSaved(page);
+    assert.deepEqual(await violations(page), []);
+
+    // Without a team policy the template's wording decides: 003's MTTA from the alert,
+    // 000's from impact start.
+    writeFileSync(cfg, original);
+    await h.open();
+    await timeline(page, '003', ROWS);
+    await computed(page, 'time-to-acknowledge', '7 minutes');
+    await h.open();
+    await timeline(page, '000', ROWS);
+    await computed(page, 'time-to-acknowledge', '10 minutes');
+    assert.equal(await text(page, 'metric-spans-time-to-acknowledge'), 'From Impact start 09:12 (row 1) to Acknowledged 09:22 (row 3).');
+  } finally {
+    writeFileSync(cfg, original);
+  }
   assert.deepEqual(h.errors, []);
 });

@@ -7,7 +7,7 @@ use super::timeline_chart::TimelineChart;
 use crate::app::use_ctx;
 use crate::controls::focus::focus_soon;
 use hindsight_core::fields::{Part, Text};
-use hindsight_core::metrics::{End, Explanation, Metric};
+use hindsight_core::metrics::{End, Explanation, Metric, Moment};
 use hindsight_core::model::{ReportStoreFields, TimelineEntryStoreFields, TimelineStoreFields};
 use hindsight_core::time::format_duration;
 use hindsight_core::Location;
@@ -128,12 +128,16 @@ pub fn MetricsTable() -> impl IntoView {
                         return ().into_any();
                     };
                     // Every metric starts at the same row: it is marked once, at the first.
+                    // Time to acknowledge may start at detection: its start is marked too.
+                    let marks_from = n == 0 || e.from.moment != Moment::ImpactStart;
                     let buttons = [
-                        (n == 0).then(|| mark_button(&e.from, slug)).flatten(),
+                        marks_from.then(|| mark_button(&e.from, slug)).flatten(),
                         mark_button(&e.to, slug),
+                        e.fix.as_ref().and_then(|f| mark_button(f, slug)),
                         choose_button(&e.to, slug),
                     ];
                     view! {
+                        <span class="definition">{e.definition}</span>" "
                         <span class="spans" data-testid=format!("metric-spans-{slug}")>{e.text.clone()}</span>
                         {buttons.into_iter().flatten().collect_view()}
                     }
@@ -149,7 +153,6 @@ pub fn MetricsTable() -> impl IntoView {
                     </tr>
                     <tr class="metric-why">
                         <td colspan="3" data-testid=format!("metric-why-{slug}")>
-                            <span class="definition">{metric.definition()}</span>" "
                             {why}
                         </td>
                     </tr>

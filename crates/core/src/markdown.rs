@@ -1319,7 +1319,68 @@ fn longest_backtick_run(s: &str) -> usize {
 /// (non-`unsafe`) rendering replaces raw HTML with a comment and drops `javascript:`,
 /// `vbscript:`, `file:` and non-image `data:` URLs.
 pub fn render_html(markdown: &str) -> String {
-    label_task_boxes(&comrak::markdown_to_html(markdown, &comrak_options()))
+    scroll_tables(&label_task_boxes(&comrak::markdown_to_html(
+        markdown,
+        &comrak_options(),
+    )))
+}
+
+/// Puts each table in a region that scrolls sideways, named after the heading above it
+/// and reachable by keyboard: a wide table (nine action-item columns on a phone) keeps
+/// its words whole and scrolls instead of breaking them mid-word.
+fn scroll_tables(html: &str) -> String {
+    const OPEN: &str = "<table>";
+    let mut out = String::with_capacity(html.len() + 128);
+    let mut rest = html;
+    let mut heading = String::new();
+    let mut n = 0;
+    while let Some(at) = rest.find(OPEN) {
+        let (before, tag) = rest.split_at(at);
+        if let Some(h) = last_heading(before) {
+            heading = h;
+        }
+        n += 1;
+        let name = if heading.is_empty() {
+            format!("Table {n}")
+        } else {
+            format!("Table: {heading}")
+        };
+        out.push_str(before);
+        out.push_str(&format!(
+            "<div class=\"table-scroll\" role=\"region\" tabindex=\"0\" aria-label=\"{name}\">"
+        ));
+        let end = tag
+            .find("</table>")
+            .map_or(tag.len(), |e| e + "</table>".len());
+        out.push_str(&tag[..end]);
+        out.push_str("</div>");
+        rest = &tag[end..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The text of the last heading in `html` (comrak's `<hN>…</hN>`), tags left out; it is
+/// already escaped for HTML, quotes included.
+fn last_heading(html: &str) -> Option<String> {
+    let close = (1..=6)
+        .filter_map(|l| html.rfind(&format!("</h{l}>")).map(|at| (at, l)))
+        .max()?;
+    let (end, level) = close;
+    let open = html[..end].rfind(&format!("<h{level}"))?;
+    let inner = &html[open..end];
+    let inner = &inner[inner.find('>')? + 1..];
+    let mut text = String::new();
+    let mut in_tag = false;
+    for c in inner.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => in_tag = false,
+            c if !in_tag => text.push(c),
+            _ => {}
+        }
+    }
+    Some(text.trim().to_string())
 }
 
 /// Gives each task-list checkbox comrak renders a name ("Done" / "Not done"), so a screen
@@ -1358,6 +1419,34 @@ mod tests {
         assert!(!html.contains("<img"), "{html}");
         assert!(html.contains("<table>"), "{html}");
         assert!(html.contains("<h1>T</h1>"), "{html}");
+    }
+
+    #[test]
+    fn tables_scroll_in_a_named_region() {
+        let html = render_html(
+            "# T\n\n## Action Items & \"more\"\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n| c |\n|---|\n| 3 |\n\n### *Owners*\n\n| d |\n|---|\n| 4 |\n",
+        );
+        let named = |label: &str| {
+            format!("<div class=\"table-scroll\" role=\"region\" tabindex=\"0\" aria-label=\"{label}\"><table>")
+        };
+        assert!(
+            html.contains(&named("Table: Action Items &amp; &quot;more&quot;")),
+            "{html}"
+        );
+        assert_eq!(
+            html.matches(&named("Table: Action Items &amp; &quot;more&quot;"))
+                .count(),
+            2,
+            "{html}"
+        );
+        assert!(html.contains(&named("Table: Owners")), "{html}");
+        assert_eq!(html.matches("</table></div>").count(), 3, "{html}");
+        assert_eq!(
+            render_html("| x |\n|---|\n| y |\n")
+                .matches(&named("Table 1"))
+                .count(),
+            1
+        );
     }
 
     #[test]

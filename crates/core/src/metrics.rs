@@ -1,12 +1,16 @@
 //! Incident metrics computed from the timeline: time to detect, acknowledge, mitigate and
 //! resolve, and total duration. Each is measured for this one incident ("time to X", not
 //! "mean time to X"), from impact start (else the stated start, else the first row), using
-//! each row's event kind where set and otherwise well-known words in its text.
+//! each row's event kind where set and otherwise well-known words in its text. Time to
+//! acknowledge runs from detection instead where the template's wording or the team's
+//! policy says so; time to mitigate ends at the row that ended user impact (service
+//! restored) when the mitigation row before it only started the fix.
 
 use chrono::{DateTime, FixedOffset, TimeDelta};
 use serde::Serialize;
 
 use crate::model::{EventKind, Report, TimelineEntry};
+pub use crate::templates::AcknowledgeFrom;
 use crate::time::{resolve_report_timeline, resolve_timeline, ResolvedTimeline, TimeContext};
 
 /// The moments and spans the timeline shows.
@@ -26,7 +30,15 @@ pub struct Metrics {
     /// resolution.
     pub stated_start: Option<DateTime<FixedOffset>>,
     pub stated_end: Option<DateTime<FixedOffset>>,
-    /// Each measured from `start()` (impact start, else the first row).
+    /// The mitigation row's time when a later row restored service: the fix started
+    /// there, user impact ended at `mitigated`.
+    #[serde(skip)]
+    pub fix_started: Option<DateTime<FixedOffset>>,
+    /// Where time to acknowledge is measured from.
+    #[serde(skip)]
+    pub acknowledge_from: AcknowledgeFrom,
+    /// Each measured from `start()` (impact start, else the first row); time to
+    /// acknowledge from detection when `acknowledge_from` says so and a row detected it.
     pub time_to_detect: Option<TimeDelta>,
     pub time_to_acknowledge: Option<TimeDelta>,
     pub time_to_mitigate: Option<TimeDelta>,
@@ -46,8 +58,11 @@ pub struct Rows {
     pub impact_start: Option<usize>,
     pub detected: Option<usize>,
     pub acknowledged: Option<usize>,
-    /// The mitigation row, else the restoration row.
+    /// The row that ended user impact: the restoration row (when at or after the
+    /// mitigation row), else the mitigation row.
     pub mitigated: Option<usize>,
+    /// The mitigation row, when a later restoration row is `mitigated`.
+    pub fix_started: Option<usize>,
     pub resolved: Option<usize>,
 }
 
@@ -60,6 +75,22 @@ impl Metrics {
     /// Where the incident ends: resolution, else the stated end, else the last row.
     pub fn end(&self) -> Option<DateTime<FixedOffset>> {
         self.resolved.or(self.stated_end).or(self.last)
+    }
+
+    /// Where time to acknowledge runs from: detection when `acknowledge_from` says so
+    /// and a row detected the incident, else `start()`.
+    pub fn acknowledge_origin(&self) -> Option<DateTime<FixedOffset>> {
+        match self.acknowledge_from {
+            AcknowledgeFrom::Detection => self.detected.or_else(|| self.start()),
+            AcknowledgeFrom::ImpactStart => self.start(),
+        }
+    }
+
+    /// Measures time to acknowledge from `from` (the template's wording or the team's
+    /// policy).
+    pub fn measure_acknowledge_from(&mut self, from: AcknowledgeFrom) {
+        self.acknowledge_from = from;
+        measure(self);
     }
 }
 
@@ -225,6 +256,10 @@ pub fn compute(report: &Report) -> Metrics {
     let resolved = resolve_report_timeline(report);
     let mut m = from_resolved(&report.timeline.entries, &resolved);
     key_times(report, &TimeContext::from_report(report), &mut m);
+    m.measure_acknowledge_from(
+        crate::templates::by_id(&report.template)
+            .map_or_else(Default::default, |t| t.acknowledge_from),
+    );
     m
 }
 
@@ -292,7 +327,10 @@ fn measure(m: &mut Metrics) {
     let start = m.start();
     let since = |t: Option<DateTime<FixedOffset>>| start.zip(t).map(|(s, t)| t - s);
     m.time_to_detect = since(m.detected);
-    m.time_to_acknowledge = since(m.acknowledged);
+    m.time_to_acknowledge = m
+        .acknowledge_origin()
+        .zip(m.acknowledged)
+        .map(|(s, t)| t - s);
     m.time_to_mitigate = since(m.mitigated);
     m.time_to_resolve = since(m.resolved);
     m.total_duration = since(m.end());
@@ -350,10 +388,21 @@ pub fn from_resolved_with(
             *row = Some(i);
         }
     }
-    // A timeline that records only the restoration still shows when the bleeding stopped.
-    if m.mitigated.is_none() {
-        m.mitigated = restored;
-        m.rows.mitigated = restored_row;
+    // Impact ends where service came back: a restoration row at or after the mitigation
+    // row means the mitigation only started the fix. A timeline that records only the
+    // restoration still shows when the bleeding stopped.
+    match (m.mitigated, restored) {
+        (Some(fix), Some(back)) if back >= fix => {
+            m.fix_started = m.mitigated;
+            m.rows.fix_started = m.rows.mitigated;
+            m.mitigated = restored;
+            m.rows.mitigated = restored_row;
+        }
+        (None, _) => {
+            m.mitigated = restored;
+            m.rows.mitigated = restored_row;
+        }
+        _ => {}
     }
     measure(&mut m);
     m
@@ -445,8 +494,13 @@ pub struct End {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Explanation {
     pub metric: Metric,
+    /// What it measures, as this report counts it (`Metric::definition_in`).
+    pub definition: &'static str,
     pub from: End,
     pub to: End,
+    /// For time to mitigate: the mitigation row where the fix started, when a later row
+    /// restored service.
+    pub fix: Option<End>,
     /// "From Impact start 09:12 (row 2) to Acknowledged 09:22 (row 4)." or why not.
     pub text: String,
 }
@@ -476,9 +530,18 @@ impl Metric {
         match self {
             Metric::TimeToDetect => "From the start of user impact to the first row that detected it (a detection or an alert).",
             Metric::TimeToAcknowledge => "From the start of user impact to the first row where someone acknowledged the incident.",
-            Metric::TimeToMitigate => "From the start of user impact to the first mitigation row (else the row that restored service).",
+            Metric::TimeToMitigate => "From the start of user impact to the row that ended it (service restored), else the first mitigation row.",
             Metric::TimeToResolve => "From the start of user impact to the row that resolved the incident.",
             Metric::Duration => "From the start of user impact to the resolution (else the last row).",
+        }
+    }
+
+    /// What it measures as `m` counts it: time to acknowledge from detection when the
+    /// template or the team's policy says so.
+    pub fn definition_in(self, m: &Metrics) -> &'static str {
+        match (self, m.acknowledge_from) {
+            (Metric::TimeToAcknowledge, AcknowledgeFrom::Detection) => "From the first row that detected the incident (a detection or an alert) to the first row where someone acknowledged it.",
+            _ => self.definition(),
         }
     }
 
@@ -516,10 +579,22 @@ impl Metric {
                 .and_then(|i| entries.get(i))
                 .is_some_and(|e| e.kind.is_some()),
         };
-        let from = match m.rows.impact_start {
-            Some(i) => end(Moment::ImpactStart, Some(i)),
-            None => end(Moment::FirstRow, m.rows.first),
+        let from = match (
+            self,
+            m.acknowledge_from,
+            m.rows.detected,
+            m.rows.impact_start,
+        ) {
+            (Metric::TimeToAcknowledge, AcknowledgeFrom::Detection, Some(i), _) => {
+                end(Moment::Detected, Some(i))
+            }
+            (_, _, _, Some(i)) => end(Moment::ImpactStart, Some(i)),
+            _ => end(Moment::FirstRow, m.rows.first),
         };
+        let fix = (self == Metric::TimeToMitigate)
+            .then_some(m.rows.fix_started)
+            .flatten()
+            .map(|i| end(Moment::Mitigated, Some(i)));
         let to = match (self, self.end_moment()) {
             (Metric::Duration, _) if m.rows.resolved.is_none() => end(Moment::LastRow, m.rows.last),
             (_, Moment::Mitigated) => {
@@ -543,7 +618,15 @@ impl Metric {
             None => e.moment.name().to_string(),
         };
         let text = match (from.row, to.row) {
-            (Some(_), Some(_)) => format!("From {} to {}.", at(&from), at(&to)),
+            (Some(_), Some(_)) => match &fix {
+                Some(f) => format!(
+                    "From {} to {}; the fix started at {}.",
+                    at(&from),
+                    at(&to),
+                    at(f)
+                ),
+                None => format!("From {} to {}.", at(&from), at(&to)),
+            },
             (None, _) => "No row has a time that can be read.".to_string(),
             (Some(_), None) => format!(
                 "No row is marked {} (or says so in its words): set a row's kind to {}.",
@@ -553,8 +636,10 @@ impl Metric {
         };
         Explanation {
             metric: self,
+            definition: self.definition_in(m),
             from,
             to,
+            fix,
             text,
         }
     }
@@ -800,5 +885,77 @@ mod tests {
         let m = compute(&empty);
         let e = Metric::TimeToDetect.explain(&empty.timeline.entries, &m);
         assert_eq!(e.text, "No row has a time that can be read.");
+    }
+
+    #[test]
+    fn time_to_mitigate_ends_where_service_came_back() {
+        let r = report(vec![
+            row("09:12", "Impact started: 502s at the EU edge"),
+            row("09:15", "Alert fired"),
+            row("09:40", "Mitigation applied: rollback started"),
+            row("09:55", "Service restored"),
+            row("10:30", "Incident resolved"),
+        ]);
+        let m = compute(&r);
+        assert_eq!(m.time_to_mitigate, mins(43));
+        assert_eq!(m.rows.mitigated, Some(3));
+        assert_eq!(m.rows.fix_started, Some(2));
+        let e = Metric::TimeToMitigate.explain(&r.timeline.entries, &m);
+        assert_eq!(e.to.moment, Moment::Restored);
+        assert_eq!(e.fix.as_ref().and_then(|f| f.row), Some(2));
+        assert_eq!(
+            e.text,
+            "From Impact start 09:12 (row 1) to Restored 09:55 (row 4); the fix started at Mitigation 09:40 (row 3)."
+        );
+        // A restoration before the mitigation row does not move the end.
+        let early = report(vec![
+            row("09:12", "Impact started"),
+            row("09:20", "Service restored"),
+            row("09:40", "Mitigation applied"),
+        ]);
+        let m = compute(&early);
+        assert_eq!(m.time_to_mitigate, mins(28));
+        assert_eq!(m.rows.fix_started, None);
+        let e = Metric::TimeToMitigate.explain(&early.timeline.entries, &m);
+        assert!(
+            e.fix.is_none() && e.text.ends_with("Mitigation 09:40 (row 3)."),
+            "{}",
+            e.text
+        );
+    }
+
+    #[test]
+    fn acknowledge_runs_from_detection_where_the_template_or_policy_says_so() {
+        let rows = vec![
+            row("09:12", "Impact started"),
+            row("09:15", "Alert fired"),
+            row("09:22", "On-call acknowledged"),
+        ];
+        let mut r = report(rows);
+        assert_eq!(compute(&r).time_to_acknowledge, mins(10));
+        // Seed 003 calls it MTTA, beside a timeline that opens with the alert.
+        r.template = "003".into();
+        let mut m = compute(&r);
+        assert_eq!(m.acknowledge_from, AcknowledgeFrom::Detection);
+        assert_eq!(m.time_to_acknowledge, mins(7));
+        let e = Metric::TimeToAcknowledge.explain(&r.timeline.entries, &m);
+        assert_eq!(
+            e.text,
+            "From Detection 09:15 (row 2) to Acknowledged 09:22 (row 3)."
+        );
+        assert!(e.definition.starts_with("From the first row that detected"));
+        // The other metrics still run from impact start.
+        assert_eq!(m.time_to_detect, mins(3));
+        m.measure_acknowledge_from(AcknowledgeFrom::ImpactStart);
+        assert_eq!(m.time_to_acknowledge, mins(10));
+        assert_eq!(
+            Metric::TimeToAcknowledge
+                .explain(&r.timeline.entries, &m)
+                .definition,
+            Metric::TimeToAcknowledge.definition()
+        );
+        // With no detection row it falls back to impact start.
+        r.timeline.entries.remove(1);
+        assert_eq!(compute(&r).time_to_acknowledge, mins(10));
     }
 }

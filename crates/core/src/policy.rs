@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 use crate::level::Level;
 use crate::location::Location;
 use crate::severity::Severity;
+use crate::templates::AcknowledgeFrom;
 
 /// What a policy says about one rule.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -83,6 +84,9 @@ pub struct Policy {
     pub templates_without_tracking: Vec<String>,
     /// Timeline rows may lie this many hours outside the stated start/end.
     pub timeline_window_slack_hours: u32,
+    /// Where time to acknowledge is measured from (`"impact-start"` or `"detection"`);
+    /// `None` follows each template's wording (seed 003's MTTA runs from the alert).
+    pub acknowledge_from: Option<AcknowledgeFrom>,
 }
 
 /// The part of a policy a team writes: every field optional, maps merged key by key over
@@ -106,6 +110,7 @@ pub struct PolicyFile {
     pub templates_without_priority: Option<Vec<String>>,
     pub templates_without_tracking: Option<Vec<String>>,
     pub timeline_window_slack_hours: Option<u32>,
+    pub acknowledge_from: Option<AcknowledgeFrom>,
 }
 
 /// Why a policy file could not be read.
@@ -262,6 +267,7 @@ impl Default for Policy {
             templates_without_priority: strings(&["001", "003"]),
             templates_without_tracking: strings(&["002", "003", "004"]),
             timeline_window_slack_hours: 24,
+            acknowledge_from: None,
         }
     }
 }
@@ -311,7 +317,18 @@ impl Policy {
         if let Some(v) = file.timeline_window_slack_hours {
             self.timeline_window_slack_hours = v;
         }
+        if let Some(v) = file.acknowledge_from {
+            self.acknowledge_from = Some(v);
+        }
         self
+    }
+
+    /// Where time to acknowledge runs from in a report of `template`: the team's choice,
+    /// else the template's wording.
+    pub fn acknowledge_from_in(&self, template: &str) -> AcknowledgeFrom {
+        self.acknowledge_from.unwrap_or_else(|| {
+            crate::templates::by_id(template).map_or_else(Default::default, |t| t.acknowledge_from)
+        })
     }
 
     /// Reads a team's JSON policy file over the defaults, and checks that every section

@@ -222,7 +222,21 @@ pub struct Template {
     pub statuses: &'static [&'static str],
     /// Priority choices for action items.
     pub priorities: &'static [&'static str],
+    /// Where the template's wording measures time to acknowledge from (a team's policy
+    /// may say otherwise).
+    pub acknowledge_from: AcknowledgeFrom,
     pub blocks: &'static [Block],
+}
+
+/// Where time to acknowledge is measured from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum AcknowledgeFrom {
+    /// From the start of user impact, like the other metrics.
+    #[default]
+    ImpactStart,
+    /// From the first detection or alert row (an on-call's "MTTA": alert to ack).
+    Detection,
 }
 
 impl Template {
@@ -367,6 +381,7 @@ const T000: Template = Template {
     severities: &["SEV1", "SEV2", "SEV3", "SEV4"],
     statuses: &["Draft", "In Review", "Reviewed", "Final"],
     priorities: &["P1", "P2", "P3"],
+    acknowledge_from: AcknowledgeFrom::ImpactStart,
     blocks: &[
         Block::Rows {
             form: Form::BoldLines,
@@ -511,6 +526,7 @@ const T001: Template = Template {
     severities: &["SEV1", "SEV2", "SEV3", "SEV4"],
     statuses: &["Draft", "In Review", "Complete"],
     priorities: &["P1", "P2", "P3"],
+    acknowledge_from: AcknowledgeFrom::ImpactStart,
     blocks: &[
         Block::Heading { level: H2, text: "Summary" },
         Block::Rows {
@@ -721,6 +737,7 @@ const T002: Template = Template {
     severities: &["SEV1", "SEV2", "SEV3", "SEV4"],
     statuses: &["Draft", "Reviewed", "Final"],
     priorities: &["P1", "P2", "P3"],
+    acknowledge_from: AcknowledgeFrom::ImpactStart,
     blocks: &[
         Block::Heading { level: H2, text: "Summary" },
         Block::Rows {
@@ -883,6 +900,8 @@ const T003: Template = Template {
     severities: &["P0", "P1", "P2"],
     statuses: &["Open", "Resolved"],
     priorities: &["P0", "P1", "P2"],
+    // "Time to Acknowledge (MTTA)" beside a timeline that opens with the alert.
+    acknowledge_from: AcknowledgeFrom::Detection,
     blocks: &[
         Block::Heading { level: H2, text: "1. Incident Summary" },
         Block::Rows {
@@ -996,6 +1015,7 @@ const T004: Template = Template {
     severities: &["P1", "P2", "P3", "P4"],
     statuses: &["Draft", "In Review", "Final"],
     priorities: &["High", "Medium", "Low"],
+    acknowledge_from: AcknowledgeFrom::ImpactStart,
     blocks: &[
         Block::Rule,
         Block::Heading { level: H2, text: "Incident Metadata" },

@@ -904,7 +904,8 @@ fn merge_keeps_time_order_writes_the_report_zone_and_adds_nothing_twice() {
         [
             (Metric::Detect, 1, Some("R0TRIG4127A")),
             (Metric::Acknowledge, 2, Some("R0ACK4127")),
-            (Metric::Mitigate, 6, None),
+            // Impact ended where the error rate came back to normal, after the rollback.
+            (Metric::Mitigate, 7, Some("1699869320.000850")),
             (Metric::Resolve, 8, Some("R0RES4127")),
         ]
     );

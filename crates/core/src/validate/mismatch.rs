@@ -1,10 +1,14 @@
 //! Stated figures against the timeline: `duration-mismatch` (the stated duration against
 //! the span the timeline shows) and `metric-mismatch` (a stated time to
-//! detect/acknowledge/mitigate/resolve against the one computed from the rows).
+//! detect/acknowledge/mitigate/resolve against the one computed from the rows). Where a
+//! figure has two readings (acknowledge from impact start or from detection; mitigate to
+//! the restoration or to the row where the fix started), either is accepted, and the
+//! message gives both.
 
 use chrono::{DateTime, FixedOffset, TimeDelta};
 
 use crate::fields::Text;
+use crate::metrics::AcknowledgeFrom;
 use crate::time::{format_duration, parse_duration, resolve_timeline};
 
 use super::{is_placeholder, Context, Finding, Level, Rule};
@@ -32,6 +36,17 @@ struct Span {
     delta: TimeDelta,
     from: &'static str,
     to: &'static str,
+    /// How the message names this span when it is the other reading of the figure
+    /// ("counted from detection"); `None` for spans only accepted, never quoted.
+    reading: Option<&'static str>,
+}
+
+/// `span` as the other reading of a figure, which the message names.
+fn reading(span: Option<Span>, name: &'static str) -> Option<Span> {
+    span.map(|s| Span {
+        reading: Some(name),
+        ..s
+    })
 }
 
 fn span(
@@ -45,6 +60,7 @@ fn span(
         delta: t - f,
         from: from_name,
         to: to_name,
+        reading: None,
     })
 }
 
@@ -71,12 +87,24 @@ fn compare(
         return None;
     }
     let computed = format_duration(main.delta);
+    let others: String = spans[1..]
+        .iter()
+        .filter_map(|s| {
+            let name = s.reading?;
+            Some(format!(
+                " {name} ({} to {}), it is {}.",
+                s.from,
+                s.to,
+                format_duration(s.delta)
+            ))
+        })
+        .collect();
     Some(
         Finding::new(
             rule,
             field,
             format!(
-                "Stated {what} is {}, but the timeline shows {computed} ({} to {}).",
+                "Stated {what} is {}, but the timeline shows {computed} ({} to {}).{others}",
                 format_duration(stated),
                 main.from,
                 main.to
@@ -135,26 +163,41 @@ fn metric_mismatch(cx: &Context) -> Vec<Finding> {
     // figure may be counted that way, from detection).
     let start = m.impact_start;
     let from = "impact start";
+    // Acknowledge: the reading the template or policy names first, the other one second.
+    let from_start = span(start, m.acknowledged, from, "acknowledgement");
+    let from_detection = span(m.detected, m.acknowledged, "detection", "acknowledgement");
+    let acknowledge = match m.acknowledge_from {
+        AcknowledgeFrom::ImpactStart => vec![
+            from_start,
+            reading(from_detection, "Counted from detection, as MTTA usually is"),
+        ],
+        AcknowledgeFrom::Detection => vec![
+            from_detection,
+            reading(from_start, "Counted from impact start"),
+        ],
+    };
+    // Mitigate: to the row that ended impact; when a mitigation row before it only
+    // started the fix, to that row is the other reading.
+    let ended = if m.fix_started.is_some() {
+        "restoration"
+    } else {
+        "mitigation"
+    };
+    let fix_reading = "Counted to the mitigation row, where the fix started";
     let checks: [(Text, &str, Vec<Option<Span>>); 6] = [
         (
             Text::TimeToDetect,
             "time to detect",
             vec![span(start, m.detected, from, "detection")],
         ),
-        (
-            Text::TimeToAcknowledge,
-            "time to acknowledge",
-            vec![
-                span(start, m.acknowledged, from, "acknowledgement"),
-                span(m.detected, m.acknowledged, "detection", "acknowledgement"),
-            ],
-        ),
+        (Text::TimeToAcknowledge, "time to acknowledge", acknowledge),
         (
             Text::TimeToMitigate,
             "time to mitigate",
             vec![
-                span(start, m.mitigated, from, "mitigation"),
-                span(m.detected, m.mitigated, "detection", "mitigation"),
+                span(start, m.mitigated, from, ended),
+                reading(span(start, m.fix_started, from, "mitigation"), fix_reading),
+                span(m.detected, m.mitigated, "detection", ended),
             ],
         ),
         (
@@ -178,12 +221,18 @@ fn metric_mismatch(cx: &Context) -> Vec<Finding> {
         (
             Text::TimeResponseToMitigation,
             "time from response to mitigation",
-            vec![span(
-                m.acknowledged,
-                m.mitigated,
-                "acknowledgement",
-                "mitigation",
-            )],
+            vec![
+                span(m.acknowledged, m.mitigated, "acknowledgement", ended),
+                reading(
+                    span(
+                        m.acknowledged,
+                        m.fix_started,
+                        "acknowledgement",
+                        "mitigation",
+                    ),
+                    fix_reading,
+                ),
+            ],
         ),
     ];
     checks
@@ -330,5 +379,55 @@ mod tests {
         assert!(run_with(&METRIC_MISMATCH, &r, &strict).is_empty());
         r.detection.time_to_acknowledge = "4 minutes".into();
         assert_eq!(run_with(&METRIC_MISMATCH, &r, &strict).len(), 1);
+    }
+
+    #[test]
+    fn time_to_mitigate_gives_both_readings() {
+        let row = |time: &str, event: &str| TimelineEntry {
+            time: time.into(),
+            event: event.into(),
+            ..TimelineEntry::default()
+        };
+        let mut r = clean();
+        r.timeline.entries = vec![
+            row("14:30", "First sign of impact"),
+            row("14:35", "Alert fired"),
+            row("14:37", "On-call acknowledged"),
+            row("14:50", "Mitigation applied: rollback started"),
+            row("15:05", "Service restored"),
+            row("15:15", "Incident resolved"),
+        ];
+        // To the restoration (35 minutes) or to where the fix started (20): both stand.
+        r.detection.time_to_mitigate = "35 minutes".into();
+        assert!(run(&METRIC_MISMATCH, &r).is_empty());
+        r.detection.time_to_mitigate = "20 minutes".into();
+        assert!(run(&METRIC_MISMATCH, &r).is_empty());
+        r.detection.time_to_mitigate = "1 hour".into();
+        let f = run(&METRIC_MISMATCH, &r);
+        assert_eq!(f.len(), 1);
+        assert_eq!(
+            f[0].message,
+            "Stated time to mitigate is 1 hour, but the timeline shows 35 minutes (impact start to restoration). Counted to the mitigation row, where the fix started (impact start to mitigation), it is 20 minutes."
+        );
+    }
+
+    #[test]
+    fn acknowledge_quotes_the_policy_reading_first() {
+        let mut r = clean();
+        // Clean timeline: impact 14:30, alert 14:35, acknowledged 14:37.
+        r.detection.time_to_acknowledge = "30 minutes".into();
+        let f = run(&METRIC_MISMATCH, &r);
+        assert_eq!(
+            f[0].message,
+            "Stated time to acknowledge is 30 minutes, but the timeline shows 7 minutes (impact start to acknowledgement). Counted from detection, as MTTA usually is (detection to acknowledgement), it is 2 minutes."
+        );
+        let team = Policy::from_json(r#"{"acknowledge_from": "detection"}"#).unwrap_or_default();
+        assert_eq!(team.acknowledge_from, Some(AcknowledgeFrom::Detection));
+        let f = run_with(&METRIC_MISMATCH, &r, &team);
+        assert_eq!(
+            f[0].message,
+            "Stated time to acknowledge is 30 minutes, but the timeline shows 2 minutes (detection to acknowledgement). Counted from impact start (impact start to acknowledgement), it is 7 minutes."
+        );
+        assert!(Policy::from_json(r#"{"acknowledge_from": "alert"}"#).is_err());
     }
 }

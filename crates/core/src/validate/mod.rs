@@ -177,6 +177,7 @@ impl<'a> Context<'a> {
             })
         });
         metrics::key_times(report, &time, &mut metrics);
+        metrics.measure_acknowledge_from(policy.acknowledge_from_in(&report.template));
         Context {
             memo,
             report,
