@@ -112,3 +112,48 @@ for (const [name, viewport] of [['desktop', { width: 1280, height: 900 }], ['pho
     assert.deepEqual(h.errors, []);
   });
 }
+
+test('desktop: one line per event (time, kind, event side by side); nothing truncated on desktop or phone', async () => {
+  const { page } = h;
+  for (const [name, viewport] of [['desktop', { width: 1280, height: 900 }], ['phone', { width: 360, height: 740 }]]) {
+    await page.setViewportSize(viewport);
+    await h.open();
+    await page.click('[data-testid="new-003"]');
+    await page.click('[data-testid="add-timeline"]');
+    await page.click('[data-testid="add-timeline"]');
+    await page.selectOption('[data-testid="field-timeline[1].kind"]', { label: 'Root cause identified' });
+    const m = await page.evaluate(() => {
+      const top = (id) => document.querySelector(`[data-testid="field-${id}"]`).getBoundingClientRect().top;
+      const row = document.querySelector('[data-testid="timeline-row-1"]').getBoundingClientRect();
+      // A label or a select is truncated when its text needs more room than it has.
+      const clipped = [];
+      for (const el of document.querySelectorAll('.timeline-row label, .timeline-row select')) {
+        const r = el.getBoundingClientRect();
+        if (!r.width) continue; // labels of later rows are for screen readers only
+        if (el.tagName === 'SELECT') {
+          const cs = getComputedStyle(el);
+          const ctx = document.createElement('canvas').getContext('2d');
+          ctx.font = `${cs.fontWeight} ${cs.fontSize} ${cs.fontFamily}`;
+          const text = el.selectedOptions[0]?.textContent ?? '';
+          // Padding and the menu arrow take about 2em.
+          const room = el.clientWidth - parseFloat(cs.paddingLeft) - parseFloat(cs.paddingRight) - 16;
+          if (ctx.measureText(text).width > room) clipped.push(`${el.dataset.testid}: "${text}"`);
+        } else if (el.scrollWidth > el.clientWidth + 1) {
+          clipped.push(`label "${el.textContent}"`);
+        }
+      }
+      return {
+        time: top('timeline[1].time'), kind: top('timeline[1].kind'), event: top('timeline[1].event'),
+        height: row.height, clipped,
+      };
+    });
+    assert.deepEqual(m.clipped, [], `${name}: truncated`);
+    if (name === 'desktop') {
+      assert.ok(Math.abs(m.time - m.event) <= 2 && Math.abs(m.time - m.kind) <= 2,
+        `desktop: time ${m.time}, kind ${m.kind} and event ${m.event} on one line`);
+      assert.ok(m.height < 60, `desktop: a row is one line (${m.height} px)`);
+    }
+  }
+  await page.setViewportSize({ width: 1280, height: 900 });
+  assert.deepEqual(h.errors, []);
+});

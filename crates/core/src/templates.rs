@@ -1240,6 +1240,17 @@ fn map_fields(report: &mut crate::model::Report, to: &Template) {
     {
         report.meta.start = std::mem::take(&mut report.meta.date);
     }
+    // A date that only repeats the start's date (made from it by an earlier switch) has
+    // its place in the start.
+    if !has(Text::Date) && has(Text::Start) && filled(report, Text::Date) {
+        let same_day = crate::time::parse_stamp(&report.meta.start).is_some_and(|stamp| {
+            matches!(stamp.date, crate::time::DatePart::Full(d)
+                if d.format("%Y-%m-%d").to_string() == report.meta.date.trim())
+        });
+        if same_day {
+            report.meta.date.clear();
+        }
+    }
     if has(Text::Date) && !has(Text::Start) && !filled(report, Text::Date) {
         if let Some(stamp) = crate::time::parse_stamp(&report.meta.start) {
             if let crate::time::DatePart::Full(d) = stamp.date {
@@ -1324,6 +1335,14 @@ mod switch_tests {
         switch_template(&mut r, "004");
         assert_eq!(r.meta.date, "2024-03-02");
         assert_eq!(r.meta.start, "2024-03-02 09:12 UTC");
+        // Back in 003 the date is the start's again, not a note of its own.
+        switch_template(&mut r, "003");
+        assert_eq!(r.meta.date, "");
+        assert_eq!(r.meta.start, "2024-03-02 09:12 UTC");
+        // A date that says something else stays (Additional Notes shows it).
+        r.meta.date = "2024-03-01".into();
+        switch_template(&mut r, "003");
+        assert_eq!(r.meta.date, "2024-03-01");
     }
 
     #[test]
