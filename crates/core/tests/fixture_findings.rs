@@ -242,6 +242,11 @@ const FIXTURES: &[Expect] = &[
         known_false_positives: &[],
     },
     Expect {
+        file: "000-export-incident-io-queue-backlog.md",
+        findings: &[],
+        known_false_positives: &[],
+    },
+    Expect {
         file: "custom-sre-book-ca-recheck.md",
         // Kept in its own layout, it is asked only for what that layout has: no Five
         // Whys, no sign-off, no due or priority column (the bug tracker holds them).

@@ -730,6 +730,46 @@ const FIXTURES: &[Expect] = &[
             assert_eq!(a[2].status, "");
         },
     },
+    // A well-kept incident.io-style export (zero findings; its key timestamps are kept as
+    // details rows, so not "-clean-"): details table with key timestamps, a bold date
+    // line over the timeline, task-list follow-ups with tickets. Nothing to report.
+    Expect {
+        file: "000-export-incident-io-queue-backlog.md",
+        template: Some("000"),
+        title: "Delayed order emails after a queue consumer upgrade",
+        id: "INC-5310",
+        severity: "Critical",
+        date: "",
+        duration: "",
+        timeline: (6, "2024-09-03 07:58:10", "2024-09-03 09:30:40"),
+        actions: 3,
+        no_owner: &[],
+        whys: 5,
+        placeholders: &[],
+        unmapped: &[
+            ("Reported at", "meta.extra[0]"),
+            ("Identified at", "meta.extra[1]"),
+        ],
+        extra: |i| {
+            let r = &i.report;
+            // "Postmortem owner" is the author; the key timestamps are metadata.
+            assert_eq!(r.meta.author, "Aiko Tanaka");
+            assert_eq!(r.meta.incident_commander, "Tomás Reyes");
+            assert_eq!(r.meta.start, "2024-09-03 08:12 UTC");
+            assert_eq!(r.meta.end, "2024-09-03 09:30 UTC");
+            assert!(r
+                .timeline
+                .entries
+                .iter()
+                .all(|e| !e.event.contains("Reported at")));
+            // No row names the detection: "Reported at" (08:19) gives it, from the stated
+            // impact start (08:12).
+            let m = hindsight_core::metrics::compute(r);
+            assert_eq!(m.time_to_detect, Some(chrono::TimeDelta::minutes(7)));
+            assert_eq!(r.action_items[2].tracking, "MAIL-414");
+            assert_eq!(r.action_items[2].owner, "Messaging team");
+        },
+    },
     // A wiki page in seed 000's layout: an IANA zone across the night clocks went back
     // (the wall clock repeats 02:30), "Sev 2", "1h30"-style duration, a Why | Because
     // table, task-list action items with their fields, template-engine and angle-bracket

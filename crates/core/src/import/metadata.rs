@@ -59,7 +59,8 @@ pub fn target(key: &str, ctx: Ctx) -> Option<Target> {
         "status" | "document status" | "post mortem status" | "postmortem status" => {
             T(Text::Status)
         }
-        "author" | "authors" | "written by" | "prepared by" | "owner" => T(Text::Author),
+        "author" | "authors" | "written by" | "prepared by" | "owner" | "postmortem owner"
+        | "post mortem owner" | "report owner" | "report author" => T(Text::Author),
         "incident commander" | "ic" | "commander" | "incident lead" | "incident manager" => {
             T(Text::Commander)
         }
