@@ -99,16 +99,13 @@ pub fn ActionItems(template: &'static Template) -> impl IntoView {
             })}
         }
     };
-    let tools = rows.add_button(
-        "add-action".into(),
-        "+ Add action item",
-        |items| ActionItem {
+    let tools = rows.add_button("add-action".into(), "+ Add action item", |items| {
+        ActionItem {
             id: (items.len() + 1).to_string(),
             status: "Open".into(),
             ..Default::default()
-        },
-        None,
-    );
+        }
+    });
     let shape = Shape {
         row_testid: Some("action-row"),
         ..Shape::new("action_items", "part actions", "row action-row", "action")

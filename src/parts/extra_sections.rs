@@ -27,15 +27,10 @@ pub fn ExtraSections() -> impl IntoView {
             })
             .collect_view()
     };
-    let tools = rows.add_button(
-        "add-section".into(),
-        "+ Add section",
-        |_| ExtraSection {
-            title: "New section".into(),
-            body: String::new(),
-        },
-        None,
-    );
+    let tools = rows.add_button("add-section".into(), "+ Add section", |_| ExtraSection {
+        title: "New section".into(),
+        body: String::new(),
+    });
     let shape = Shape::new("extra_sections", "extra-rows", "row extra-row", "section");
     view! {
         <section class="section extra" data-path="extra_sections" id="section-extra">

@@ -50,12 +50,7 @@ pub fn ListField(field: List) -> impl IntoView {
         )
     };
     let path = field.path();
-    let tools = rows.add_button(
-        format!("add-{path}"),
-        "+ Add entry",
-        |_| String::new(),
-        None,
-    );
+    let tools = rows.add_button(format!("add-{path}"), "+ Add entry", |_| String::new());
     let shape = Shape {
         list_class: "list-rows",
         label: Some(field.label()),

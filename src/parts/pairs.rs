@@ -23,12 +23,7 @@ pub fn KeyValues(part: Part, label: &'static str) -> impl IntoView {
             .collect_view()
     };
     let path = part.path();
-    let tools = rows.add_button(
-        format!("add-{path}"),
-        "+ Add row",
-        |_| KeyValue::default(),
-        None,
-    );
+    let tools = rows.add_button(format!("add-{path}"), "+ Add row", |_| KeyValue::default());
     let shape = Shape {
         label: Some(label),
         ..Shape::new(path, "part pairs", "row pair-row", "row")

@@ -106,10 +106,23 @@ impl<T: Clone + PartialEq + serde::Serialize + Send + Sync + 'static> Rows<T> {
         });
     }
 
-    /// The "+ Add …" button under a table: adds a row made by `new` from the rows so far,
-    /// then, with `focus` (the part and a column), puts the cursor in that cell of the new
-    /// row.
-    pub fn add_button(
+    /// The "+ Add …" button under a table: adds a row made by `new` from the rows so far.
+    pub fn add_button(self, testid: String, label: &'static str, new: fn(&[T]) -> T) -> AnyView {
+        self.add_button_to(testid, label, new, None)
+    }
+
+    /// The same, then the cursor goes into `column` of the new row in `part`.
+    pub fn add_button_focused(
+        self,
+        testid: String,
+        label: &'static str,
+        new: fn(&[T]) -> T,
+        (part, column): (Part, &'static str),
+    ) -> AnyView {
+        self.add_button_to(testid, label, new, Some((part, column)))
+    }
+
+    fn add_button_to(
         self,
         testid: String,
         label: &'static str,

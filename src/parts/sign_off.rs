@@ -18,12 +18,9 @@ pub fn SignOffTable() -> impl IntoView {
             .map(|c| column(p, i, c.key))
             .collect_view()
     };
-    let tools = rows.add_button(
-        "add-sign_off".into(),
-        "+ Add sign-off",
-        |_| SignOff::default(),
-        None,
-    );
+    let tools = rows.add_button("add-sign_off".into(), "+ Add sign-off", |_| {
+        SignOff::default()
+    });
     let shape = Shape::new("sign_off", "part sign-off", "row sign-row", "sign-off");
     row_table(rows, shape, row, tools)
 }

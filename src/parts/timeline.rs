@@ -88,7 +88,7 @@ pub fn TimelineTable() -> impl IntoView {
     };
     let tools = view! {
         <div class="part-tools">
-            {rows.add_button("add-timeline".into(), "+ Add event", |_| TimelineEntry::default(), Some((p, "time")))}
+            {rows.add_button_focused("add-timeline".into(), "+ Add event", |_| TimelineEntry::default(), (p, "time"))}
             <button type="button" class="add" data-testid="sort-timeline"
                 title="Order rows by their time"
                 on:click=move |_| ctx.change(|r| {

@@ -105,11 +105,11 @@ pub fn FiveWhys() -> impl IntoView {
             {text_cell(Location::cell(p, i, "because"), "Because".into(), CellKind::Prose, None)}
         }
     };
-    let tools = rows.add_button(
+    let tools = rows.add_button_focused(
         "add-why".into(),
         "+ Add a level",
         |_| Why::default(),
-        Some((p, "why")),
+        (p, "why"),
     );
     let shape = Shape {
         path: "root_cause.whys",
