@@ -57,7 +57,18 @@ fn convert_renders_the_fixture_in_all_five_templates() {
             "{}/../core/tests/golden/rich-{id}.md",
             env!("CARGO_MANIFEST_DIR")
         );
-        let golden = std::fs::read_to_string(golden_path).expect("golden");
+        let mut golden = std::fs::read_to_string(golden_path).expect("golden");
+        if id == "003" {
+            // Convert switches the report into the template first. 003 has no Date
+            // field, and this date only repeats the start's, which "Date & Time" shows:
+            // the switch gives it its place there instead of a note of its own.
+            let note = "### Date\n\n2024-01-15\n\n";
+            assert!(
+                golden.contains(note),
+                "the 003 golden keeps the date as a note"
+            );
+            golden = golden.replacen(note, "", 1);
+        }
         assert_eq!(stdout(&o), golden, "{id}");
     }
 }
