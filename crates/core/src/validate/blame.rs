@@ -306,6 +306,16 @@ impl Tables {
     }
 }
 
+/// What decides the blame readings besides the text: the policy's extra and allowed
+/// words and the people the report names. When any of it changes, every blame reading
+/// is made again.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub(super) struct Words {
+    pub(super) blame_words: Vec<String>,
+    pub(super) allowed_words: Vec<String>,
+    pub(super) people: HashSet<String>,
+}
+
 /// The phrase tables for one policy, the words it allows, and the report's people.
 struct Lexicon {
     tables: Cow<'static, Tables>,
@@ -696,7 +706,7 @@ fn fix(class: Option<Class>) -> &'static str {
 
 fn blame_language(cx: &Context) -> Vec<Finding> {
     let names = people(cx);
-    cx.use_lexicon(|| super::memo::Lexicon {
+    cx.use_lexicon(|| Words {
         blame_words: cx.policy.blame_words.clone(),
         allowed_words: cx.policy.allowed_words.clone(),
         people: names.clone(),

@@ -6,14 +6,14 @@
 
 use std::borrow::Borrow;
 use std::cell::RefCell;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::hash::Hash;
 use std::sync::Arc;
 
 use crate::model::EventKind;
 use crate::time::Stamp;
 
-use super::blame::Hit;
+use super::blame::{Hit, Words};
 
 /// One table of remembered readings. Entries read during this review sit in `now`; those
 /// of the review before wait in `before` and move over when read again. What no review
@@ -63,16 +63,6 @@ impl<K: Eq + Hash, V: Clone> Table<K, V> {
     }
 }
 
-/// What decides the blame readings besides the text: the policy's extra and allowed
-/// words and the people the report names. When any of it changes, every blame reading
-/// is made again.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub(super) struct Lexicon {
-    pub(super) blame_words: Vec<String>,
-    pub(super) allowed_words: Vec<String>,
-    pub(super) people: HashSet<String>,
-}
-
 /// The readings one review session remembers between reviews.
 #[derive(Default)]
 pub struct Memo {
@@ -87,7 +77,7 @@ pub struct Memo {
     /// The same for the cause fields (root cause, trigger, the "because" of a why).
     pub(super) blame_cause: RefCell<Table<String, Arc<[Hit]>>>,
     /// What the blame readings were made under.
-    lexicon: RefCell<Option<Lexicon>>,
+    lexicon: RefCell<Option<Words>>,
 }
 
 impl std::fmt::Debug for Memo {
@@ -110,7 +100,7 @@ impl Memo {
 
     /// The blame readings are made under `lexicon` from now on: forgotten if it differs
     /// from the one they were made under.
-    pub(super) fn use_lexicon(&self, lexicon: Lexicon) {
+    pub(super) fn use_lexicon(&self, lexicon: Words) {
         let mut current = self.lexicon.borrow_mut();
         if current.as_ref() != Some(&lexicon) {
             self.blame.borrow_mut().clear();

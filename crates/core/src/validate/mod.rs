@@ -248,7 +248,7 @@ impl Context<'_> {
 
     /// The blame rule reads under this lexicon: remembered readings made under another
     /// are forgotten. `lexicon` is only built when there is a memo to compare it with.
-    fn use_lexicon(&self, lexicon: impl FnOnce() -> memo::Lexicon) {
+    fn use_lexicon(&self, lexicon: impl FnOnce() -> blame::Words) {
         if let Some(m) = self.memo {
             m.use_lexicon(lexicon());
         }
