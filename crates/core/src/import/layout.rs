@@ -213,9 +213,11 @@ fn finish(mut s: SectionLayout, saw_content: bool) -> SectionLayout {
     s
 }
 
-/// Every template's layout.
-pub fn all() -> Vec<Layout> {
-    templates::all().iter().map(Layout::of).collect()
+/// Every template's layout, read off the templates once per process: they are fixed, and
+/// every import compares against all five.
+pub fn all() -> &'static [Layout] {
+    static LAYOUTS: std::sync::OnceLock<Vec<Layout>> = std::sync::OnceLock::new();
+    LAYOUTS.get_or_init(|| templates::all().iter().map(Layout::of).collect())
 }
 
 /// Fixed sentences the templates print (`Block::Fixed`, plain `Block::Guidance`
@@ -240,11 +242,14 @@ pub fn boilerplate() -> &'static [String] {
 }
 
 /// Normalised title prefixes of every template ("post mortem", "post mortem report"…).
-pub fn title_prefixes() -> Vec<String> {
-    templates::all()
-        .iter()
-        .map(|t| norm(t.title_prefix))
-        .collect()
+pub fn title_prefixes() -> &'static [String] {
+    static PREFIXES: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    PREFIXES.get_or_init(|| {
+        templates::all()
+            .iter()
+            .map(|t| norm(t.title_prefix))
+            .collect()
+    })
 }
 
 #[cfg(test)]

@@ -402,8 +402,8 @@ impl<'s> Importer<'s> {
         }
         let layouts = layout::all();
         let normed: Vec<String> = secs.iter().map(|s| sections::norm(&s.title)).collect();
-        let template = hint.or_else(|| resemblance::guess(&layouts, &normed, pasted));
-        self.closest = resemblance::closest(&layouts, &normed)
+        let template = hint.or_else(|| resemblance::guess(layouts, &normed, pasted));
+        self.closest = resemblance::closest(layouts, &normed)
             .filter(|(_, score)| *score > 0.0)
             .map(|(id, _)| id.to_string());
         if template.is_none() {
@@ -411,7 +411,7 @@ impl<'s> Importer<'s> {
         }
         let lay = template
             .as_deref()
-            .and_then(|id| layouts.into_iter().find(|l| l.id == id));
+            .and_then(|id| layouts.iter().find(|l| l.id == id));
         let layout_role = |n: &str| -> Option<layout::SectionLayout> {
             let s = lay.as_ref()?.section(n)?;
             if n.is_empty() && !s.heading.is_empty() {

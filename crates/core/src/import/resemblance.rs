@@ -97,14 +97,14 @@ mod tests {
             "Impact Assessment",
             "Action Items",
         ]);
-        assert_eq!(guess(&ls, &h, false).as_deref(), Some("004"));
+        assert_eq!(guess(ls, &h, false).as_deref(), Some("004"));
         let h = norm_all(&[
             "1. Incident Summary",
             "2. Detection",
             "3. Response Timeline",
         ]);
-        assert_eq!(guess(&ls, &h, false).as_deref(), Some("003"));
-        assert_eq!(guess(&ls, &norm_all(&["Notes", "Pets"]), false), None);
+        assert_eq!(guess(ls, &h, false).as_deref(), Some("003"));
+        assert_eq!(guess(ls, &norm_all(&["Notes", "Pets"]), false), None);
         // The Google SRE book's layout shares Summary, Impact, Timeline… with seed 000 but
         // has four sections 000 does not: its own layout, with 000 the closest.
         let sre = norm_all(&[
@@ -122,7 +122,7 @@ mod tests {
             "Timeline",
             "Supporting information",
         ]);
-        assert_eq!(guess(&ls, &sre, false), None);
-        assert_eq!(closest(&ls, &sre).map(|c| c.0), Some("000"));
+        assert_eq!(guess(ls, &sre, false), None);
+        assert_eq!(closest(ls, &sre).map(|c| c.0), Some("000"));
     }
 }
