@@ -5,7 +5,7 @@
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use hindsight_core::locate::line_of;
+use hindsight_core::locate::Lines;
 use hindsight_core::policy::Policy;
 use hindsight_core::summary::Overview;
 use hindsight_core::validate::Level;
@@ -49,15 +49,15 @@ pub fn lint_text(
     };
     let review = hindsight_core::review(&report, policy);
     let summary = review.overview;
+    let lines = (markdown && review.findings.iter().any(|f| f.line.is_none()))
+        .then(|| Lines::new(text));
     let findings = review
         .findings
         .into_iter()
         .map(|f| {
-            let line = f.line.or_else(|| {
-                markdown
-                    .then(|| line_of(text, &report, &f.location))
-                    .flatten()
-            });
+            let line = f
+                .line
+                .or_else(|| lines.as_ref()?.line_of(&report, &f.location));
             Reported {
                 rule: f.rule,
                 level: f.level,

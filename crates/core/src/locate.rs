@@ -8,26 +8,49 @@ use crate::location::{Location, Place};
 use crate::model::Report;
 
 /// 1-based line of `source` that holds the thing at `location`, when it can be found.
+/// To place many findings in one document, build its `Lines` once instead.
 pub fn line_of(source: &str, report: &Report, location: &Location) -> Option<u32> {
-    for needle in candidates(report, location) {
-        let needle = needle.split_whitespace().collect::<Vec<_>>().join(" ");
-        if needle.chars().count() < 3 {
-            continue;
-        }
-        if let Some(line) = find_line(source, &needle) {
-            return Some(line);
-        }
-    }
-    None
+    Lines::new(source).line_of(report, location)
 }
 
-fn find_line(source: &str, needle: &str) -> Option<u32> {
-    // Compare with collapsed whitespace and without Markdown escapes, line by line.
-    source.lines().enumerate().find_map(|(i, l)| {
-        let plain: String = l.replace('\\', "");
-        let plain = plain.split_whitespace().collect::<Vec<_>>().join(" ");
-        (plain.contains(needle) || l.contains(needle)).then(|| u32::try_from(i + 1).ok())?
-    })
+/// A document's lines as typed and as compared (whitespace collapsed, Markdown escapes
+/// removed), made once so that placing each finding is a scan, not a rewrite of the text.
+pub struct Lines<'s> {
+    lines: Vec<(&'s str, String)>,
+}
+
+impl<'s> Lines<'s> {
+    pub fn new(source: &'s str) -> Lines<'s> {
+        let lines = source
+            .lines()
+            .map(|l| {
+                let plain = l.replace('\\', "");
+                (l, plain.split_whitespace().collect::<Vec<_>>().join(" "))
+            })
+            .collect();
+        Lines { lines }
+    }
+
+    /// 1-based line that holds the thing at `location` in `report` (read from this
+    /// document), when it can be found.
+    pub fn line_of(&self, report: &Report, location: &Location) -> Option<u32> {
+        for needle in candidates(report, location) {
+            let needle = needle.split_whitespace().collect::<Vec<_>>().join(" ");
+            if needle.chars().count() < 3 {
+                continue;
+            }
+            if let Some(line) = self.find(&needle) {
+                return Some(line);
+            }
+        }
+        None
+    }
+
+    fn find(&self, needle: &str) -> Option<u32> {
+        self.lines.iter().enumerate().find_map(|(i, (l, plain))| {
+            (plain.contains(needle) || l.contains(needle)).then(|| u32::try_from(i + 1).ok())?
+        })
+    }
 }
 
 /// Texts to look for, most specific first.
