@@ -102,20 +102,34 @@ pub fn norm(s: &str) -> String {
             rest = after.trim_start_matches([')', ':', ' ', '-']);
         }
     }
+    // Words of letters and digits, one space between them; asides in parentheses go.
     let mut out = String::with_capacity(rest.len());
+    let mut gap = false;
     let mut depth = 0usize;
     for c in rest.chars() {
         match c {
             '(' => depth += 1,
             ')' => depth = depth.saturating_sub(1),
             _ if depth > 0 => {}
-            '&' => out.push_str(" and "),
+            '&' => {
+                if !out.is_empty() {
+                    out.push(' ');
+                }
+                out.push_str("and");
+                gap = true;
+            }
             '\'' | '’' => {}
-            c if c.is_alphanumeric() => out.push(c),
-            _ => out.push(' '),
+            c if c.is_alphanumeric() => {
+                if gap && !out.is_empty() {
+                    out.push(' ');
+                }
+                gap = false;
+                out.push(c);
+            }
+            _ => gap = true,
         }
     }
-    out.split_whitespace().collect::<Vec<_>>().join(" ")
+    out
 }
 
 /// The role of a section with this (normalised) heading, if it is one the importer knows.
@@ -347,6 +361,11 @@ mod tests {
         assert_eq!(norm("🔥 Impact:"), "impact");
         assert_eq!(norm("Timeline ⏱️"), "timeline");
         assert_eq!(norm("What went wrong?"), "what went wrong");
+        // One space between words, none at the ends, "&" a word of its own.
+        assert_eq!(norm("  Lessons \t  learned -- "), "lessons learned");
+        assert_eq!(norm("R&D"), "r and d");
+        assert_eq!(norm("& Follow-ups &"), "and follow ups and");
+        assert_eq!(norm("Q & A (internal)"), "q and a");
     }
 
     #[test]
