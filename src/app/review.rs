@@ -3,10 +3,12 @@
 //! frame, and each control hears only about the findings at its own location, so a report
 //! with thousands of controls does not re-render them all when the findings change. It
 //! reviews under the team's policy once one is loaded (`use_policy`), the default before.
+//! The open report is reviewed by one core `Reviewer`, which remembers what each text was
+//! read as, so after a keystroke only the edited text is read again.
 
 use hindsight_core::policy::Policy;
 use hindsight_core::validate::{Finding, Level};
-use hindsight_core::{Location, Report, Review};
+use hindsight_core::{Location, Report, Review, Reviewer};
 use leptos::prelude::*;
 use reactive_stores::Store;
 use std::collections::HashMap;
@@ -52,8 +54,9 @@ pub struct LiveReview {
     /// True while `typing` holds a field.
     pub holding: Memo<bool>,
     typing_ends: StoredValue<Option<TimeoutHandle>>,
-    /// The policy reviews run under: the team's, or the default.
-    policy: StoredValue<Policy>,
+    /// The open report's review session, under the team's policy or the default. Only
+    /// the open report goes through it: its memory is of the texts it last read.
+    reviewer: StoredValue<Reviewer, LocalStorage>,
 }
 
 /// How long after the last keystroke in a field its new messages appear.
@@ -74,7 +77,7 @@ impl LiveReview {
             typing,
             holding: Memo::new(move |_| typing.with(Option::is_some)),
             typing_ends: StoredValue::new(None),
-            policy: StoredValue::new(Policy::default()),
+            reviewer: StoredValue::new_local(Reviewer::new(Policy::default())),
         }
     }
 
@@ -98,18 +101,23 @@ impl LiveReview {
     /// Reviews under `policy` from now on (a team's settings arrived), starting with the
     /// open report.
     pub fn use_policy(self, policy: Policy, report: Store<Report>) {
-        if self.policy.with_value(|p| *p == policy) {
+        if self.reviewer.with_value(|r| *r.policy() == policy) {
             return;
         }
-        self.policy.set_value(policy);
+        self.reviewer.update_value(|r| r.set_policy(policy));
         self.schedule(report);
     }
 
     /// Reviews `report` under the policy in use, outside the live review (a report added
-    /// to the library).
+    /// to the library): the session's memory of the open report is left as it is.
     pub fn review_of(self, report: &Report) -> Review {
-        self.policy
-            .with_value(|p| hindsight_core::review(report, p))
+        self.reviewer
+            .with_value(|r| hindsight_core::review(report, r.policy()))
+    }
+
+    /// Reviews the open report through the session, reading again only what changed.
+    fn review_open(self, report: &Report) -> Review {
+        self.reviewer.with_value(|r| r.review(report))
     }
 
     /// The findings at exactly this location, as a signal that changes only when they do.
@@ -127,9 +135,9 @@ impl LiveReview {
         s
     }
 
-    /// Reviews now.
+    /// Reviews the open report now.
     pub fn run(self, report: &Report) {
-        self.apply(self.review_of(report));
+        self.apply(self.review_open(report));
     }
 
     fn apply(self, review: Review) {
@@ -168,7 +176,7 @@ impl LiveReview {
                 return;
             }
             self.pending.set_value(None);
-            let review = report.with_untracked(|r| self.review_of(r));
+            let review = report.with_untracked(|r| self.review_open(r));
             self.apply(review);
         };
         match set_timeout_with_handle(run, Duration::from_millis(wait as u64)) {
@@ -216,6 +224,58 @@ mod tests {
             ["timeline[3].time", "timeline[3]", "timeline"]
         );
         assert_eq!(names(at("meta.title")), ["meta.title"]);
+    }
+
+    /// A report whose 40 timeline rows are read as times, kinds and blame.
+    fn timeline_report() -> Report {
+        let mut r = Report::new("000");
+        r.meta.title = "Checkout outage".into();
+        r.meta.severity = "SEV2".into();
+        r.timeline.entries = (0..40)
+            .map(|i| hindsight_core::TimelineEntry {
+                time: format!("09:{i:02}"),
+                event: if i == 0 {
+                    "Alert fired: checkout errors".into()
+                } else {
+                    format!("Checked shard {i}")
+                },
+                ..Default::default()
+            })
+            .collect();
+        r
+    }
+
+    #[test]
+    fn the_open_report_is_reviewed_by_one_session_that_equals_a_full_review() {
+        let live = LiveReview::new();
+        let policy = Policy::default();
+        let mut r = timeline_report();
+        live.run(&r);
+        let full = hindsight_core::review(&r, &policy);
+        assert_eq!(live.review.get_untracked().as_ref(), Some(&full));
+        // The session remembers what it read: at least each row's time and event.
+        let remembered = live.reviewer.with_value(|v| v.memo().len());
+        assert!(remembered >= 80, "{remembered}");
+        // Edits, one after another, each reviewed as a fresh review would.
+        let edits: [fn(&mut Report); 4] = [
+            |r| r.timeline.entries[7].time = "09:9".into(),
+            |r| r.timeline.entries[7].time = "25:99".into(),
+            |r| r.summary.summary = "The on-call engineer should have known better.".into(),
+            |r| {
+                r.timeline.entries.remove(3);
+            },
+        ];
+        for edit in edits {
+            edit(&mut r);
+            live.run(&r);
+            let full = hindsight_core::review(&r, &policy);
+            assert_eq!(live.review.get_untracked().as_ref(), Some(&full));
+        }
+        // Another report reviewed for the library leaves the session's memory alone.
+        let before = live.reviewer.with_value(|v| v.memo().len());
+        let other = Report::new("003");
+        assert_eq!(live.review_of(&other), hindsight_core::review(&other, &policy));
+        assert_eq!(live.reviewer.with_value(|v| v.memo().len()), before);
     }
 
     #[test]

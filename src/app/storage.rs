@@ -10,6 +10,15 @@
 //! before revisions, the core's JSON alone, read as revision 0). Data that cannot be read
 //! is copied to `hindsight.v1.corrupt.<original key>.<time>` before anything else happens,
 //! so a later save never destroys it; the library lists those copies.
+//!
+//! Why `web_sys::Storage` and not `gloo-storage` (0.4): gloo reaches localStorage through
+//! `LocalStorage::raw()`, which calls `expect_throw` when the window has no storage or
+//! refuses it, and every `Storage` method starts there. Blocked storage (a sandboxed or
+//! partitioned iframe, a browser policy) would then throw out of wasm instead of being
+//! the `Problem::Unavailable` this file reports and the banner explains. Its `get` and
+//! `set` also JSON-encode every value, so a copy that does not parse could not be read
+//! as the raw text that is set aside under `CORRUPT_PREFIX`. Both are errors this file
+//! must tell apart from a full store, so it keeps the browser's own calls.
 
 use super::library::Entry;
 use hindsight_core::policy::Policy;
