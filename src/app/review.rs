@@ -274,7 +274,10 @@ mod tests {
         // Another report reviewed for the library leaves the session's memory alone.
         let before = live.reviewer.with_value(|v| v.memo().len());
         let other = Report::new("003");
-        assert_eq!(live.review_of(&other), hindsight_core::review(&other, &policy));
+        assert_eq!(
+            live.review_of(&other),
+            hindsight_core::review(&other, &policy)
+        );
         assert_eq!(live.reviewer.with_value(|v| v.memo().len()), before);
     }
 

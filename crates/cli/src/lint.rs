@@ -49,8 +49,8 @@ pub fn lint_text(
     };
     let review = hindsight_core::review(&report, policy);
     let summary = review.overview;
-    let lines = (markdown && review.findings.iter().any(|f| f.line.is_none()))
-        .then(|| Lines::new(text));
+    let lines =
+        (markdown && review.findings.iter().any(|f| f.line.is_none())).then(|| Lines::new(text));
     let findings = review
         .findings
         .into_iter()
