@@ -49,15 +49,28 @@ pub fn lint_text(
     };
     let review = hindsight_core::review(&report, policy);
     let summary = review.overview;
-    let lines =
-        (markdown && review.findings.iter().any(|f| f.line.is_none())).then(|| Lines::new(text));
+    // Findings the rules could not place are looked for in the text, all in one pass.
+    let unplaced: Vec<_> = review
+        .findings
+        .iter()
+        .filter(|f| markdown && f.line.is_none())
+        .map(|f| f.location)
+        .collect();
+    let mut found = if unplaced.is_empty() {
+        Vec::new()
+    } else {
+        Lines::new(text).lines_of(&report, &unplaced)
+    }
+    .into_iter();
     let findings = review
         .findings
         .into_iter()
         .map(|f| {
-            let line = f
-                .line
-                .or_else(|| lines.as_ref()?.line_of(&report, &f.location));
+            let line = match f.line {
+                Some(l) => Some(l),
+                None if markdown => found.next().flatten(),
+                None => None,
+            };
             Reported {
                 rule: f.rule,
                 level: f.level,

@@ -15,6 +15,7 @@ mod json_path;
 pub mod level;
 pub mod limits;
 pub mod link_safety;
+#[cfg(feature = "read")]
 pub mod locate;
 pub mod location;
 pub mod markdown;
