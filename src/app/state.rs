@@ -10,6 +10,8 @@ use super::review::LiveReview;
 use super::revisions::{Conflict, Outcome, Synced};
 use super::storage::{self, Problem, SetAside};
 use super::tabs;
+use hindsight_core::limits::{self, Cut};
+use hindsight_core::location::Place;
 use hindsight_core::{Location, Report};
 use leptos::prelude::*;
 use reactive_stores::{Field, Store};
@@ -22,6 +24,35 @@ const SAVE_DELAY: Duration = Duration::from_millis(400);
 const SAVE_MAX_WAIT_MS: f64 = 1000.0;
 /// After a write failed, how soon it is tried again (freed space saves by itself).
 const RETRY_DELAY: Duration = Duration::from_secs(2);
+
+/// What typing or a paste brought past one field's limit: the field kept the start; the
+/// rest waits here for the author to copy or download.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FieldCut {
+    /// The field, in the editor's words ("Timeline, row 4, event").
+    pub field: String,
+    pub cut: Cut,
+}
+
+impl FieldCut {
+    pub fn message(&self) -> String {
+        self.cut.message(&self.field)
+    }
+}
+
+/// A field's name as the editor shows it, for messages about it.
+pub fn field_name(at: &Location) -> String {
+    let name = match at.place {
+        Place::Slot(slot) => slot.label().to_string(),
+        Place::ExtraSections => "Additional section".to_string(),
+        Place::Report => "This field".to_string(),
+    };
+    match (at.row, at.column) {
+        (Some(i), Some(column)) => format!("{name}, row {}, {}", i + 1, column.replace('_', " ")),
+        (Some(i), None) => format!("{name}, item {}", i + 1),
+        _ => name,
+    }
+}
 
 /// A deleted report kept for "Undo".
 #[derive(Debug, Clone)]
@@ -46,6 +77,8 @@ pub struct Ctx {
     pub deleted: RwSignal<Option<Deleted>>,
     /// Messages from the last import (errors, warnings), shown until dismissed.
     pub notes: RwSignal<Vec<String>>,
+    /// The last text that went past a field's limit, shown until dismissed.
+    pub cut: RwSignal<Option<FieldCut>>,
     /// Findings, metrics and score of the open report.
     pub review: LiveReview,
     /// True while changes wait to be written (or could not be written).
@@ -91,6 +124,7 @@ impl Ctx {
             problems: RwSignal::new(Vec::new()),
             deleted: RwSignal::new(None),
             notes: RwSignal::new(Vec::new()),
+            cut: RwSignal::new(None),
             review: LiveReview::new(),
             unsaved: RwSignal::new(false),
             pending_disk: RwSignal::new(0),
@@ -196,13 +230,27 @@ impl Ctx {
     }
 
     /// The author typed `value` into the control at `at`, which edits `lens`. Writes that
-    /// one field (only what reads it re-renders) and records a small undo step.
+    /// one field (only what reads it re-renders) and records a small undo step. Past the
+    /// field limit the field keeps what fits and the rest is offered back (`cut`).
     pub fn type_text(self, at: Location, lens: Field<String>, value: String) {
         if !self.report.with_untracked(|r| at.exists_in(r)) {
             return;
         }
+        let (value, cut) = match limits::fit_field(&value) {
+            Some(cut) => {
+                let kept = cut.kept.clone();
+                let field = field_name(&at);
+                self.cut.set(Some(FieldCut { field, cut }));
+                (kept, true)
+            }
+            None => (value, false),
+        };
         let before = lens.get_untracked();
         if before == value {
+            if cut {
+                // The control shows more than the field holds: it shows the field again.
+                lens.notify();
+            }
             return;
         }
         self.set_text(at, lens, value.clone());
@@ -687,4 +735,36 @@ pub fn use_ctx() -> Ctx {
         // Only reachable if a component is rendered outside `App`; fail loudly in dev.
         panic!("Ctx missing: render components inside App")
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at(text: &str) -> Location {
+        text.parse().unwrap_or(Location::REPORT)
+    }
+
+    #[test]
+    fn fields_are_named_as_the_editor_shows_them() {
+        assert_eq!(field_name(&at("summary.summary")), "Summary");
+        assert_eq!(
+            field_name(&at("timeline[3].event")),
+            "Timeline, row 4, event"
+        );
+        assert_eq!(
+            field_name(&at("action_items[0].due")),
+            "Action Items, row 1, due"
+        );
+        let cut = FieldCut {
+            field: field_name(&at("summary.summary")),
+            cut: limits::fit_field(&"z".repeat(limits::FIELD_BYTES + 1)).unwrap_or_else(|| Cut {
+                kept: String::new(),
+                rest: String::new(),
+            }),
+        };
+        assert!(cut
+            .message()
+            .ends_with("the last 1 byte did not fit and is not in the report."));
+    }
 }

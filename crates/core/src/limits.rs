@@ -1,4 +1,5 @@
-//! How big a report may be, checked at the edges (import, paste of a whole document)
+//! How big a report may be, checked at the edges (import, paste of a whole document, and
+//! typing or pasting into one field, `fit_field`)
 //! before anything is created: a text field or cell holds at most 100 KB, a part or list
 //! at most 10,000 rows, a document at most 5 MB (and a Markdown one 30,000 lines). Past these the editor
 //! and the review slow to seconds per keystroke and, far past them, the web app runs out
@@ -34,7 +35,7 @@ pub enum Limit {
     Field { what: String, bytes: usize },
 }
 
-/// "5 MB", "230 KB", "12 bytes".
+/// "5 MB", "230 KB", "12 bytes", "1 byte".
 fn size(bytes: usize) -> String {
     const KB: usize = 1024;
     const MB: usize = 1024 * 1024;
@@ -47,6 +48,8 @@ fn size(bytes: usize) -> String {
         }
     } else if bytes >= KB {
         format!("{} KB", bytes / KB)
+    } else if bytes == 1 {
+        "1 byte".to_string()
     } else {
         format!("{bytes} bytes")
     }
@@ -63,6 +66,44 @@ pub fn count(n: usize) -> String {
         out.push(c);
     }
     out
+}
+
+/// What typing or a paste into one field brought past `FIELD_BYTES`: the field keeps
+/// the start, up to the limit, and the rest is handed back so it is never lost silently.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Cut {
+    /// The text the field keeps (at most `FIELD_BYTES`, cut between characters).
+    pub kept: String,
+    /// What did not fit, for the author to copy or download.
+    pub rest: String,
+}
+
+impl Cut {
+    /// The sentence shown to the author, naming the field in their words.
+    pub fn message(&self, field: &str) -> String {
+        format!(
+            "“{field}” holds at most {}. It kept the first {} of what was typed or pasted; the last {} did not fit and is not in the report.",
+            size(FIELD_BYTES),
+            size(self.kept.len()),
+            size(self.rest.len())
+        )
+    }
+}
+
+/// Fits a field's new text to `FIELD_BYTES`: `None` when it fits as it is, else what
+/// the field keeps and what it could not.
+pub fn fit_field(text: &str) -> Option<Cut> {
+    if text.len() <= FIELD_BYTES {
+        return None;
+    }
+    let mut at = FIELD_BYTES;
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    Some(Cut {
+        kept: text[..at].to_string(),
+        rest: text[at..].to_string(),
+    })
 }
 
 /// Checks a document's size before it is parsed: its bytes, and for Markdown its lines
@@ -153,6 +194,26 @@ fn longest_string(value: &serde_json::Value, path: &mut Vec<String>) -> Option<(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_field_keeps_what_fits_and_hands_back_the_rest() {
+        let short = "a".repeat(FIELD_BYTES);
+        assert_eq!(fit_field(&short), None, "exactly the limit fits");
+        let long = format!("{}{}", "a".repeat(FIELD_BYTES - 1), "é and the rest");
+        let cut = fit_field(&long).expect("over the limit");
+        // "é" is two bytes and would straddle the limit: it goes whole to the rest.
+        assert_eq!(cut.kept.len(), FIELD_BYTES - 1);
+        assert!(cut.rest.starts_with("é and"));
+        assert_eq!(format!("{}{}", cut.kept, cut.rest), long, "nothing lost");
+        let pasted = "x".repeat(3 * FIELD_BYTES);
+        let cut = fit_field(&pasted).expect("over the limit");
+        assert_eq!(cut.kept.len(), FIELD_BYTES);
+        assert_eq!(
+            cut.message("Summary"),
+            "“Summary” holds at most 100 KB. It kept the first 100 KB of what was typed or pasted; the last 200 KB did not fit and is not in the report."
+        );
+    }
+
     use crate::model::TimelineEntry;
 
     #[test]
