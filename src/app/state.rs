@@ -79,6 +79,9 @@ pub struct Ctx {
     pub notes: RwSignal<Vec<String>>,
     /// The last text that went past a field's limit, shown until dismissed.
     pub cut: RwSignal<Option<FieldCut>>,
+    /// Long row tables draw their rows a chunk at a time after a report opens; this asks
+    /// every table to draw all its rows now (a jump to a row far down). Reset on open.
+    pub all_rows: RwSignal<bool>,
     /// Findings, metrics and score of the open report.
     pub review: LiveReview,
     /// True while changes wait to be written (or could not be written).
@@ -125,6 +128,7 @@ impl Ctx {
             deleted: RwSignal::new(None),
             notes: RwSignal::new(Vec::new()),
             cut: RwSignal::new(None),
+            all_rows: RwSignal::new(false),
             review: LiveReview::new(),
             unsaved: RwSignal::new(false),
             pending_disk: RwSignal::new(0),
@@ -523,6 +527,7 @@ impl Ctx {
         // findings (arriving a moment later, they pushed the fields down).
         self.review.run(&report);
         self.report.set(report);
+        self.all_rows.set(false);
         self.open.set(Some(id.to_string()));
         self.histories.update_value(|h| {
             if let Some(h) = h.get_mut(id) {

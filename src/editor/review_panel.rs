@@ -2,7 +2,7 @@
 //! finding jumps to (scrolls to and focuses) the field it is about.
 
 use super::outline::Section;
-use crate::app::use_ctx;
+use crate::app::{use_ctx, Ctx};
 use hindsight_core::validate::Finding;
 use hindsight_core::Location;
 use leptos::prelude::*;
@@ -74,11 +74,26 @@ fn target_of(document: &web_sys::Document, location: &Location) -> Option<web_sy
     None
 }
 
-/// Scrolls to and focuses the control for `location` (see `target_of`).
-pub fn focus_location(location: &Location) {
+/// Scrolls to and focuses the control for `location` (see `target_of`). A row that a
+/// long table has not drawn yet is drawn first: every table draws all its rows, and the
+/// jump lands two frames later.
+pub fn focus_location(ctx: Ctx, location: &Location) {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
         return;
     };
+    let partial = document
+        .query_selector("[data-partial]")
+        .ok()
+        .flatten()
+        .is_some();
+    if location.row.is_some() && partial && !ctx.all_rows.get_untracked() {
+        ctx.all_rows.set(true);
+        let location = *location;
+        request_animation_frame(move || {
+            request_animation_frame(move || focus_location(ctx, &location));
+        });
+        return;
+    }
     let target = target_of(&document, location);
     if let Some(el) = target.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
         let opts = web_sys::ScrollIntoViewOptions::new();
@@ -155,7 +170,7 @@ pub fn ReviewPanel(#[prop(into)] sections: Signal<Vec<Section>>) -> impl IntoVie
                             view! {
                                 <button type="button" class=class data-testid="finding"
                                     data-rule=f.rule.clone() data-location=f.location.to_string()
-                                    on:click=move |_| focus_location(&location)>
+                                    on:click=move |_| focus_location(ctx, &location)>
                                     <span class="rule">{format!("{} · {}", f.level.name(), f.rule)}</span>
                                     {f.message.clone()}
                                     {f.fix.clone().map(|fix| view! { <span class="fix" data-testid="finding-fix">{fix}</span> })}

@@ -1,7 +1,9 @@
 //! The one shape every row table has (timeline, action items, whys, sign-off, key/value
 //! rows, list fields, extra sections): a keyed list of rows over a store field, each row
 //! drawn by its part with move / remove tools, and the part's add buttons below. Row
-//! operations write only that field; typing in a cell writes only the cell.
+//! operations write only that field; typing in a cell writes only the cell. A long table
+//! draws its first rows with the page and the rest a chunk at a time between frames, so
+//! opening a report with thousands of rows never holds the page still for long.
 
 use crate::app::{use_ctx, Ctx};
 use crate::controls::cell::{apply, row_tools, text_cell, RowOp};
@@ -10,6 +12,14 @@ use hindsight_core::fields::Part;
 use hindsight_core::{Location, Report};
 use leptos::prelude::*;
 use reactive_stores::{Field, StoreFieldIterator};
+use std::time::Duration;
+
+/// Rows a table draws with the page.
+const FIRST_ROWS: usize = 150;
+/// Rows each later turn adds, until all are drawn (about 50 ms of work at 1× CPU).
+const CHUNK_ROWS: usize = 60;
+/// `shown` once every row is drawn: rows added later appear at once.
+const ALL: usize = usize::MAX;
 
 /// How one row table looks.
 #[derive(Clone, Copy)]
@@ -134,6 +144,10 @@ impl<T: Clone + PartialEq + serde::Serialize + Send + Sync + 'static> Rows<T> {
             <button type="button" class="add" data-testid=testid
                 on:click=move |_| {
                     let n = self.field.with_untracked(Vec::len);
+                    // The new row goes last: a table still drawing its rows draws them all.
+                    if n >= FIRST_ROWS {
+                        ctx.all_rows.set(true);
+                    }
                     self.push(ctx, new);
                     if let Some((part, column)) = focus {
                         focus_soon(Location::cell(part, n, column));
@@ -160,6 +174,37 @@ where
         rows.shape.track();
         rows.field.read().len()
     });
+    // How many rows are drawn: the first ones, then a chunk more each turn of the event
+    // loop (input is handled between them), until all are. A newly opened report starts
+    // again from the first rows; a jump to a row asks for all of them (`all_rows`).
+    let shown = RwSignal::new(FIRST_ROWS);
+    let opened = Memo::new(move |_| ctx.open.get());
+    Effect::new(move |last: Option<Option<String>>| {
+        let open = opened.get();
+        if last.is_some_and(|l| l != open) {
+            shown.set(FIRST_ROWS);
+        }
+        open
+    });
+    Effect::new(move |_| {
+        let (n, s) = (len.get(), shown.get());
+        if s == ALL {
+            return;
+        }
+        if s >= n || ctx.all_rows.get() {
+            shown.set(ALL);
+            return;
+        }
+        set_timeout(
+            move || {
+                if !shown.is_disposed() {
+                    shown.update(|s| *s = s.saturating_add(CHUNK_ROWS));
+                }
+            },
+            Duration::ZERO,
+        );
+    });
+    let count = Memo::new(move |_| len.get().min(shown.get()));
     let on = move |i: usize| {
         move |op: RowOp| {
             rows.edit(ctx, i.saturating_sub(1), |v| apply(v, i, op));
@@ -171,8 +216,8 @@ where
     view! {
         <div class=shape.class data-path=shape.path>
             {shape.label.map(|l| view! { <span class="label">{l}</span> })}
-            <ol class=shape.list_class>
-                <For each=move || 0..len.get() key=|i| *i let:i>
+            <ol class=shape.list_class data-partial=move || (count.get() < len.get()).then_some("yes")>
+                <For each=move || 0..count.get() key=|i| *i let:i>
                     <li class=shape.row_class data-testid=shape.row_testid.map(|t| format!("{t}-{i}"))>
                         {row(i)}
                         {row_tools(shape.what, i, on(i))}
