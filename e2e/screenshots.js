@@ -1,5 +1,6 @@
-// Takes the README's screenshots of the editor (light and dark, desktop and phone width)
-// into docs/screenshots/, from a sample report imported through the file picker.
+// Takes the README's screenshots of the editor and its preview (light and dark, desktop
+// and phone width), the printed page (light, both widths) and the start screen into
+// docs/screenshots/, from a sample report imported through the file picker.
 // Run after `trunk build --release`: `node screenshots.js`.
 import { writeFileSync, mkdtempSync, mkdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -64,10 +65,20 @@ for (const [name, viewport, colorScheme] of shots) {
     await h.page.waitForSelector('[data-testid="field-meta.title"]');
     await h.page.waitForTimeout(300);
     await h.page.screenshot({ path: join(out, `${name}.png`) });
+    // The same report as its preview, and as it prints (the print style on the preview).
+    const [, scheme, width] = name.split('-');
+    await h.page.click('[data-testid="tab-preview"]');
+    await h.page.waitForSelector('[data-testid="preview"]');
+    await h.page.waitForTimeout(200);
+    await h.page.screenshot({ path: join(out, `preview-${scheme}-${width}.png`) });
+    if (scheme === 'light') {
+      await h.page.emulateMedia({ media: 'print' });
+      await h.page.waitForTimeout(100);
+      await h.page.screenshot({ path: join(out, `print-${width}.png`), fullPage: true });
+      await h.page.emulateMedia({ media: 'screen' });
+    }
+    await h.page.click('[data-testid="tab-edit"]').catch(() => {});
     if (name === 'editor-light-desktop') {
-      await h.page.click('[data-testid="tab-preview"]');
-      await h.page.waitForTimeout(200);
-      await h.page.screenshot({ path: join(out, 'preview-light-desktop.png') });
       await h.page.click('[data-testid="back"]');
       await h.page.waitForSelector('[data-testid="doc-item"]');
       await h.page.screenshot({ path: join(out, 'start-light-desktop.png'), fullPage: true });
