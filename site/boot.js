@@ -8,18 +8,13 @@
   var app = document.querySelector('meta[name="hindsight-app"]');
   var status = document.getElementById('boot-status');
   var embed = /(^|[?&])embed(=|&|$)/.test(location.search.slice(1));
+  // site/shell.js marked an embed or a reopening before the first paint; the loading
+  // line says which.
+  var root = document.documentElement.classList;
   if (embed) {
-    document.documentElement.classList.add('embedding');
     if (status) status.textContent = 'Loading the report…';
-  } else if (!/^#r=/.test(location.hash)) {
-    // The app will reopen the report left open: the shell shows no start-screen hero
-    // that the editor would then replace.
-    var reopening = false;
-    try { reopening = !!localStorage.getItem('hindsight.v1.open'); } catch (e) { /* storage blocked */ }
-    if (reopening) {
-      document.documentElement.classList.add('reopening');
-      if (status) status.textContent = 'Reopening your post-mortem…';
-    }
+  } else if (root.contains('reopening')) {
+    if (status) status.textContent = 'Reopening your post-mortem…';
   }
 
   function fail(why) {
