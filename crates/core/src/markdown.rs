@@ -789,64 +789,92 @@ impl<'a> Writer<'a, '_> {
     fn whys(&self, style: WhyStyle) -> String {
         let whys = &self.report.root_cause.whys;
         let d = self.doc();
-        match style {
-            WhyStyle::Inline => {
-                let list = self.list(true, false, whys.len(), |i, item| {
+        // A step's text keeps its lines and blank-line paragraphs: the lines are soft
+        // breaks and the paragraphs paragraphs of the same list item, so CommonMark keeps
+        // them inside the step and the importer reads them back as typed.
+        let list = match style {
+            WhyStyle::Inline | WhyStyle::Answers => {
+                self.list(style == WhyStyle::Inline, false, whys.len(), |i, item| {
                     let w = &whys[i];
-                    let mut s = one_line(&w.why);
-                    let b = one_line(&w.because);
-                    if !b.is_empty() {
-                        if !s.is_empty() {
-                            s.push(' ');
-                        }
-                        s.push_str("Because ");
-                        s.push_str(&b);
+                    let mut q = paragraphs(&w.why);
+                    if style == WhyStyle::Answers && q.is_empty() {
+                        q = vec![vec!["Why?".to_string()]];
                     }
-                    item.append(self.para(&s, true));
-                });
-                d.append(list);
-            }
-            WhyStyle::Answers => {
-                let list = self.list(false, false, whys.len(), |i, item| {
-                    let w = &whys[i];
-                    let q = one_line(&w.why);
-                    let q = if q.is_empty() { "Why?".to_string() } else { q };
-                    let b = one_line(&w.because);
-                    item.append(self.para(format!("{q} {b}").trim_end(), true));
-                });
-                d.append(list);
-            }
-            WhyStyle::Arrow | WhyStyle::Nested => {
-                let list = self.list(true, false, whys.len(), |i, item| {
-                    let w = &whys[i];
-                    let p = self.node(NodeValue::Paragraph);
-                    let q = one_line(&w.why);
-                    let (label, rest) = strip_why(&q);
-                    self.strong(p, label);
-                    if !rest.is_empty() {
-                        p.append(self.node(NodeValue::Text(format!(" {rest}").into())));
-                    }
-                    let b = one_line(&w.because);
-                    if style == WhyStyle::Arrow {
-                        if !b.is_empty() {
-                            p.append(self.node(NodeValue::SoftBreak));
-                            p.append(self.node(NodeValue::Text(format!("→ Because {b}").into())));
-                        }
-                        item.append(p);
+                    let lead = if style == WhyStyle::Inline {
+                        "Because "
                     } else {
-                        item.append(p);
-                        if !b.is_empty() {
-                            let sub = self.list(false, false, 1, |_, si| {
-                                si.append(self.para(&format!("Because {b}"), true));
-                            });
-                            item.append(sub);
-                        }
-                    }
-                });
-                d.append(list);
+                        ""
+                    };
+                    let b = led(lead, paragraphs(&w.because));
+                    self.step(item, None, &follow(q, b, true));
+                })
             }
+            WhyStyle::Arrow | WhyStyle::Nested => self.list(true, false, whys.len(), |i, item| {
+                let w = &whys[i];
+                let mut q = paragraphs(&w.why);
+                // An empty question still has its label line; the answer goes below it.
+                if q.is_empty() {
+                    q.push(vec![String::new()]);
+                }
+                let first = q.first().and_then(|p| p.first()).cloned();
+                let first = first.unwrap_or_default();
+                let (label, rest) = strip_why(&first);
+                if let Some(line) = q.first_mut().and_then(|p| p.first_mut()) {
+                    *line = rest.to_string();
+                }
+                let b = led("Because ", paragraphs(&w.because));
+                if style == WhyStyle::Arrow {
+                    self.step(item, Some(label), &follow(q, led("→ ", b), false));
+                } else {
+                    self.step(item, Some(label), &q);
+                    if !b.is_empty() {
+                        let sub = self.list(false, false, 1, |_, si| self.step(si, None, &b));
+                        loosen(sub);
+                        item.append(sub);
+                    }
+                }
+            }),
+        };
+        loosen(list);
+        d.append(list);
+        // comrak indents the blank line between an item's paragraphs; a blank line needs
+        // no indent to stay in the item, and trailing spaces are noise to linters.
+        let out = self.format(d);
+        let lines: Vec<&str> = out
+            .split('\n')
+            .map(|l| if l.trim().is_empty() { "" } else { l })
+            .collect();
+        lines.join("\n")
+    }
+
+    /// Writes a step's paragraphs into a list item, the first opening with a bold label
+    /// when there is one (its first line follows the label after a space); each further
+    /// line is a soft break, each further paragraph a paragraph of the item.
+    fn step(&self, item: N<'a>, label: Option<&str>, paras: &[Vec<String>]) {
+        let mut paras = paras.iter();
+        let p = self.node(NodeValue::Paragraph);
+        if let Some(l) = label {
+            self.strong(p, l);
         }
-        self.format(d)
+        for (n, line) in paras.next().into_iter().flatten().enumerate() {
+            if line.is_empty() {
+                continue;
+            }
+            if n == 0 && label.is_some() {
+                p.append(self.node(NodeValue::Text(format!(" {line}").into())));
+                continue;
+            }
+            if p.first_child().is_some() {
+                p.append(self.node(NodeValue::SoftBreak));
+            }
+            p.append(self.node(NodeValue::Text(line.clone().into())));
+        }
+        item.append(p);
+        for para in paras {
+            let p = self.node(NodeValue::Paragraph);
+            self.inline(p, &para.join("\n"), false);
+            item.append(p);
+        }
     }
 
     fn factor_checklist(&self) -> String {
@@ -1276,6 +1304,56 @@ fn cell(i: &ActionItem, c: Col) -> String {
         Col::Horizon => i.horizon.map(|h| h.label().to_string()).unwrap_or_default(),
         Col::Tracking => one_line(&i.tracking),
     }
+}
+
+/// Makes a list loose when one of its items holds several paragraphs: a tight list is
+/// written without the blank line between them, which would join them into one.
+fn loosen(list: N<'_>) {
+    let several = list.children().any(|item| {
+        item.children()
+            .filter(|c| matches!(c.data.borrow().value, NodeValue::Paragraph))
+            .count()
+            > 1
+    });
+    if several {
+        if let NodeValue::List(nl) = &mut list.data.borrow_mut().value {
+            nl.tight = false;
+        }
+    }
+}
+
+/// Paragraphs with `lead` put before their first line ("Because ", "→ ").
+fn led(lead: &str, mut paras: Vec<Vec<String>>) -> Vec<Vec<String>> {
+    if let Some(line) = paras.first_mut().and_then(|p| p.first_mut()) {
+        *line = format!("{lead}{line}");
+    }
+    paras
+}
+
+/// A question's paragraphs followed by its answer's: the answer's first line goes on the
+/// question's last line after a space (`same_line`) or on a line of its own below it.
+fn follow(mut q: Vec<Vec<String>>, b: Vec<Vec<String>>, same_line: bool) -> Vec<Vec<String>> {
+    let mut b = b.into_iter();
+    let Some(first) = b.next() else {
+        return q;
+    };
+    match q.last_mut() {
+        Some(last) => {
+            let mut lines = first.into_iter();
+            match (same_line, last.last_mut(), lines.next()) {
+                (true, Some(end), Some(line)) if !end.is_empty() => {
+                    end.push(' ');
+                    end.push_str(&line);
+                }
+                (_, _, Some(line)) => last.push(line),
+                _ => {}
+            }
+            last.extend(lines);
+        }
+        None => q.push(first),
+    }
+    q.extend(b);
+    q
 }
 
 /// Splits a why into the bold label the seeds write and the rest: "Why did X?" →
