@@ -220,15 +220,18 @@ async fn full_storage_says_so_and_keeps_the_edit_in_memory() {
     clear().await;
     let (host, handle) = mount().await;
     click(&host, "new-002").await;
-    // Fill the quota with filler until the browser refuses.
+    // Fill the quota with filler until the browser refuses, the last of it in small
+    // pieces, so that even a title within the field limit (100 KB) no longer fits.
     let s = storage();
-    let chunk = "x".repeat(256 * 1024);
     let mut n = 0;
-    while s.set_item(&format!("filler.{n}"), &chunk).is_ok() {
-        n += 1;
-        assert!(n < 400, "storage never filled up");
+    for size in [256 * 1024, 16 * 1024, 1024] {
+        let chunk = "x".repeat(size);
+        while s.set_item(&format!("filler.{n}"), &chunk).is_ok() {
+            n += 1;
+            assert!(n < 2000, "storage never filled up");
+        }
     }
-    let big = "y".repeat(300 * 1024);
+    let big = "y".repeat(90 * 1024);
     type_into(&host, "field-meta.title", &big).await;
     sleep(700).await;
     let banner = by_testid(&host, "storage-banner").expect("banner shown");
