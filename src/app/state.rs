@@ -11,7 +11,6 @@ use super::revisions::{Conflict, Outcome, Synced};
 use super::storage::{self, Problem, SetAside};
 use super::tabs;
 use hindsight_core::limits::{self, Cut};
-use hindsight_core::location::Place;
 use hindsight_core::{Location, Report};
 use leptos::prelude::*;
 use reactive_stores::{Field, Store};
@@ -37,20 +36,6 @@ pub struct FieldCut {
 impl FieldCut {
     pub fn message(&self) -> String {
         self.cut.message(&self.field)
-    }
-}
-
-/// A field's name as the editor shows it, for messages about it.
-pub fn field_name(at: &Location) -> String {
-    let name = match at.place {
-        Place::Slot(slot) => slot.label().to_string(),
-        Place::ExtraSections => "Additional section".to_string(),
-        Place::Report => "This field".to_string(),
-    };
-    match (at.row, at.column) {
-        (Some(i), Some(column)) => format!("{name}, row {}, {}", i + 1, column.replace('_', " ")),
-        (Some(i), None) => format!("{name}, item {}", i + 1),
-        _ => name,
     }
 }
 
@@ -243,7 +228,7 @@ impl Ctx {
         let (value, cut) = match limits::fit_field(&value) {
             Some(cut) => {
                 let kept = cut.kept.clone();
-                let field = field_name(&at);
+                let field = at.name();
                 self.cut.set(Some(FieldCut { field, cut }));
                 (kept, true)
             }
@@ -751,23 +736,15 @@ mod tests {
     }
 
     #[test]
-    fn fields_are_named_as_the_editor_shows_them() {
-        assert_eq!(field_name(&at("summary.summary")), "Summary");
-        assert_eq!(
-            field_name(&at("timeline[3].event")),
-            "Timeline, row 4, event"
-        );
-        assert_eq!(
-            field_name(&at("action_items[0].due")),
-            "Action Items, row 1, due"
-        );
+    fn a_cut_names_its_field_and_what_did_not_fit() {
         let cut = FieldCut {
-            field: field_name(&at("summary.summary")),
+            field: at("summary.summary").name(),
             cut: limits::fit_field(&"z".repeat(limits::FIELD_BYTES + 1)).unwrap_or_else(|| Cut {
                 kept: String::new(),
                 rest: String::new(),
             }),
         };
+        assert!(cut.message().starts_with("“Summary” holds at most 100 KB."));
         assert!(cut
             .message()
             .ends_with("the last 1 byte did not fit and is not in the report."));

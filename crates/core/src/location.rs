@@ -71,6 +71,23 @@ pub struct Location {
 }
 
 impl Location {
+    /// The place in the editor's words, for messages about it: "Summary", "Timeline,
+    /// row 4, event", "Additional section, item 2".
+    pub fn name(&self) -> String {
+        let name = match self.place {
+            Place::Slot(slot) => slot.label().to_string(),
+            Place::ExtraSections => "Additional section".to_string(),
+            Place::Report => "This field".to_string(),
+        };
+        match (self.row, self.column) {
+            (Some(i), Some(column)) => {
+                format!("{name}, row {}, {}", i + 1, column.replace('_', " "))
+            }
+            (Some(i), None) => format!("{name}, item {}", i + 1),
+            _ => name,
+        }
+    }
+
     /// A whole field, list or part.
     pub const fn slot(slot: Slot) -> Location {
         Location {
@@ -433,6 +450,14 @@ impl<'de> Deserialize<'de> for Location {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn places_are_named_as_the_editor_shows_them() {
+        let name = |t: &str| t.parse::<Location>().map(|l| l.name()).unwrap_or_default();
+        assert_eq!(name("summary.summary"), "Summary");
+        assert_eq!(name("timeline[3].event"), "Timeline, row 4, event");
+        assert_eq!(name("action_items[0].due"), "Action Items, row 1, due");
+    }
 
     #[test]
     fn every_slot_path_round_trips() {
