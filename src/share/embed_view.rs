@@ -152,13 +152,16 @@ pub fn EmbedView(report: Result<Report, String>) -> impl IntoView {
                     </figure>
                 }.into_any()),
                 &["Time", "Event", "Who"],
-                timeline.into_iter().map(|e| view! {
-                    <tr>
-                        <td class="when">{e.time}</td>
-                        <td>{e.kind.map(|k| view! { <span class="kind">{k.label()}</span>" " })}{e.event}</td>
-                        <td>{e.owner}</td>
-                    </tr>
-                }.into_any()).collect(),
+                timeline.into_iter().map(|e| {
+                    let event = e.event_after_kind().to_string();
+                    view! {
+                        <tr>
+                            <td class="when">{e.time}</td>
+                            <td>{e.kind.map(|k| view! { <span class="kind">{k.label()}</span>" " })}{event}</td>
+                            <td>{e.owner}</td>
+                        </tr>
+                    }.into_any()
+                }).collect(),
             )}
             {part(
                 ("embed-actions", "Action items", "No action items yet."),

@@ -156,7 +156,7 @@ fn render(report: &Report, styled: bool) -> String {
         let class = kind.map(kind_class).unwrap_or("other");
         let text = match kind {
             Some(k) if entry.kind.is_some() => {
-                format!("{}: {}", k.label(), one_line(&entry.event))
+                format!("{}: {}", k.label(), one_line(entry.event_after_kind()))
             }
             _ => one_line(&entry.event),
         };

@@ -767,7 +767,7 @@ impl<'a> Writer<'a, '_> {
             let c = self.node(NodeValue::TableCell);
             if let Some(kind) = e.kind {
                 self.strong(c, kind.label());
-                let rest = one_line(&e.event);
+                let rest = one_line(e.event_after_kind());
                 c.append(self.node(NodeValue::Text(
                     format!(": {rest}").trim_end().to_string().into(),
                 )));
@@ -1525,6 +1525,60 @@ mod tests {
                 .count(),
             1
         );
+    }
+
+    #[test]
+    fn a_kind_the_event_already_names_is_written_once() {
+        use crate::model::EventKind;
+        let mut r = Report::new("004");
+        let row = |time: &str, event: &str, kind| crate::model::TimelineEntry {
+            time: time.into(),
+            event: event.into(),
+            kind: Some(kind),
+            ..Default::default()
+        };
+        r.timeline.entries = vec![
+            row(
+                "14:09",
+                "Alert: checkout 5xx rate above 5%",
+                EventKind::Alerted,
+            ),
+            row("14:12", "alerted:  pager fired", EventKind::Alerted),
+            row("14:20", "Mitigation: rolled back", EventKind::Mitigated),
+            row("14:30", "Alert: customers told", EventKind::Resolved),
+            row("14:40", "Alert:", EventKind::Alerted),
+        ];
+        let md = to_markdown(&r, &MarkdownOptions::default());
+        assert!(md.contains("**Alert**: checkout 5xx rate above 5%"), "{md}");
+        assert!(!md.contains("Alert: checkout"), "{md}");
+        assert!(md.contains("**Alert**: pager fired"), "{md}");
+        assert!(md.contains("**Mitigation**: rolled back"), "{md}");
+        // Another kind's word, or a label with nothing after it, stays as typed.
+        assert!(md.contains("**Resolution**: Alert: customers told"), "{md}");
+        assert!(md.contains("**Alert**: Alert:"), "{md}");
+        let back = crate::import::parse_markdown(&md).report;
+        let events: Vec<(&str, Option<EventKind>)> = back
+            .timeline
+            .entries
+            .iter()
+            .map(|e| (e.event.as_str(), e.kind))
+            .collect();
+        assert_eq!(
+            events[..4],
+            [
+                ("checkout 5xx rate above 5%", Some(EventKind::Alerted)),
+                ("pager fired", Some(EventKind::Alerted)),
+                ("rolled back", Some(EventKind::Mitigated)),
+                ("Alert: customers told", Some(EventKind::Resolved)),
+            ]
+        );
+        assert_eq!(to_markdown(&back, &MarkdownOptions::default()), md);
+        let chart = crate::chart::timeline_svg(&r);
+        assert!(chart.contains("Alert: checkout 5xx"), "{chart}");
+        assert!(!chart.contains("Alert: Alert: checkout"), "{chart}");
+        let mermaid = crate::mermaid::timeline_mermaid(&r);
+        assert!(!mermaid.contains("Alert - Alert: checkout"), "{mermaid}");
+        assert!(mermaid.contains("Alert - checkout 5xx"), "{mermaid}");
     }
 
     #[test]

@@ -67,7 +67,11 @@ pub fn timeline_mermaid(report: &Report) -> String {
             .map(|k| format!("{} - ", k.label()))
             .unwrap_or_default();
         // One line: Mermaid reads a line break as the next entry.
-        let event = entry.event.split_whitespace().collect::<Vec<_>>().join(" ");
+        let event = entry
+            .event_after_kind()
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
         let event = code(&format!("{kind}{event}"));
         if period.as_deref() == Some(time.as_str()) {
             out.push_str(&format!("             : {event}\n"));

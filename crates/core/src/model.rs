@@ -340,6 +340,28 @@ pub struct TimelineEntry {
     pub kind: Option<EventKind>,
 }
 
+impl TimelineEntry {
+    /// The event as written after its kind's label: the text itself, less a leading
+    /// label of the same kind the author typed ("Alert: checkout 5xx" under the kind
+    /// Alert reads "checkout 5xx"), so "**Alert**: Alert: …" is never written. Without a
+    /// kind, or when the prefix names another kind or nothing follows it, the text as
+    /// typed.
+    pub fn event_after_kind(&self) -> &str {
+        let Some(kind) = self.kind else {
+            return &self.event;
+        };
+        let text = self.event.trim_start();
+        let Some((head, rest)) = text.split_once(':') else {
+            return &self.event;
+        };
+        let rest = rest.trim_start();
+        if head.len() > 32 || rest.is_empty() || EventKind::from_label(head) != Some(kind) {
+            return &self.event;
+        }
+        rest
+    }
+}
+
 /// The timeline.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
 #[cfg_attr(feature = "store", derive(reactive_stores::Store))]
