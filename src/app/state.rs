@@ -671,6 +671,11 @@ impl Ctx {
             let mut notes = Vec::new();
             for file in files {
                 let name = file.name();
+                // Past the document limit it is refused before a byte is read.
+                if let Err(e) = limits::check_size(file.size() as usize) {
+                    notes.push(format!("{name}: {e}"));
+                    continue;
+                }
                 match files::file_text(&file).await {
                     Ok(text) => match files::import(&name, &text) {
                         Ok(imported) => {

@@ -106,12 +106,19 @@ pub fn fit_field(text: &str) -> Option<Cut> {
     })
 }
 
+/// Checks a document's size in bytes before it is even read (a file's size, a paste's
+/// length), so a 10 MB file is refused without copying it into memory.
+pub fn check_size(bytes: usize) -> Result<(), Limit> {
+    if bytes > DOCUMENT_BYTES {
+        return Err(Limit::Document { bytes });
+    }
+    Ok(())
+}
+
 /// Checks a document's size before it is parsed: its bytes, and for Markdown its lines
 /// (a pretty-printed JSON report within the limits can have many more lines than that).
 pub fn check_text(text: &str, format: Format) -> Result<(), Limit> {
-    if text.len() > DOCUMENT_BYTES {
-        return Err(Limit::Document { bytes: text.len() });
-    }
+    check_size(text.len())?;
     if format == Format::Markdown {
         let lines = text.lines().count();
         if lines > DOCUMENT_LINES {
@@ -229,6 +236,25 @@ mod tests {
         assert_eq!(
             check_text(&"1\n".repeat(DOCUMENT_LINES * 2), Format::Json),
             Ok(())
+        );
+    }
+
+    #[test]
+    fn a_size_is_checked_before_reading() {
+        assert_eq!(check_size(DOCUMENT_BYTES), Ok(()));
+        let e = check_size(10 * 1024 * 1024).unwrap_err();
+        assert_eq!(
+            e,
+            Limit::Document {
+                bytes: 10 * 1024 * 1024
+            }
+        );
+        assert!(e
+            .to_string()
+            .starts_with("it is 10 MB, more than the 5 MB a report can be"));
+        assert_eq!(
+            check_text(&"a".repeat(DOCUMENT_BYTES + 1), Format::Markdown),
+            check_size(DOCUMENT_BYTES + 1)
         );
     }
 
