@@ -86,3 +86,24 @@ test('a finding about a row not drawn yet jumps to that row', async () => {
   assert.ok(box && box.y >= 0 && box.y + box.height <= viewport.height, `the row is in view: ${JSON.stringify(box)}`);
   assert.deepEqual(h.errors, []);
 });
+
+test('a long report dropped on an editor whose table is fully drawn starts again from its first rows', async () => {
+  const { page } = h;
+  // The jump above asked for every row: the table is whole.
+  await page.waitForSelector('[data-path="timeline"] > ol[data-partial]', { state: 'detached', timeout: 60000 });
+  assert.equal(await rowCount(page), ROWS);
+  const text = report().replace('Long night on the EU edge', 'Second long night');
+  const dt = await page.evaluateHandle((md) => {
+    const d = new DataTransfer();
+    d.items.add(new File([md], 'second.md', { type: 'text/markdown' }));
+    return d;
+  }, text);
+  await page.dispatchEvent('[data-testid="app"]', 'drop', { dataTransfer: dt });
+  await page.waitForFunction(() => document.querySelector('[data-testid="field-meta.title"]')?.value === 'Second long night', null, { timeout: 60000 });
+  const first = await rowCount(page);
+  assert.ok(first < ROWS, `rows drawn when the dropped report opened: ${first} of ${ROWS}`);
+  assert.equal(await page.locator('[data-path="timeline"] > ol[data-partial]').count(), 1);
+  await page.waitForSelector('[data-path="timeline"] > ol[data-partial]', { state: 'detached', timeout: 60000 });
+  assert.equal(await rowCount(page), ROWS, 'every row of the new report drawn in the end');
+  assert.deepEqual(h.errors, []);
+});

@@ -177,34 +177,43 @@ where
     // How many rows are drawn: the first ones, then a chunk more each turn of the event
     // loop (input is handled between them), until all are. A newly opened report starts
     // again from the first rows; a jump to a row asks for all of them (`all_rows`).
-    let shown = RwSignal::new(FIRST_ROWS);
+    // `shown` is kept with the report it counts for, so a report opened while the table
+    // stays mounted (a file dropped on the editor) starts from the first rows at once,
+    // even in the same batch as its rows arrive.
     let opened = Memo::new(move |_| ctx.open.get());
-    Effect::new(move |last: Option<Option<String>>| {
+    let shown = RwSignal::new((opened.get_untracked(), FIRST_ROWS));
+    let drawn = Memo::new(move |_| {
         let open = opened.get();
-        if last.is_some_and(|l| l != open) {
-            shown.set(FIRST_ROWS);
-        }
-        open
+        shown.with(|(at, s)| if *at == open { *s } else { FIRST_ROWS })
     });
     Effect::new(move |_| {
-        let (n, s) = (len.get(), shown.get());
+        let (n, s) = (len.get(), drawn.get());
         if s == ALL {
             return;
         }
+        let open = opened.get_untracked();
         if s >= n || ctx.all_rows.get() {
-            shown.set(ALL);
+            shown.set((open, ALL));
             return;
         }
         set_timeout(
             move || {
-                if !shown.is_disposed() {
-                    shown.update(|s| *s = s.saturating_add(CHUNK_ROWS));
+                if shown.is_disposed() || opened.try_get_untracked().flatten() != open {
+                    return;
                 }
+                shown.update(|(at, s)| {
+                    if *at == open {
+                        *s = s.saturating_add(CHUNK_ROWS);
+                    } else {
+                        *at = open.clone();
+                        *s = FIRST_ROWS + CHUNK_ROWS;
+                    }
+                });
             },
             Duration::ZERO,
         );
     });
-    let count = Memo::new(move |_| len.get().min(shown.get()));
+    let count = Memo::new(move |_| len.get().min(drawn.get()));
     let on = move |i: usize| {
         move |op: RowOp| {
             rows.edit(ctx, i.saturating_sub(1), |v| apply(v, i, op));
